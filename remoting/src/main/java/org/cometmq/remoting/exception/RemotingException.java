@@ -1,0 +1,14 @@
+package org.cometmq.remoting.exception;
+
+/** Base of every failure raised by the remoting layer. */
+public class RemotingException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    public RemotingException(String message) {
+        super(message);
+    }
+
+    public RemotingException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}
