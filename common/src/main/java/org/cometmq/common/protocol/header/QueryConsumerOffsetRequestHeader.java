@@ -1,0 +1,38 @@
+package org.cometmq.common.protocol.header;
+
+import org.cometmq.common.rpc.RpcRequestHeader;
+import org.cometmq.remoting.annotation.CFNotNull;
+
+/** QUERY_CONSUMER_OFFSET (14) request. */
+public class QueryConsumerOffsetRequestHeader extends RpcRequestHeader {
+    @CFNotNull
+    private String consumerGroup;
+    @CFNotNull
+    private String topic;
+    @CFNotNull
+    private Integer queueId;
+
+    public String getConsumerGroup() {
+        return consumerGroup;
+    }
+
+    public void setConsumerGroup(String consumerGroup) {
+        this.consumerGroup = consumerGroup;
+    }
+
+    public String getTopic() {
+        return topic;
+    }
+
+    public void setTopic(String topic) {
+        this.topic = topic;
+    }
+
+    public Integer getQueueId() {
+        return queueId;
+    }
+
+    public void setQueueId(Integer queueId) {
+        this.queueId = queueId;
+    }
+}

@@ -1,0 +1,18 @@
+package org.cometmq.remoting.exception;
+
+/** No response arrived within the allowed time. */
+public class RemotingTimeoutException extends RemotingException {
+    private static final long serialVersionUID = 1L;
+
+    public RemotingTimeoutException(String message) {
+        super(message);
+    }
+
+    public RemotingTimeoutException(String addr, long timeoutMillis) {
+        this(addr, timeoutMillis, null);
+    }
+
+    public RemotingTimeoutException(String addr, long timeoutMillis, Throwable cause) {
+        super("wait response on the channel <" + addr + "> timeout, " + timeoutMillis + "(ms)", cause);
+    }
+}
