@@ -1,0 +1,128 @@
+#!/usr/bin/env bash
+# Starts one CometMQ server JVM in the foreground: runserver.sh <main class> [args...]
+#
+# Shared by bin/mqnamesrv and bin/mqbroker. Environment:
+#   COMET_HOME          installation root (default: the parent of this bin/ directory)
+#   COMET_SERVER_NAME   short name of the server: picks conf/logback_<name>.xml and the log file names
+#   COMET_HEAP          heap size for -Xms/-Xmx (e.g. 512m, 2g); default computed from physical memory:
+#                       RAM / COMET_HEAP_DIVISOR (8), clamped to [COMET_HEAP_MIN_MB (256), COMET_HEAP_MAX_MB (1024)]
+#   JAVA_OPT_EXT        extra JVM options, appended last (so they override the defaults)
+#   JAVA_HOME           Java 17+ installation (default: java on PATH)
+set -euo pipefail
+
+main_class=${1:?usage: runserver.sh <main class> [args...]}
+shift
+
+script_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+COMET_HOME=${COMET_HOME:-$(cd "$script_dir/.." && pwd)}
+server_name=${COMET_SERVER_NAME:-server}
+
+die() {
+    echo "runserver.sh: $*" >&2
+    exit 1
+}
+
+find_java() {
+    if [[ -n "${JAVA_HOME:-}" && -x "$JAVA_HOME/bin/java" ]]; then
+        echo "$JAVA_HOME/bin/java"
+    elif command -v java >/dev/null 2>&1; then
+        command -v java
+    else
+        die "no Java found: set JAVA_HOME to a Java 17+ installation or put java on PATH"
+    fi
+}
+
+java_major_version() {
+    local line
+    line=$("$1" -version 2>&1 | head -n 1)
+    line=${line#*\"}
+    line=${line%%\"*}
+    line=${line#1.}
+    echo "${line%%[.+-]*}"
+}
+
+# Physical memory in MiB, lowered to the cgroup memory limit when one is set (containers).
+physical_memory_mb() {
+    local mb=0 limit
+    if [[ -r /proc/meminfo ]]; then
+        mb=$(awk '/^MemTotal:/ {print int($2 / 1024)}' /proc/meminfo)
+    elif command -v sysctl >/dev/null 2>&1; then
+        mb=$(( $(sysctl -n hw.memsize 2>/dev/null || echo 0) / 1024 / 1024 ))
+    fi
+    for f in /sys/fs/cgroup/memory.max /sys/fs/cgroup/memory/memory.limit_in_bytes; do
+        if [[ -r "$f" ]]; then
+            limit=$(cat "$f")
+            if [[ "$limit" =~ ^[0-9]+$ ]] && (( limit / 1024 / 1024 > 0 )) && (( limit / 1024 / 1024 < mb )); then
+                mb=$(( limit / 1024 / 1024 ))
+            fi
+            break
+        fi
+    done
+    echo "$mb"
+}
+
+default_heap() {
+    local ram divisor min max heap
+    ram=$(physical_memory_mb)
+    divisor=${COMET_HEAP_DIVISOR:-8}
+    min=${COMET_HEAP_MIN_MB:-256}
+    max=${COMET_HEAP_MAX_MB:-1024}
+    heap=$(( ram / divisor ))
+    (( heap < min )) && heap=$min
+    (( heap > max )) && heap=$max
+    echo "${heap}m"
+}
+
+# lib/ of an assembled distribution; else, in a source tree, the assembled tree under distribution/target*;
+# else the module's classes plus the classpath file its build writes (<module>/target*/runtime.classpath).
+build_classpath() {
+    local dir module_dir cp_file
+    if compgen -G "$COMET_HOME/lib/*.jar" >/dev/null; then
+        echo "$COMET_HOME/lib/*"
+        return
+    fi
+    for dir in "$COMET_HOME"/target*/comet-*/lib; do
+        if compgen -G "$dir/*.jar" >/dev/null; then
+            echo "$dir/*"
+            return
+        fi
+    done
+    module_dir="$COMET_HOME/../${COMET_MODULE:-$server_name}"
+    for cp_file in "$module_dir"/target*/runtime.classpath; do
+        if [[ -r "$cp_file" ]]; then
+            echo "$(dirname "$cp_file")/classes:$(cat "$cp_file")"
+            return
+        fi
+    done
+    die "no jars found: expected $COMET_HOME/lib/*.jar (assembled distribution) or, in a source tree, run 'mvn package' first"
+}
+
+JAVA=$(find_java)
+java_version=$(java_major_version "$JAVA")
+if [[ ! "$java_version" =~ ^[0-9]+$ ]] || (( java_version < 17 )); then
+    die "$JAVA is Java '$java_version'; CometMQ needs Java 17 or newer (set JAVA_HOME)"
+fi
+
+log_dir=${COMET_LOG_DIR:-$HOME/logs/cometmq}
+mkdir -p "$log_dir"
+heap=${COMET_HEAP:-$(default_heap)}
+classpath=$(build_classpath)
+
+JAVA_OPT=(
+    -server "-Xms$heap" "-Xmx$heap"
+    -XX:+UseG1GC -XX:MaxGCPauseMillis=100
+    -XX:-OmitStackTraceInFastThrow
+    -XX:+HeapDumpOnOutOfMemoryError "-XX:HeapDumpPath=$log_dir"
+    "-Xlog:gc*:file=$log_dir/${server_name}_gc_%p.log:time,uptime:filecount=5,filesize=20M"
+    "-Duser.home=$HOME"
+    "-Dcomet.home.dir=$COMET_HOME"
+    "-Dcomet.log.dir=$log_dir"
+    -Dfile.encoding=UTF-8
+)
+if [[ -r "$COMET_HOME/conf/logback_${server_name}.xml" ]]; then
+    JAVA_OPT+=("-Dlogback.configurationFile=$COMET_HOME/conf/logback_${server_name}.xml")
+fi
+# shellcheck disable=SC2206 # JAVA_OPT_EXT is a list of options separated by spaces, by design
+JAVA_OPT+=(${JAVA_OPT_EXT:-})
+
+exec "$JAVA" "${JAVA_OPT[@]}" -cp "$classpath" "$main_class" "$@"

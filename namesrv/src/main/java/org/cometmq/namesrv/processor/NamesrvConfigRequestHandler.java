@@ -1,0 +1,51 @@
+package org.cometmq.namesrv.processor;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
+import java.util.Set;
+import org.cometmq.common.MixAll;
+import org.cometmq.common.protocol.ResponseCode;
+import org.cometmq.namesrv.config.NamesrvConfiguration;
+import org.cometmq.remoting.protocol.RemotingCommand;
+
+/** UPDATE_NAMESRV_CONFIG and GET_NAMESRV_CONFIG: the name server's own settings as properties text. */
+final class NamesrvConfigRequestHandler {
+    private final NamesrvConfiguration configuration;
+
+    NamesrvConfigRequestHandler(NamesrvConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    RemotingCommand updateConfig(RemotingCommand request) {
+        byte[] body = request.getBody();
+        if (body == null || body.length == 0) {
+            return RemotingCommand.createResponseCommand(ResponseCode.SUCCESS, null);
+        }
+        Properties properties = MixAll.string2Properties(new String(body, StandardCharsets.UTF_8));
+        if (properties == null) {
+            return RemotingCommand.createResponseCommand(ResponseCode.SYSTEM_ERROR,
+                "UPDATE_NAMESRV_CONFIG body is not properties text (key=value lines)");
+        }
+        Set<String> refused = configuration.blackListedKeys(properties);
+        if (!refused.isEmpty()) {
+            return RemotingCommand.createResponseCommand(ResponseCode.NO_PERMISSION,
+                "Can not update config in black list: " + String.join(", ", refused));
+        }
+        try {
+            configuration.update(properties);
+        } catch (IllegalArgumentException e) {
+            return RemotingCommand.createResponseCommand(ResponseCode.SYSTEM_ERROR, e.getMessage());
+        } catch (IOException e) {
+            return RemotingCommand.createResponseCommand(ResponseCode.SYSTEM_ERROR,
+                "config updated in memory but not persisted: " + e.getMessage());
+        }
+        return RemotingCommand.createResponseCommand(ResponseCode.SUCCESS, null);
+    }
+
+    RemotingCommand getConfig() {
+        RemotingCommand response = RemotingCommand.createResponseCommand(ResponseCode.SUCCESS, null);
+        response.setBody(configuration.getAllConfigsFormatString().getBytes(StandardCharsets.UTF_8));
+        return response;
+    }
+}
