@@ -1,0 +1,38 @@
+package org.cometmq.test.remoting;
+
+import io.netty.channel.ChannelHandlerContext;
+import java.util.HashMap;
+import org.cometmq.remoting.netty.NettyRequestProcessor;
+import org.cometmq.remoting.protocol.RemotingCommand;
+import org.cometmq.remoting.protocol.RemotingSysResponseCode;
+
+/** The echo exchange served by a CometMQ remoting server; records every request it gets. */
+final class CometEchoProcessor implements NettyRequestProcessor {
+    private final ReceivedRequests received = new ReceivedRequests();
+
+    ReceivedRequests received() {
+        return received;
+    }
+
+    @Override
+    public RemotingCommand processRequest(ChannelHandlerContext ctx, RemotingCommand request) throws Exception {
+        HashMap<String, String> ext = request.getExtFields() == null ? new HashMap<>() : request.getExtFields();
+        received.add(new ReceivedRequest(request.getCode(), request.getSerializeTypeCurrentRPC().name(),
+            request.getLanguage().name(), request.isOnewayRPC(), new HashMap<>(ext), request.getBody()));
+        if (request.getCode() != EchoProtocol.ECHO) {
+            return null;
+        }
+        CometEchoHeader in = request.decodeCommandCustomHeader(CometEchoHeader.class);
+        RemotingCommand response = RemotingCommand.createResponseCommand(CometEchoHeader.class);
+        ((CometEchoHeader) response.readCustomHeader()).copyFrom(in);
+        response.setCode(RemotingSysResponseCode.SUCCESS);
+        response.setRemark(EchoProtocol.remarkFor(in.getText()));
+        response.setBody(EchoProtocol.reversed(request.getBody()));
+        return response;
+    }
+
+    @Override
+    public boolean rejectRequest() {
+        return false;
+    }
+}
