@@ -1,0 +1,9 @@
+package org.cometmq.common.filter.sql92.eval;
+
+import org.cometmq.common.filter.sql92.EvaluationContext;
+
+/** A compiled operand: a property, a literal, or a computed value. */
+public abstract class ValueNode {
+    /** The value, or null when it is missing or cannot be computed. */
+    public abstract Object value(EvaluationContext context);
+}
