@@ -1,0 +1,430 @@
+package org.cometmq.client.impl.consumer;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.cometmq.client.consumer.DefaultMQPushConsumer;
+import org.cometmq.client.consumer.MessageSelector;
+import org.cometmq.client.consumer.store.LocalFileOffsetStore;
+import org.cometmq.client.consumer.store.OffsetStore;
+import org.cometmq.client.consumer.store.RemoteBrokerOffsetStore;
+import org.cometmq.client.consumer.listener.MessageListener;
+import org.cometmq.client.consumer.listener.MessageListenerConcurrently;
+import org.cometmq.client.consumer.listener.MessageListenerOrderly;
+import org.cometmq.client.exception.MQBrokerException;
+import org.cometmq.client.exception.MQClientException;
+import org.cometmq.client.impl.MQAdminImpl;
+import org.cometmq.client.impl.MQClientManager;
+import org.cometmq.client.impl.factory.MQClientInstance;
+import org.cometmq.common.MixAll;
+import org.cometmq.common.ServiceState;
+import org.cometmq.common.consumer.ConsumeFromWhere;
+import org.cometmq.common.filter.FilterAPI;
+import org.cometmq.common.message.MessageConst;
+import org.cometmq.common.message.MessageExt;
+import org.cometmq.common.message.MessageQueue;
+import org.cometmq.common.protocol.body.ConsumeMessageDirectlyResult;
+import org.cometmq.common.protocol.body.ConsumerRunningInfo;
+import org.cometmq.common.protocol.heartbeat.ConsumeType;
+import org.cometmq.common.protocol.heartbeat.MessageModel;
+import org.cometmq.common.protocol.heartbeat.SubscriptionData;
+import org.cometmq.client.common.NamespaceUtil;
+import org.cometmq.remoting.RPCHook;
+import org.cometmq.remoting.exception.RemotingException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The working part of {@link DefaultMQPushConsumer}: start-up and shutdown, subscriptions, and the glue between
+ * the client instance (rebalance, pull service, heartbeats), the pull loop ({@link PushMessagePuller}), the
+ * consume service and the offset store.
+ */
+public class DefaultMQPushConsumerImpl implements MQConsumerInner {
+    private static final Logger LOG = LoggerFactory.getLogger(DefaultMQPushConsumerImpl.class);
+    private static final int DEFAULT_MAX_RECONSUME_TIMES = 16;
+
+    private final DefaultMQPushConsumer defaultMQPushConsumer;
+    private final RPCHook rpcHook;
+    private final RebalanceImpl rebalanceImpl = new RebalancePushImpl(this);
+    private final ConsumeStatsRecorder consumeStats = new ConsumeStatsRecorder();
+    private final PushMessagePuller puller;
+    private final long consumerStartTimestamp = System.currentTimeMillis();
+    private volatile ServiceState serviceState = ServiceState.CREATE_JUST;
+    private MQClientInstance mQClientFactory;
+    private PullAPIWrapper pullAPIWrapper;
+    private volatile boolean pause = false;
+    private boolean consumeOrderly = false;
+    private MessageListener messageListenerInner;
+    private OffsetStore offsetStore;
+    private ConsumeMessageService consumeMessageService;
+    private long pullTimeDelayMillsWhenException = 3000;
+
+    public DefaultMQPushConsumerImpl(DefaultMQPushConsumer defaultMQPushConsumer, RPCHook rpcHook) {
+        this.defaultMQPushConsumer = defaultMQPushConsumer;
+        this.rpcHook = rpcHook;
+        this.puller = new PushMessagePuller(this);
+    }
+
+    // ----- lifecycle -----
+
+    public synchronized void start() throws MQClientException {
+        if (serviceState != ServiceState.CREATE_JUST) {
+            throw new MQClientException("The push consumer of group " + defaultMQPushConsumer.getConsumerGroup()
+                + " is already " + serviceState + "; a consumer can be started only once: create a new one", null);
+        }
+        serviceState = ServiceState.START_FAILED;
+        PushConsumerConfigChecker.check(defaultMQPushConsumer);
+        copySubscription();
+        if (defaultMQPushConsumer.getMessageModel() == MessageModel.CLUSTERING) {
+            defaultMQPushConsumer.changeInstanceNameToPID();
+        }
+        String group = defaultMQPushConsumer.getConsumerGroup();
+        mQClientFactory = MQClientManager.getInstance().getOrCreateMQClientInstance(defaultMQPushConsumer, rpcHook);
+        rebalanceImpl.setConsumerGroup(group);
+        rebalanceImpl.setMessageModel(defaultMQPushConsumer.getMessageModel());
+        rebalanceImpl.setAllocateMessageQueueStrategy(defaultMQPushConsumer.getAllocateMessageQueueStrategy());
+        rebalanceImpl.setmQClientFactory(mQClientFactory);
+        pullAPIWrapper = new PullAPIWrapper(mQClientFactory, group, isUnitMode());
+        offsetStore = createOffsetStore();
+        offsetStore.load();
+        consumeMessageService = consumeOrderly
+            ? new ConsumeMessageOrderlyService(this, (MessageListenerOrderly) messageListenerInner)
+            : new ConsumeMessageConcurrentlyService(this, (MessageListenerConcurrently) messageListenerInner);
+        consumeMessageService.start();
+        if (!mQClientFactory.registerConsumer(group, this)) {
+            serviceState = ServiceState.CREATE_JUST;
+            consumeMessageService.shutdown(defaultMQPushConsumer.getAwaitTerminationMillisWhenShutdown());
+            throw new MQClientException("The consumer group " + group + " is already used by another consumer in"
+                + " this process (same client id); use another group name or instanceName", null);
+        }
+        mQClientFactory.start();
+        serviceState = ServiceState.RUNNING;
+        LOG.info("push consumer of group {} started as {} ({}, {})", group, mQClientFactory.getClientId(),
+            defaultMQPushConsumer.getMessageModel(), consumeOrderly ? "orderly" : "concurrently");
+        for (String topic : rebalanceImpl.getSubscriptionInner().keySet()) {
+            mQClientFactory.updateTopicRouteInfoFromNameServer(topic);
+        }
+        mQClientFactory.sendHeartbeatToAllBrokerWithLock();
+        mQClientFactory.rebalanceImmediately();
+    }
+
+    private OffsetStore createOffsetStore() {
+        OffsetStore configured = defaultMQPushConsumer.getOffsetStore();
+        if (configured != null) {
+            return configured;
+        }
+        String group = defaultMQPushConsumer.getConsumerGroup();
+        OffsetStore store = defaultMQPushConsumer.getMessageModel() == MessageModel.BROADCASTING
+            ? new LocalFileOffsetStore(mQClientFactory, group) : new RemoteBrokerOffsetStore(mQClientFactory, group);
+        defaultMQPushConsumer.setOffsetStore(store);
+        return store;
+    }
+
+    /** Turns the bean-style subscription map and listener into the rebalance's subscriptions. */
+    private void copySubscription() throws MQClientException {
+        for (Map.Entry<String, String> entry : defaultMQPushConsumer.getSubscription().entrySet()) {
+            subscribe(entry.getKey(), entry.getValue());
+        }
+        if (messageListenerInner == null) {
+            registerMessageListener(defaultMQPushConsumer.getMessageListener());
+        }
+        if (rebalanceImpl.getSubscriptionInner().isEmpty()) {
+            throw new MQClientException("The push consumer of group " + defaultMQPushConsumer.getConsumerGroup()
+                + " has no subscription: call subscribe(topic, \"*\") before start()", null);
+        }
+        if (defaultMQPushConsumer.getMessageModel() == MessageModel.CLUSTERING) {
+            String retryTopic = MixAll.getRetryTopic(defaultMQPushConsumer.getConsumerGroup());
+            rebalanceImpl.getSubscriptionInner().put(retryTopic,
+                FilterAPI.buildSubscriptionData(retryTopic, SubscriptionData.SUB_ALL));
+        }
+    }
+
+    public synchronized void shutdown(long awaitTerminateMillis) {
+        if (serviceState != ServiceState.RUNNING) {
+            if (serviceState == ServiceState.CREATE_JUST) {
+                serviceState = ServiceState.SHUTDOWN_ALREADY;
+            }
+            return;
+        }
+        String group = defaultMQPushConsumer.getConsumerGroup();
+        consumeMessageService.shutdown(awaitTerminateMillis);
+        persistConsumerOffset();
+        // From here pulls still in flight fail quietly as the connections close.
+        serviceState = ServiceState.SHUTDOWN_ALREADY;
+        mQClientFactory.unregisterConsumer(group);
+        mQClientFactory.shutdown();
+        rebalanceImpl.destroy();
+        LOG.info("push consumer of group {} shut down", group);
+    }
+
+    // ----- subscriptions and listener -----
+
+    public void registerMessageListener(MessageListener messageListener) {
+        this.messageListenerInner = messageListener;
+        this.consumeOrderly = messageListener instanceof MessageListenerOrderly;
+    }
+
+    public void subscribe(String topic, String subExpression) throws MQClientException {
+        putSubscription(FilterAPI.buildSubscriptionData(topic, subExpression));
+    }
+
+    public void subscribe(String topic, MessageSelector selector) throws MQClientException {
+        if (selector == null) {
+            subscribe(topic, SubscriptionData.SUB_ALL);
+            return;
+        }
+        try {
+            putSubscription(FilterAPI.build(topic, selector.getExpression(), selector.getExpressionType()));
+        } catch (IllegalArgumentException e) {
+            throw new MQClientException("Bad selector for topic " + topic + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void putSubscription(SubscriptionData subscriptionData) {
+        rebalanceImpl.getSubscriptionInner().put(subscriptionData.getTopic(), subscriptionData);
+        if (mQClientFactory != null) {
+            mQClientFactory.sendHeartbeatToAllBrokerWithLock();
+        }
+    }
+
+    public void unsubscribe(String topic) {
+        rebalanceImpl.getSubscriptionInner().remove(topic);
+    }
+
+    public void suspend() {
+        pause = true;
+        LOG.info("push consumer of group {} suspended", defaultMQPushConsumer.getConsumerGroup());
+    }
+
+    public void resume() {
+        pause = false;
+        doRebalance();
+        LOG.info("push consumer of group {} resumed", defaultMQPushConsumer.getConsumerGroup());
+    }
+
+    public void updateCorePoolSize(int corePoolSize) {
+        if (consumeMessageService != null) {
+            consumeMessageService.updateCorePoolSize(corePoolSize);
+        }
+    }
+
+    // ----- pulling -----
+
+    public void pullMessage(PullRequest pullRequest) {
+        puller.pullMessage(pullRequest);
+    }
+
+    public void executePullRequestImmediately(PullRequest pullRequest) {
+        mQClientFactory.getPullMessageService().executePullRequestImmediately(pullRequest);
+    }
+
+    public void executePullRequestLater(PullRequest pullRequest, long timeDelay) {
+        mQClientFactory.getPullMessageService().executePullRequestLater(pullRequest, timeDelay);
+    }
+
+    void executeTaskLater(Runnable task, long timeDelay) {
+        mQClientFactory.getPullMessageService().executeTaskLater(task, timeDelay);
+    }
+
+    // ----- sending back and message preparation -----
+
+    /** Hands a failed message back for redelivery (see {@link ConsumerSendBack}). */
+    public void sendMessageBack(MessageExt msg, int delayLevel, String brokerName)
+        throws RemotingException, MQBrokerException, InterruptedException, MQClientException {
+        makeSureStateOK();
+        try {
+            ConsumerSendBack.sendMessageBack(mQClientFactory, msg, delayLevel, brokerName,
+                defaultMQPushConsumer.getConsumerGroup(), getMaxReconsumeTimes());
+        } finally {
+            msg.setTopic(NamespaceUtil.withoutNamespace(msg.getTopic(), defaultMQPushConsumer.getNamespace()));
+        }
+    }
+
+    /** The concurrent limit: -1 means 16. */
+    int getMaxReconsumeTimes() {
+        int configured = defaultMQPushConsumer.getMaxReconsumeTimes();
+        return configured == -1 ? DEFAULT_MAX_RECONSUME_TIMES : configured;
+    }
+
+    /** Gives retried messages back their original topic and strips the namespace before the listener sees them. */
+    public void resetRetryAndNamespace(List<MessageExt> msgs, String consumerGroup) {
+        String groupRetryTopic = MixAll.getRetryTopic(consumerGroup);
+        String namespace = defaultMQPushConsumer.getNamespace();
+        for (MessageExt msg : msgs) {
+            String retryTopic = msg.getProperty(MessageConst.PROPERTY_RETRY_TOPIC);
+            if (retryTopic != null && groupRetryTopic.equals(msg.getTopic())) {
+                msg.setTopic(retryTopic);
+            }
+            if (namespace != null && !namespace.isEmpty()) {
+                msg.setTopic(NamespaceUtil.withoutNamespace(msg.getTopic(), namespace));
+            }
+        }
+    }
+
+    public Set<MessageQueue> fetchSubscribeMessageQueues(String topic) throws MQClientException {
+        Set<MessageQueue> result = rebalanceImpl.getTopicSubscribeInfoTable().get(topic);
+        if (result == null) {
+            makeSureStateOK();
+            mQClientFactory.updateTopicRouteInfoFromNameServer(topic);
+            result = rebalanceImpl.getTopicSubscribeInfoTable().get(topic);
+        }
+        if (result == null) {
+            throw new MQClientException("No route of topic " + topic + ": is the topic created? (mqadmin"
+                + " topicRoute -t " + topic + ")", null);
+        }
+        return new HashSet<>(result);
+    }
+
+    /** The admin calls (offsets, message lookup) of the client instance; needs a started consumer. */
+    public MQAdminImpl admin() throws MQClientException {
+        makeSureStateOK();
+        return mQClientFactory.getMQAdminImpl();
+    }
+
+    private void makeSureStateOK() throws MQClientException {
+        if (serviceState != ServiceState.RUNNING) {
+            throw new MQClientException("The push consumer of group " + defaultMQPushConsumer.getConsumerGroup()
+                + " is " + serviceState + ", not RUNNING: call start() first", null);
+        }
+    }
+
+    // ----- MQConsumerInner -----
+
+    @Override
+    public String groupName() {
+        return defaultMQPushConsumer.getConsumerGroup();
+    }
+
+    @Override
+    public MessageModel messageModel() {
+        return defaultMQPushConsumer.getMessageModel();
+    }
+
+    @Override
+    public ConsumeType consumeType() {
+        return ConsumeType.CONSUME_PASSIVELY;
+    }
+
+    @Override
+    public ConsumeFromWhere consumeFromWhere() {
+        return defaultMQPushConsumer.getConsumeFromWhere();
+    }
+
+    @Override
+    public Set<SubscriptionData> subscriptions() {
+        return new HashSet<>(rebalanceImpl.getSubscriptionInner().values());
+    }
+
+    @Override
+    public void doRebalance() {
+        if (!pause) {
+            rebalanceImpl.doRebalance(consumeOrderly);
+        }
+    }
+
+    @Override
+    public void persistConsumerOffset() {
+        if (serviceState != ServiceState.RUNNING) {
+            return;
+        }
+        offsetStore.persistAll(new HashSet<>(rebalanceImpl.getProcessQueueTable().keySet()));
+    }
+
+    @Override
+    public void updateTopicSubscribeInfo(String topic, Set<MessageQueue> info) {
+        if (rebalanceImpl.getSubscriptionInner().containsKey(topic)) {
+            rebalanceImpl.getTopicSubscribeInfoTable().put(topic, info);
+        }
+    }
+
+    @Override
+    public boolean isSubscribeTopicNeedUpdate(String topic) {
+        return rebalanceImpl.getSubscriptionInner().containsKey(topic)
+            && !rebalanceImpl.getTopicSubscribeInfoTable().containsKey(topic);
+    }
+
+    @Override
+    public boolean isUnitMode() {
+        return defaultMQPushConsumer.isUnitMode();
+    }
+
+    @Override
+    public ConsumerRunningInfo consumerRunningInfo() {
+        return PushConsumerRequests.runningInfo(this);
+    }
+
+    @Override
+    public void resetOffset(String topic, Map<MessageQueue, Long> offsetTable) {
+        PushConsumerRequests.resetOffsetInBackground(this, topic, offsetTable);
+    }
+
+    @Override
+    public Map<MessageQueue, Long> getConsumeStatus(String topic) {
+        return offsetStore == null ? Map.of() : offsetStore.cloneOffsetTable(topic);
+    }
+
+    @Override
+    public ConsumeMessageDirectlyResult consumeMessageDirectly(MessageExt msg, String brokerName) {
+        return consumeMessageService == null ? null : consumeMessageService.consumeMessageDirectly(msg, brokerName);
+    }
+
+    // ----- accessors -----
+
+    boolean isRunning() {
+        return serviceState == ServiceState.RUNNING;
+    }
+
+    public boolean isPause() {
+        return pause;
+    }
+
+    public boolean isConsumeOrderly() {
+        return consumeOrderly;
+    }
+
+    public DefaultMQPushConsumer getDefaultMQPushConsumer() {
+        return defaultMQPushConsumer;
+    }
+
+    public RebalanceImpl getRebalanceImpl() {
+        return rebalanceImpl;
+    }
+
+    public OffsetStore getOffsetStore() {
+        return offsetStore;
+    }
+
+    public MQClientInstance getmQClientFactory() {
+        return mQClientFactory;
+    }
+
+    public PullAPIWrapper getPullAPIWrapper() {
+        return pullAPIWrapper;
+    }
+
+    public ConsumeMessageService getConsumeMessageService() {
+        return consumeMessageService;
+    }
+
+    public ConsumeStatsRecorder getConsumeStats() {
+        return consumeStats;
+    }
+
+    public ServiceState getServiceState() {
+        return serviceState;
+    }
+
+    public long getConsumerStartTimestamp() {
+        return consumerStartTimestamp;
+    }
+
+    public long getPullTimeDelayMillsWhenException() {
+        return pullTimeDelayMillsWhenException;
+    }
+
+    /** Back-off after a failed pull (default 3000 ms). */
+    public void setPullTimeDelayMillsWhenException(long pullTimeDelayMillsWhenException) {
+        this.pullTimeDelayMillsWhenException = pullTimeDelayMillsWhenException;
+    }
+}

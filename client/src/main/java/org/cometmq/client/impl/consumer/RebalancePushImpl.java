@@ -1,0 +1,114 @@
+package org.cometmq.client.impl.consumer;
+
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.cometmq.client.consumer.DefaultMQPushConsumer;
+import org.cometmq.client.consumer.store.ReadOffsetType;
+import org.cometmq.client.exception.MQClientException;
+import org.cometmq.common.message.MessageQueue;
+import org.cometmq.common.protocol.heartbeat.ConsumeType;
+import org.cometmq.common.protocol.heartbeat.MessageModel;
+import org.cometmq.common.protocol.heartbeat.SubscriptionData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Rebalance of a push consumer: new queues start pulling at once; removed queues get their offset committed
+ * and, for orderly consumers, their broker lock released once no batch of theirs is running.
+ */
+public class RebalancePushImpl extends RebalanceImpl {
+    private static final Logger LOG = LoggerFactory.getLogger(RebalancePushImpl.class);
+    /** An orderly queue that still holds messages is unlocked this much later, so its batch can finish. */
+    private static final long UNLOCK_DELAY_TIME_MILLS =
+        Long.parseLong(System.getProperty("rocketmq.client.unlockDelayTimeMills", "20000"));
+    private static final long CONSUME_LOCK_WAIT_MILLIS = 1000;
+
+    private final DefaultMQPushConsumerImpl defaultMQPushConsumerImpl;
+
+    public RebalancePushImpl(DefaultMQPushConsumerImpl defaultMQPushConsumerImpl) {
+        super(null, null, null, null);
+        this.defaultMQPushConsumerImpl = defaultMQPushConsumerImpl;
+    }
+
+    /** Spreads the topic-wide pull thresholds over the owned queues and announces the new subscription version. */
+    @Override
+    public void messageQueueChanged(String topic, Set<MessageQueue> mqAll, Set<MessageQueue> mqDivided) {
+        SubscriptionData subscriptionData = subscriptionInner.get(topic);
+        if (subscriptionData != null) {
+            subscriptionData.setSubVersion(System.currentTimeMillis());
+        }
+        DefaultMQPushConsumer config = defaultMQPushConsumerImpl.getDefaultMQPushConsumer();
+        int queues = processQueueTable.size();
+        if (queues > 0) {
+            if (config.getPullThresholdForTopic() != -1) {
+                config.setPullThresholdForQueue(Math.max(1, config.getPullThresholdForTopic() / queues));
+            }
+            if (config.getPullThresholdSizeForTopic() != -1) {
+                config.setPullThresholdSizeForQueue(Math.max(1, config.getPullThresholdSizeForTopic() / queues));
+            }
+        }
+        mQClientFactory.sendHeartbeatToAllBrokerWithLock();
+    }
+
+    @Override
+    public boolean removeUnnecessaryMessageQueue(MessageQueue mq, ProcessQueue pq) {
+        defaultMQPushConsumerImpl.getOffsetStore().persist(mq);
+        defaultMQPushConsumerImpl.getOffsetStore().removeOffset(mq);
+        if (!defaultMQPushConsumerImpl.isConsumeOrderly() || messageModel != MessageModel.CLUSTERING) {
+            return true;
+        }
+        try {
+            if (pq.getConsumeLock().tryLock(CONSUME_LOCK_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+                try {
+                    unlockDelay(mq, pq);
+                    return true;
+                } finally {
+                    pq.getConsumeLock().unlock();
+                }
+            }
+            LOG.warn("group {}: {} is still consuming a batch; its removal is retried at the next rebalance",
+                consumerGroup, mq);
+            pq.incTryUnlockTimes();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return false;
+    }
+
+    private void unlockDelay(MessageQueue mq, ProcessQueue pq) {
+        if (pq.hasTempMessage()) {
+            LOG.info("group {}: {} still holds messages; unlocking it in {} ms", consumerGroup, mq,
+                UNLOCK_DELAY_TIME_MILLS);
+            defaultMQPushConsumerImpl.executeTaskLater(() -> unlock(mq, true), UNLOCK_DELAY_TIME_MILLS);
+        } else {
+            unlock(mq, true);
+        }
+    }
+
+    @Override
+    public ConsumeType consumeType() {
+        return ConsumeType.CONSUME_PASSIVELY;
+    }
+
+    @Override
+    public void removeDirtyOffset(MessageQueue mq) {
+        defaultMQPushConsumerImpl.getOffsetStore().removeOffset(mq);
+    }
+
+    @Override
+    public long computePullFromWhereWithException(MessageQueue mq) throws MQClientException {
+        DefaultMQPushConsumer config = defaultMQPushConsumerImpl.getDefaultMQPushConsumer();
+        return StartOffsetResolver.resolve(mq, config.getConsumeFromWhere(), config.getConsumeTimestamp(),
+            defaultMQPushConsumerImpl.getOffsetStore(), ReadOffsetType.READ_FROM_STORE, mQClientFactory);
+    }
+
+    @Override
+    public void dispatchPullRequest(List<PullRequest> pullRequestList) {
+        for (PullRequest pullRequest : pullRequestList) {
+            defaultMQPushConsumerImpl.executePullRequestImmediately(pullRequest);
+            LOG.info("group {}: pulling {} from offset {}", consumerGroup, pullRequest.getMessageQueue(),
+                pullRequest.getNextOffset());
+        }
+    }
+}

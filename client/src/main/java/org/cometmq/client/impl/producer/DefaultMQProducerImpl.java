@@ -1,0 +1,549 @@
+package org.cometmq.client.impl.producer;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.cometmq.client.Validators;
+import org.cometmq.client.common.ClientErrorCode;
+import org.cometmq.client.exception.MQBrokerException;
+import org.cometmq.client.exception.MQClientException;
+import org.cometmq.client.impl.CommunicationMode;
+import org.cometmq.client.impl.MQAdminImpl;
+import org.cometmq.client.impl.MQClientManager;
+import org.cometmq.client.impl.factory.MQClientInstance;
+import org.cometmq.client.latency.MQFaultStrategy;
+import org.cometmq.client.producer.DefaultMQProducer;
+import org.cometmq.client.producer.MessageQueueSelector;
+import org.cometmq.client.producer.SendCallback;
+import org.cometmq.client.producer.SendResult;
+import org.cometmq.client.producer.SendStatus;
+import org.cometmq.client.producer.TransactionListener;
+import org.cometmq.client.producer.TransactionSendResult;
+import org.cometmq.common.MixAll;
+import org.cometmq.common.ServiceState;
+import org.cometmq.common.message.Message;
+import org.cometmq.common.message.MessageAccessor;
+import org.cometmq.common.message.MessageExt;
+import org.cometmq.common.message.MessageQueue;
+import org.cometmq.common.protocol.header.CheckTransactionStateRequestHeader;
+import org.cometmq.remoting.RPCHook;
+import org.cometmq.remoting.common.NamedThreadFactory;
+import org.cometmq.remoting.exception.RemotingConnectException;
+import org.cometmq.remoting.exception.RemotingException;
+import org.cometmq.remoting.exception.RemotingTimeoutException;
+import org.cometmq.remoting.exception.RemotingTooMuchRequestException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The producer's engine: lifecycle, topic routes, queue choice with retries (sync in the caller's thread, async on
+ * the async sender executor), and the hooks the client instance calls (route updates, transaction checks).
+ */
+public class DefaultMQProducerImpl implements MQProducerInner {
+    private static final Logger LOG = LoggerFactory.getLogger(DefaultMQProducerImpl.class);
+
+    private final DefaultMQProducer defaultMQProducer;
+    private final RPCHook rpcHook;
+    private final ConcurrentMap<String, TopicPublishInfo> topicPublishInfoTable = new ConcurrentHashMap<>();
+    private final MQFaultStrategy mqFaultStrategy = new MQFaultStrategy();
+    private final SendKernel kernel;
+    private final ExecutorService defaultAsyncSenderExecutor;
+    private volatile ExecutorService asyncSenderExecutor;
+    private volatile ServiceState serviceState = ServiceState.CREATE_JUST;
+    private volatile MQClientInstance mQClientFactory;
+    private TransactionSupport transactionSupport;
+
+    public DefaultMQProducerImpl(DefaultMQProducer defaultMQProducer, RPCHook rpcHook) {
+        this.defaultMQProducer = defaultMQProducer;
+        this.rpcHook = rpcHook;
+        this.kernel = new SendKernel(defaultMQProducer, this);
+        int threads = Runtime.getRuntime().availableProcessors();
+        ThreadPoolExecutor executor = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(50000), new NamedThreadFactory("AsyncSenderExecutor"));
+        executor.allowCoreThreadTimeOut(true);
+        this.defaultAsyncSenderExecutor = executor;
+    }
+
+    // ------------------------------------------------------------------ lifecycle
+
+    public void start() throws MQClientException {
+        start(true);
+    }
+
+    /** Starts the producer: checks the group, registers with the shared client instance (starting it if asked). */
+    public void start(boolean startFactory) throws MQClientException {
+        checkStartable();
+        if (!defaultMQProducer.getProducerGroup().equals(MixAll.CLIENT_INNER_PRODUCER_GROUP)) {
+            defaultMQProducer.changeInstanceNameToPID();
+        }
+        MQClientInstance factory = MQClientManager.getInstance().getOrCreateMQClientInstance(defaultMQProducer, rpcHook);
+        register(factory);
+        if (startFactory) {
+            factory.start();
+        }
+        serviceState = ServiceState.RUNNING;
+        LOG.info("producer {} started on client {}", defaultMQProducer.getProducerGroup(), factory.getClientId());
+        factory.sendHeartbeatToAllBrokerWithLock();
+    }
+
+    /** Starts the producer on a given (already starting) client instance; used for the instance's inner producer. */
+    public void startWithFactory(MQClientInstance factory) throws MQClientException {
+        checkStartable();
+        register(factory);
+        serviceState = ServiceState.RUNNING;
+    }
+
+    private void checkStartable() throws MQClientException {
+        if (serviceState != ServiceState.CREATE_JUST) {
+            throw new MQClientException("The producer service state is " + serviceState
+                + ", it can be started only once; create a new producer", null);
+        }
+        serviceState = ServiceState.START_FAILED;
+        Validators.checkGroup(defaultMQProducer.getProducerGroup());
+        if (defaultMQProducer.getProducerGroup().equals(MixAll.DEFAULT_PRODUCER_GROUP)) {
+            throw new MQClientException("producerGroup can not equal " + MixAll.DEFAULT_PRODUCER_GROUP
+                + ", please specify another one.", null);
+        }
+    }
+
+    private void register(MQClientInstance factory) throws MQClientException {
+        if (!factory.registerProducer(defaultMQProducer.getProducerGroup(), this)) {
+            serviceState = ServiceState.CREATE_JUST;
+            throw new MQClientException("The producer group[" + defaultMQProducer.getProducerGroup()
+                + "] has been created before, specify another name please.", null);
+        }
+        this.mQClientFactory = factory;
+        TopicPublishInfo template = new TopicPublishInfo();
+        topicPublishInfoTable.put(defaultMQProducer.getCreateTopicKey(), template);
+    }
+
+    public void shutdown() {
+        shutdown(true);
+    }
+
+    public void shutdown(boolean shutdownFactory) {
+        if (serviceState != ServiceState.RUNNING) {
+            return;
+        }
+        mQClientFactory.unregisterProducer(defaultMQProducer.getProducerGroup());
+        defaultAsyncSenderExecutor.shutdown();
+        if (transactionSupport != null) {
+            transactionSupport.shutdown();
+        }
+        if (shutdownFactory) {
+            mQClientFactory.shutdown();
+        }
+        serviceState = ServiceState.SHUTDOWN_ALREADY;
+        LOG.info("producer {} shut down", defaultMQProducer.getProducerGroup());
+    }
+
+    private void makeSureStateOK() throws MQClientException {
+        if (serviceState != ServiceState.RUNNING) {
+            throw new MQClientException("The producer service state not OK (" + serviceState
+                + "): call start() before sending, and do not send after shutdown()", null);
+        }
+    }
+
+    // ------------------------------------------------------------------ routes and queue choice
+
+    /** The topic's writable queues: cached, else from the name server, else through the template topic TBW102. */
+    TopicPublishInfo tryToFindTopicPublishInfo(String topic) {
+        TopicPublishInfo info = topicPublishInfoTable.get(topic);
+        if (info == null || !info.ok()) {
+            topicPublishInfoTable.putIfAbsent(topic, new TopicPublishInfo());
+            mQClientFactory.updateTopicRouteInfoFromNameServer(topic);
+            info = topicPublishInfoTable.get(topic);
+        }
+        if (info.isHaveTopicRouterInfo() || info.ok()) {
+            return info;
+        }
+        mQClientFactory.updateTopicRouteInfoFromNameServer(topic, true, defaultMQProducer);
+        return topicPublishInfoTable.get(topic);
+    }
+
+    public MessageQueue selectOneMessageQueue(TopicPublishInfo tpInfo, String lastBrokerName) {
+        return mqFaultStrategy.selectOneMessageQueue(tpInfo, lastBrokerName);
+    }
+
+    public void updateFaultItem(String brokerName, long currentLatency, boolean isolation) {
+        mqFaultStrategy.updateFaultItem(brokerName, currentLatency, isolation);
+    }
+
+    MQClientException noRouteException(String topic) {
+        List<String> nameServers = mQClientFactory.getMQClientAPIImpl().getNameServerAddressList();
+        if (nameServers == null || nameServers.isEmpty()) {
+            return new MQClientException("No name server address, please set it: setNamesrvAddr(\"host:9876\") or "
+                + "the " + MixAll.NAMESRV_ADDR_ENV + " environment variable", null)
+                .setResponseCode(ClientErrorCode.NO_NAME_SERVER_EXCEPTION);
+        }
+        return new MQClientException("No route info of this topic: " + topic + ", is the broker up and the topic "
+            + "created? (mqadmin topicRoute -t " + topic + ")", null)
+            .setResponseCode(ClientErrorCode.NOT_FOUND_TOPIC_EXCEPTION);
+    }
+
+    // ------------------------------------------------------------------ send to any queue
+
+    public SendResult send(Message msg, long timeout)
+        throws MQClientException, RemotingException, MQBrokerException, InterruptedException {
+        return sendDefaultImpl(msg, CommunicationMode.SYNC, timeout);
+    }
+
+    public void sendOneway(Message msg) throws MQClientException, RemotingException, InterruptedException {
+        try {
+            sendDefaultImpl(msg, CommunicationMode.ONEWAY, defaultMQProducer.getSendMsgTimeout());
+        } catch (MQBrokerException e) {
+            throw new MQClientException("unknown exception", e);
+        }
+    }
+
+    public void send(Message msg, SendCallback sendCallback, long timeout)
+        throws MQClientException, RemotingException, InterruptedException {
+        long begin = System.currentTimeMillis();
+        submitAsync(sendCallback, () -> {
+            long remaining = timeout - (System.currentTimeMillis() - begin);
+            makeSureStateOK();
+            Validators.checkMessage(msg, defaultMQProducer);
+            TopicPublishInfo tpInfo = tryToFindTopicPublishInfo(msg.getTopic());
+            if (tpInfo == null || !tpInfo.ok()) {
+                throw noRouteException(msg.getTopic());
+            }
+            new AsyncSendRetry(this, msg, tpInfo, sendCallback, remaining,
+                defaultMQProducer.getRetryTimesWhenSendAsyncFailed()).start();
+        });
+    }
+
+    /**
+     * Sync (up to 1 + retryTimesWhenSendFailed attempts within {@code timeout}) or oneway (one attempt) send to a
+     * round-robin queue, moving to another broker after a failure.
+     */
+    private SendResult sendDefaultImpl(Message msg, CommunicationMode mode, long timeout)
+        throws MQClientException, RemotingException, MQBrokerException, InterruptedException {
+        makeSureStateOK();
+        Validators.checkMessage(msg, defaultMQProducer);
+        long beginFirst = System.currentTimeMillis();
+        TopicPublishInfo tpInfo = tryToFindTopicPublishInfo(msg.getTopic());
+        if (tpInfo == null || !tpInfo.ok()) {
+            throw noRouteException(msg.getTopic());
+        }
+        int timesTotal = mode == CommunicationMode.SYNC ? 1 + defaultMQProducer.getRetryTimesWhenSendFailed() : 1;
+        String[] brokersSent = new String[timesTotal];
+        MessageQueue mq = null;
+        Exception exception = null;
+        SendResult sendResult = null;
+        int times = 0;
+        for (; times < timesTotal; times++) {
+            mq = selectOneMessageQueue(tpInfo, mq == null ? null : mq.getBrokerName());
+            brokersSent[times] = mq.getBrokerName();
+            long beginPrev = System.currentTimeMillis();
+            if (times > 0) {
+                msg.setTopic(defaultMQProducer.withNamespace(msg.getTopic()));
+            }
+            long remaining = timeout - (beginPrev - beginFirst);
+            if (remaining <= 0) {
+                throw new RemotingTooMuchRequestException("sendDefaultImpl call timeout: " + timeout
+                    + " ms spent after " + times + " attempts to " + Arrays.toString(brokersSent));
+            }
+            try {
+                sendResult = kernel.send(msg, mq, mode, null, remaining);
+                updateFaultItem(mq.getBrokerName(), System.currentTimeMillis() - beginPrev, false);
+                if (mode != CommunicationMode.SYNC) {
+                    return null;
+                }
+                if (sendResult.getSendStatus() == SendStatus.SEND_OK
+                    || !defaultMQProducer.isRetryAnotherBrokerWhenNotStoreOK()) {
+                    return sendResult;
+                }
+            } catch (RemotingException | MQClientException e) {
+                updateFaultItem(mq.getBrokerName(), System.currentTimeMillis() - beginPrev, true);
+                LOG.warn("send to {} failed (attempt {} of {}): {}", mq, times + 1, timesTotal, e.toString());
+                exception = e;
+            } catch (MQBrokerException e) {
+                updateFaultItem(mq.getBrokerName(), System.currentTimeMillis() - beginPrev, true);
+                LOG.warn("send to {} refused (attempt {} of {}): {}", mq, times + 1, timesTotal, e.toString());
+                exception = e;
+                if (!defaultMQProducer.getRetryResponseCodes().contains(e.getResponseCode())) {
+                    if (sendResult != null) {
+                        return sendResult;
+                    }
+                    throw e;
+                }
+            }
+        }
+        if (sendResult != null) {
+            return sendResult;
+        }
+        throw sendFailed(String.format("Send [%d] times, still failed, cost [%d]ms, Topic: %s, BrokersSent: %s",
+            times, System.currentTimeMillis() - beginFirst, msg.getTopic(), Arrays.toString(brokersSent)), exception);
+    }
+
+    /** The exception reported after the last attempt failed, carrying the most telling response code. */
+    static MQClientException sendFailed(String info, Exception cause) {
+        MQClientException e = new MQClientException(info, cause);
+        if (cause instanceof MQBrokerException be) {
+            e.setResponseCode(be.getResponseCode());
+        } else if (cause instanceof RemotingConnectException) {
+            e.setResponseCode(ClientErrorCode.CONNECT_BROKER_EXCEPTION);
+        } else if (cause instanceof RemotingTimeoutException) {
+            e.setResponseCode(ClientErrorCode.ACCESS_BROKER_TIMEOUT);
+        } else if (cause instanceof MQClientException ce) {
+            e.setResponseCode(ce.getResponseCode());
+        }
+        return e;
+    }
+
+    // ------------------------------------------------------------------ send to a given queue
+
+    public SendResult send(Message msg, MessageQueue mq, long timeout)
+        throws MQClientException, RemotingException, MQBrokerException, InterruptedException {
+        checkForQueue(msg, mq);
+        return kernel.send(msg, mq, CommunicationMode.SYNC, null, timeout);
+    }
+
+    public void send(Message msg, MessageQueue mq, SendCallback sendCallback, long timeout)
+        throws MQClientException, RemotingException, InterruptedException {
+        long begin = System.currentTimeMillis();
+        submitAsync(sendCallback, () -> {
+            checkForQueue(msg, mq);
+            long remaining = timeout - (System.currentTimeMillis() - begin);
+            if (remaining <= 0) {
+                throw new RemotingTooMuchRequestException("call timeout");
+            }
+            kernel.send(msg, mq, CommunicationMode.ASYNC, completingCallback(mq, sendCallback), remaining);
+        });
+    }
+
+    public void sendOneway(Message msg, MessageQueue mq)
+        throws MQClientException, RemotingException, InterruptedException {
+        checkForQueue(msg, mq);
+        try {
+            kernel.send(msg, mq, CommunicationMode.ONEWAY, null, defaultMQProducer.getSendMsgTimeout());
+        } catch (MQBrokerException e) {
+            throw new MQClientException("unknown exception", e);
+        }
+    }
+
+    private void checkForQueue(Message msg, MessageQueue mq) throws MQClientException {
+        makeSureStateOK();
+        Validators.checkMessage(msg, defaultMQProducer);
+        if (!msg.getTopic().equals(mq.getTopic())) {
+            throw new MQClientException("message's topic " + msg.getTopic() + " not equal mq's topic "
+                + mq.getTopic(), null);
+        }
+    }
+
+    /** Wraps a user callback so the fault strategy learns the outcome of a single-attempt async send. */
+    private SendCallback completingCallback(MessageQueue mq, SendCallback userCallback) {
+        long begin = System.currentTimeMillis();
+        return new SendCallback() {
+            @Override
+            public void onSuccess(SendResult sendResult) {
+                updateFaultItem(mq.getBrokerName(), System.currentTimeMillis() - begin, false);
+                userCallback.onSuccess(sendResult);
+            }
+
+            @Override
+            public void onException(Throwable e) {
+                updateFaultItem(mq.getBrokerName(), System.currentTimeMillis() - begin, true);
+                userCallback.onException(e);
+            }
+        };
+    }
+
+    // ------------------------------------------------------------------ send with a selector
+
+    public SendResult send(Message msg, MessageQueueSelector selector, Object arg, long timeout)
+        throws MQClientException, RemotingException, MQBrokerException, InterruptedException {
+        long begin = System.currentTimeMillis();
+        MessageQueue mq = select(msg, selector, arg);
+        long remaining = timeout - (System.currentTimeMillis() - begin);
+        if (remaining <= 0) {
+            throw new RemotingTooMuchRequestException("sendSelectImpl call timeout");
+        }
+        return kernel.send(msg, mq, CommunicationMode.SYNC, null, remaining);
+    }
+
+    public void send(Message msg, MessageQueueSelector selector, Object arg, SendCallback sendCallback,
+        long timeout) throws MQClientException, RemotingException, InterruptedException {
+        long begin = System.currentTimeMillis();
+        submitAsync(sendCallback, () -> {
+            MessageQueue mq = select(msg, selector, arg);
+            long remaining = timeout - (System.currentTimeMillis() - begin);
+            if (remaining <= 0) {
+                throw new RemotingTooMuchRequestException("sendSelectImpl call timeout");
+            }
+            kernel.send(msg, mq, CommunicationMode.ASYNC, completingCallback(mq, sendCallback), remaining);
+        });
+    }
+
+    public void sendOneway(Message msg, MessageQueueSelector selector, Object arg)
+        throws MQClientException, RemotingException, InterruptedException {
+        MessageQueue mq = select(msg, selector, arg);
+        try {
+            kernel.send(msg, mq, CommunicationMode.ONEWAY, null, defaultMQProducer.getSendMsgTimeout());
+        } catch (MQBrokerException e) {
+            throw new MQClientException("unknown exception", e);
+        }
+    }
+
+    /** The selector's choice among the topic's writable queues (shown to it without namespace). */
+    private MessageQueue select(Message msg, MessageQueueSelector selector, Object arg) throws MQClientException {
+        makeSureStateOK();
+        Validators.checkMessage(msg, defaultMQProducer);
+        TopicPublishInfo tpInfo = tryToFindTopicPublishInfo(msg.getTopic());
+        if (tpInfo == null || !tpInfo.ok()) {
+            throw noRouteException(msg.getTopic());
+        }
+        List<MessageQueue> queues = tpInfo.getMessageQueueList().stream()
+            .map(q -> new MessageQueue(defaultMQProducer.withoutNamespace(q.getTopic()), q.getBrokerName(),
+                q.getQueueId()))
+            .toList();
+        Message userMessage = MessageAccessor.cloneMessage(msg);
+        userMessage.setTopic(defaultMQProducer.withoutNamespace(userMessage.getTopic()));
+        MessageQueue chosen;
+        try {
+            chosen = selector.select(queues, userMessage, arg);
+        } catch (Throwable e) {
+            throw new MQClientException("select message queue threw exception: " + e, e);
+        }
+        if (chosen == null) {
+            throw new MQClientException("select message queue return null.", null);
+        }
+        return defaultMQProducer.queueWithNamespace(chosen);
+    }
+
+    // ------------------------------------------------------------------ async plumbing
+
+    /** An async step that may throw; what it throws goes to the callback. */
+    interface AsyncStep {
+        void run() throws Exception;
+    }
+
+    private void submitAsync(SendCallback callback, AsyncStep step) throws MQClientException {
+        try {
+            getAsyncSenderExecutor().submit(() -> {
+                try {
+                    step.run();
+                } catch (Throwable e) {
+                    callback.onException(e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            throw new MQClientException("async send rejected: the async sender executor is full or shut down", e);
+        }
+    }
+
+    SendKernel kernel() {
+        return kernel;
+    }
+
+    // ------------------------------------------------------------------ transactions
+
+    /** Sends a half message, runs the local transaction and reports its outcome to the broker. */
+    public TransactionSendResult sendMessageInTransaction(Message msg, TransactionListener listener, Object arg)
+        throws MQClientException {
+        return transactionSupport().sendMessageInTransaction(msg, listener, arg);
+    }
+
+    /** Prepares the check-back executor of a transactional producer. */
+    public void initTransactionEnv(ExecutorService checkExecutor) {
+        transactionSupport = new TransactionSupport(this, defaultMQProducer, checkExecutor);
+    }
+
+    private TransactionSupport transactionSupport() throws MQClientException {
+        if (transactionSupport == null) {
+            throw new MQClientException("This producer is not transactional: use TransactionMQProducer", null);
+        }
+        return transactionSupport;
+    }
+
+    @Override
+    public TransactionListener getCheckListener() {
+        return transactionSupport == null ? null : transactionSupport.listener();
+    }
+
+    @Override
+    public void checkTransactionState(String addr, MessageExt msg, CheckTransactionStateRequestHeader header) {
+        if (transactionSupport == null) {
+            LOG.warn("transaction check from {} for {} but producer {} is not transactional", addr, msg.getMsgId(),
+                defaultMQProducer.getProducerGroup());
+            return;
+        }
+        transactionSupport.checkTransactionState(addr, msg, header);
+    }
+
+    // ------------------------------------------------------------------ MQProducerInner
+
+    @Override
+    public Set<String> getPublishTopicList() {
+        return Set.copyOf(topicPublishInfoTable.keySet());
+    }
+
+    @Override
+    public boolean isPublishTopicNeedUpdate(String topic) {
+        TopicPublishInfo info = topicPublishInfoTable.get(topic);
+        return info == null || !info.ok();
+    }
+
+    @Override
+    public void updateTopicPublishInfo(String topic, TopicPublishInfo info) {
+        if (info != null && topic != null) {
+            topicPublishInfoTable.put(topic, info);
+        }
+    }
+
+    @Override
+    public boolean isUnitMode() {
+        return defaultMQProducer.isUnitMode();
+    }
+
+    // ------------------------------------------------------------------ accessors
+
+    public List<MessageQueue> fetchPublishMessageQueues(String topic) throws MQClientException {
+        makeSureStateOK();
+        return mQClientFactory.getMQAdminImpl().fetchPublishMessageQueues(topic);
+    }
+
+    public MQAdminImpl getMQAdminImpl() throws MQClientException {
+        makeSureStateOK();
+        return mQClientFactory.getMQAdminImpl();
+    }
+
+    public MQClientInstance getMQClientFactory() {
+        return mQClientFactory;
+    }
+
+    public ConcurrentMap<String, TopicPublishInfo> getTopicPublishInfoTable() {
+        return topicPublishInfoTable;
+    }
+
+    public MQFaultStrategy getMqFaultStrategy() {
+        return mqFaultStrategy;
+    }
+
+    public ServiceState getServiceState() {
+        return serviceState;
+    }
+
+    public void setCallbackExecutor(ExecutorService callbackExecutor) {
+        mQClientFactory.getMQClientAPIImpl().getRemotingClient().setCallbackExecutor(callbackExecutor);
+    }
+
+    public ExecutorService getAsyncSenderExecutor() {
+        return asyncSenderExecutor == null ? defaultAsyncSenderExecutor : asyncSenderExecutor;
+    }
+
+    public void setAsyncSenderExecutor(ExecutorService asyncSenderExecutor) {
+        this.asyncSenderExecutor = asyncSenderExecutor;
+    }
+
+    DefaultMQProducer getDefaultMQProducer() {
+        return defaultMQProducer;
+    }
+}

@@ -1,0 +1,133 @@
+package org.cometmq.client.impl.producer;
+
+import org.cometmq.client.exception.MQBrokerException;
+import org.cometmq.client.exception.MQClientException;
+import org.cometmq.client.impl.CommunicationMode;
+import org.cometmq.client.impl.factory.MQClientInstance;
+import org.cometmq.client.producer.DefaultMQProducer;
+import org.cometmq.client.producer.SendCallback;
+import org.cometmq.client.producer.SendResult;
+import org.cometmq.common.MixAll;
+import org.cometmq.common.UtilAll;
+import org.cometmq.common.message.Message;
+import org.cometmq.common.message.MessageAccessor;
+import org.cometmq.common.message.MessageBatch;
+import org.cometmq.common.message.MessageClientIDSetter;
+import org.cometmq.common.message.MessageConst;
+import org.cometmq.common.message.MessageDecoder;
+import org.cometmq.common.message.MessageQueue;
+import org.cometmq.common.protocol.ResponseCode;
+import org.cometmq.common.protocol.header.SendMessageRequestHeader;
+import org.cometmq.common.sysflag.MessageSysFlag;
+import org.cometmq.remoting.exception.RemotingException;
+import org.cometmq.remoting.exception.RemotingTooMuchRequestException;
+
+/**
+ * One send attempt of one message to one queue: resolves the broker's master address, stamps the unique id,
+ * compresses the body, builds the send header and sends in the given mode. The caller's message is left as it
+ * was (body and topic restored) when the attempt returns.
+ */
+final class SendKernel {
+    private final DefaultMQProducer producer;
+    private final DefaultMQProducerImpl producerImpl;
+
+    SendKernel(DefaultMQProducer producer, DefaultMQProducerImpl producerImpl) {
+        this.producer = producer;
+        this.producerImpl = producerImpl;
+    }
+
+    /** Sends; SYNC returns the result, ASYNC and ONEWAY return null (ASYNC reports to {@code callback}). */
+    SendResult send(Message msg, MessageQueue mq, CommunicationMode mode, SendCallback callback, long timeout)
+        throws MQClientException, RemotingException, MQBrokerException, InterruptedException {
+        long begin = System.currentTimeMillis();
+        MQClientInstance factory = producerImpl.getMQClientFactory();
+        String brokerName = mq.getBrokerName();
+        String brokerAddr = factory.findBrokerAddressInPublish(brokerName);
+        if (brokerAddr == null) {
+            producerImpl.tryToFindTopicPublishInfo(mq.getTopic());
+            brokerAddr = factory.findBrokerAddressInPublish(brokerName);
+        }
+        if (brokerAddr == null) {
+            throw new MQClientException("The broker[" + brokerName + "] not exist: is it running and registered "
+                + "with the name server? (mqadmin clusterList)", null);
+        }
+        brokerAddr = MixAll.brokerVIPChannel(producer.isSendMessageWithVIPChannel(), brokerAddr);
+        byte[] prevBody = msg.getBody();
+        try {
+            if (!(msg instanceof MessageBatch)) {
+                MessageClientIDSetter.setUniqID(msg);
+            }
+            if (!UtilAll.isBlank(producer.getNamespace())) {
+                msg.setInstanceId(producer.getNamespace());
+            }
+            int sysFlag = BodyCompression.compressIfLarge(msg, producer.getCompressMsgBodyOverHowmuch());
+            if (Boolean.parseBoolean(msg.getProperty(MessageConst.PROPERTY_TRANSACTION_PREPARED))) {
+                sysFlag |= MessageSysFlag.TRANSACTION_PREPARED_TYPE;
+            }
+            SendMessageRequestHeader header = buildHeader(msg, mq, sysFlag);
+            long remaining = timeout - (System.currentTimeMillis() - begin);
+            return switch (mode) {
+                case ASYNC -> {
+                    factory.getMQClientAPIImpl().sendMessageAsync(brokerAddr, brokerName, msg, header, remaining,
+                        callback);
+                    yield null;
+                }
+                case ONEWAY -> {
+                    factory.getMQClientAPIImpl().sendMessageOneway(brokerAddr, msg, header, remaining);
+                    yield null;
+                }
+                case SYNC -> {
+                    if (remaining <= 0) {
+                        throw new RemotingTooMuchRequestException("sendKernelImpl call timeout");
+                    }
+                    yield factory.getMQClientAPIImpl().sendMessageSync(brokerAddr, brokerName, msg, header,
+                        remaining);
+                }
+            };
+        } finally {
+            msg.setBody(prevBody);
+            msg.setTopic(producer.withoutNamespace(msg.getTopic()));
+        }
+    }
+
+    /** The V1 send header; the request codec turns it into the single-letter V2 header on the wire. */
+    SendMessageRequestHeader buildHeader(Message msg, MessageQueue mq, int sysFlag) throws MQClientException {
+        SendMessageRequestHeader header = new SendMessageRequestHeader();
+        header.setProducerGroup(producer.getProducerGroup());
+        header.setTopic(msg.getTopic());
+        header.setDefaultTopic(producer.getCreateTopicKey());
+        header.setDefaultTopicQueueNums(producer.getDefaultTopicQueueNums());
+        header.setQueueId(mq.getQueueId());
+        header.setSysFlag(sysFlag);
+        header.setBornTimestamp(System.currentTimeMillis());
+        header.setFlag(msg.getFlag());
+        header.setReconsumeTimes(0);
+        header.setUnitMode(producer.isUnitMode());
+        header.setBatch(msg instanceof MessageBatch);
+        header.setBname(mq.getBrokerName());
+        if (msg.getTopic().startsWith(MixAll.RETRY_GROUP_TOPIC_PREFIX)) {
+            // Re-sends to a retry topic carry the consumer's counters in the header, not as properties.
+            String reconsumeTimes = MessageAccessor.getReconsumeTime(msg);
+            if (reconsumeTimes != null) {
+                header.setReconsumeTimes(parseInt(reconsumeTimes, MessageConst.PROPERTY_RECONSUME_TIME));
+                MessageAccessor.clearProperty(msg, MessageConst.PROPERTY_RECONSUME_TIME);
+            }
+            String maxReconsumeTimes = MessageAccessor.getMaxReconsumeTimes(msg);
+            if (maxReconsumeTimes != null) {
+                header.setMaxReconsumeTimes(parseInt(maxReconsumeTimes, MessageConst.PROPERTY_MAX_RECONSUME_TIMES));
+                MessageAccessor.clearProperty(msg, MessageConst.PROPERTY_MAX_RECONSUME_TIMES);
+            }
+        }
+        header.setProperties(MessageDecoder.messageProperties2String(msg.getProperties()));
+        return header;
+    }
+
+    private static int parseInt(String value, String property) throws MQClientException {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new MQClientException(ResponseCode.MESSAGE_ILLEGAL,
+                "property " + property + " must be an integer, got '" + value + "'");
+        }
+    }
+}
