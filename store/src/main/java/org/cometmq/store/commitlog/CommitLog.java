@@ -1,0 +1,326 @@
+package org.cometmq.store.commitlog;
+
+import java.util.concurrent.CompletableFuture;
+import org.cometmq.common.message.MessageDecoder;
+import org.cometmq.common.message.MessageExtBatch;
+import org.cometmq.store.AppendMessageResult;
+import org.cometmq.store.AppendMessageStatus;
+import org.cometmq.store.MessageExtBrokerInner;
+import org.cometmq.store.PutMessageResult;
+import org.cometmq.store.PutMessageStatus;
+import org.cometmq.store.SelectMappedBufferResult;
+import org.cometmq.store.checkpoint.StoreCheckpoint;
+import org.cometmq.store.config.MessageStoreConfig;
+import org.cometmq.store.logfile.AppendMessageCallback;
+import org.cometmq.store.logfile.MappedFile;
+import org.cometmq.store.logfile.MappedFileQueue;
+import org.cometmq.store.logfile.TransientStorePool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The commit log: every message of every topic appended in arrival order to one sequence of files (spec 7.2).
+ * Appends are serialized by the put lock, which also assigns queue offsets, so the order of queue offsets
+ * equals the order in the log. {@link #getMaxOffset()} is how far readable data reaches ("data written up to
+ * offset X", what dispatch and a future replica read up to).
+ */
+public class CommitLog {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CommitLog.class);
+    /** Lock hold time beyond which an append is logged. */
+    private static final long SLOW_APPEND_MILLIS = 500;
+
+    private final MessageStoreConfig config;
+    private final MappedFileQueue mappedFileQueue;
+    private final QueueOffsetTable queueOffsetTable = new QueueOffsetTable();
+    private final PutMessageLock putMessageLock;
+    private final MessageRecordEncoder messageEncoder;
+    private final BatchRecordEncoder batchEncoder;
+    private final CommitLogFlusher flusher;
+    private volatile long beginTimeInLock = 0;
+    private volatile long confirmOffset = -1;
+    /** Set under the put lock at shutdown: no append may touch a file after its mapping goes away. */
+    private boolean closed = false;
+
+    public CommitLog(MessageStoreConfig config, StoreCheckpoint checkpoint, TransientStorePool transientStorePool) {
+        this.config = config;
+        this.mappedFileQueue = new MappedFileQueue(config.getStorePathCommitLog(), config.getMappedFileSizeCommitLog(),
+            transientStorePool);
+        if (config.isWarmMapedFileEnable()) {
+            // Runs under the put lock at a file roll: a pause once per file instead of page faults on appends.
+            mappedFileQueue.setFileCreatedListener(file -> file.warmMappedFile(config.getFlushDiskType(),
+                config.getFlushLeastPagesWhenWarmMapedFile()));
+        }
+        this.putMessageLock = PutMessageLock.create(config.isUseReentrantLockWhenPutMessage());
+        this.messageEncoder = new MessageRecordEncoder(queueOffsetTable);
+        this.batchEncoder = new BatchRecordEncoder(queueOffsetTable);
+        this.flusher = new CommitLogFlusher(config, mappedFileQueue, checkpoint, transientStorePool != null);
+    }
+
+    /** Maps the existing files; recovery then fixes the write position. */
+    public boolean load() {
+        boolean result = mappedFileQueue.load();
+        mappedFileQueue.checkSelf();
+        LOG.info("loaded commit log from {}: {}", mappedFileQueue.getStorePath(), result ? "OK" : "failed");
+        return result;
+    }
+
+    public void start() {
+        flusher.start();
+    }
+
+    /** Stops appends (waiting for one in progress), then the flush services, which force the last bytes. */
+    public void shutdown() {
+        putMessageLock.lock();
+        try {
+            closed = true;
+        } finally {
+            putMessageLock.unlock();
+        }
+        flusher.shutdown();
+    }
+
+    /** Commits and flushes everything now; returns the flushed offset. */
+    public long flush() {
+        mappedFileQueue.commit(0);
+        mappedFileQueue.flush(0);
+        return mappedFileQueue.getFlushedWhere();
+    }
+
+    /** Appends one message; the future completes when it counts as stored under the flush policy. */
+    public CompletableFuture<PutMessageResult> asyncPutMessage(MessageExtBrokerInner msg) {
+        AppendMessageStatus invalid = MessageRecordEncoder.prepare(msg, config.getMaxMessageSize());
+        if (invalid != null) {
+            return CompletableFuture.completedFuture(reject(invalid, msg.getTopic()));
+        }
+        AppendMessageResult result;
+        putMessageLock.lock();
+        try {
+            long begin = System.currentTimeMillis();
+            beginTimeInLock = begin;
+            msg.setStoreTimestamp(begin);
+            result = appendWithRoll(msg, messageEncoder);
+            result.setPagecacheRT(System.currentTimeMillis() - begin);
+            beginTimeInLock = 0;
+        } finally {
+            putMessageLock.unlock();
+        }
+        return complete(result, msg.getTopic(), msg.isWaitStoreMsgOK());
+    }
+
+    /** Appends a batch as consecutive records in one file. */
+    public CompletableFuture<PutMessageResult> asyncPutMessages(MessageExtBatch batch) {
+        PreparedBatch prepared;
+        try {
+            prepared = PreparedBatch.parse(batch);
+        } catch (IllegalArgumentException e) {
+            LOG.warn("rejecting a malformed batch for topic {}: {}", batch.getTopic(), e.getMessage());
+            return CompletableFuture.completedFuture(new PutMessageResult(PutMessageStatus.MESSAGE_ILLEGAL,
+                new AppendMessageResult(AppendMessageStatus.UNKNOWN_ERROR)));
+        }
+        AppendMessageStatus invalid = prepared.check(config.getMaxMessageSize());
+        if (invalid != null) {
+            return CompletableFuture.completedFuture(reject(invalid, batch.getTopic()));
+        }
+        AppendMessageResult result;
+        putMessageLock.lock();
+        try {
+            long begin = System.currentTimeMillis();
+            beginTimeInLock = begin;
+            batch.setStoreTimestamp(begin);
+            result = appendWithRoll(prepared, batchEncoder);
+            result.setPagecacheRT(System.currentTimeMillis() - begin);
+            beginTimeInLock = 0;
+        } finally {
+            putMessageLock.unlock();
+        }
+        return complete(result, batch.getTopic(), batch.isWaitStoreMsgOK());
+    }
+
+    private static PutMessageResult reject(AppendMessageStatus status, String topic) {
+        PutMessageStatus putStatus = status == AppendMessageStatus.PROPERTIES_SIZE_EXCEEDED
+            ? PutMessageStatus.PROPERTIES_SIZE_EXCEEDED : PutMessageStatus.MESSAGE_ILLEGAL;
+        LOG.warn("rejecting a message for topic {}: {}", topic, status);
+        return new PutMessageResult(putStatus, new AppendMessageResult(status));
+    }
+
+    /** Appends to the last file, rolling to a new file once when the current one is too full. Holds the lock. */
+    private <M> AppendMessageResult appendWithRoll(M msg, AppendMessageCallback<M> callback) {
+        if (closed) {
+            return new AppendMessageResult(AppendMessageStatus.UNKNOWN_ERROR);
+        }
+        MappedFile mappedFile = mappedFileQueue.getLastMappedFile();
+        if (mappedFile == null || mappedFile.isFull()) {
+            mappedFile = mappedFileQueue.getLastMappedFile(0);
+        }
+        if (mappedFile == null) {
+            return null;
+        }
+        AppendMessageResult result = mappedFile.appendMessage(msg, callback);
+        if (result.getStatus() == AppendMessageStatus.END_OF_FILE) {
+            mappedFile = mappedFileQueue.getLastMappedFile(0);
+            if (mappedFile == null) {
+                return null;
+            }
+            result = mappedFile.appendMessage(msg, callback);
+        }
+        return result;
+    }
+
+    private CompletableFuture<PutMessageResult> complete(AppendMessageResult result, String topic, boolean waitStoreMsgOK) {
+        if (result == null) {
+            LOG.error("cannot create a commit-log file in {}: check disk space and permissions",
+                mappedFileQueue.getStorePath());
+            return CompletableFuture.completedFuture(new PutMessageResult(PutMessageStatus.CREATE_MAPEDFILE_FAILED,
+                new AppendMessageResult(AppendMessageStatus.UNKNOWN_ERROR)));
+        }
+        switch (result.getStatus()) {
+            case PUT_OK:
+                break;
+            case END_OF_FILE:
+            case MESSAGE_SIZE_EXCEEDED:
+            case PROPERTIES_SIZE_EXCEEDED:
+                return CompletableFuture.completedFuture(reject(result.getStatus(), topic));
+            default:
+                PutMessageStatus status = closed ? PutMessageStatus.SERVICE_NOT_AVAILABLE : PutMessageStatus.UNKNOWN_ERROR;
+                return CompletableFuture.completedFuture(new PutMessageResult(status, result));
+        }
+        if (result.getPagecacheRT() > SLOW_APPEND_MILLIS) {
+            LOG.warn("append to the commit log held the put lock {} ms ({} bytes at {})", result.getPagecacheRT(),
+                result.getWroteBytes(), result.getWroteOffset());
+        }
+        CompletableFuture<PutMessageStatus> flushed = flusher.handleDiskFlush(result, waitStoreMsgOK);
+        if (flushed.isDone()) {
+            return CompletableFuture.completedFuture(new PutMessageResult(flushed.join(), result));
+        }
+        return flushed.thenApply(status -> new PutMessageResult(status, result));
+    }
+
+    /** A window on the {@code size}-byte record at {@code offset}, or {@code null} when gone or unreadable. */
+    public SelectMappedBufferResult getMessage(long offset, int size) {
+        int mappedFileSize = config.getMappedFileSizeCommitLog();
+        // Never fall back to another file: a deleted offset must read as gone, not as other data.
+        MappedFile mappedFile = mappedFileQueue.findMappedFileByOffset(offset, false);
+        if (mappedFile == null) {
+            return null;
+        }
+        return mappedFile.selectMappedBuffer((int) (offset % mappedFileSize), size);
+    }
+
+    /** A window from {@code offset} to the readable end of its file, or {@code null}. */
+    public SelectMappedBufferResult getData(long offset) {
+        return getData(offset, false);
+    }
+
+    public SelectMappedBufferResult getData(long offset, boolean returnFirstOnNotFound) {
+        int mappedFileSize = config.getMappedFileSizeCommitLog();
+        MappedFile mappedFile = mappedFileQueue.findMappedFileByOffset(offset, returnFirstOnNotFound);
+        if (mappedFile == null) {
+            return null;
+        }
+        return mappedFile.selectMappedBuffer((int) (offset % mappedFileSize));
+    }
+
+    /** Store time of the record at {@code offset}, or -1 when it is no longer stored. */
+    public long pickupStoreTimestamp(long offset, int size) {
+        if (offset < getMinOffset()) {
+            return -1;
+        }
+        SelectMappedBufferResult result = getMessage(offset, size);
+        if (result == null) {
+            return -1;
+        }
+        try {
+            int sysFlag = result.getByteBuffer().getInt(MessageDecoder.SYSFLAG_POSITION);
+            return result.getByteBuffer().getLong(MessageDecoder.storeTimestampPosition(sysFlag));
+        } finally {
+            result.release();
+        }
+    }
+
+    /** First offset still stored (the start of the next file when the first is being deleted), -1 when empty. */
+    public long getMinOffset() {
+        MappedFile first = mappedFileQueue.getFirstMappedFile();
+        if (first == null) {
+            return -1;
+        }
+        return first.isAvailable() ? first.getFileFromOffset() : rollNextFile(first.getFileFromOffset());
+    }
+
+    /** One past the last readable byte: how far data is written and visible to readers. */
+    public long getMaxOffset() {
+        return mappedFileQueue.getMaxOffset();
+    }
+
+    /** Start of the file after the one holding {@code offset}. */
+    public long rollNextFile(long offset) {
+        int mappedFileSize = config.getMappedFileSizeCommitLog();
+        return offset + mappedFileSize - offset % mappedFileSize;
+    }
+
+    public long remainHowManyDataToCommit() {
+        return mappedFileQueue.remainHowManyDataToCommit();
+    }
+
+    public long remainHowManyDataToFlush() {
+        return mappedFileQueue.remainHowManyDataToFlush();
+    }
+
+    public long getFlushedWhere() {
+        return mappedFileQueue.getFlushedWhere();
+    }
+
+    /** Deletes files older than {@code expiredTime} ms (or any, when {@code cleanImmediately}). */
+    public int deleteExpiredFile(long expiredTime, int deleteFilesInterval, long intervalForcibly,
+                                 boolean cleanImmediately) {
+        return mappedFileQueue.deleteExpiredFileByTime(expiredTime, deleteFilesInterval, intervalForcibly,
+            cleanImmediately);
+    }
+
+    public boolean retryDeleteFirstFile(long intervalForcibly) {
+        return mappedFileQueue.retryDeleteFirstFile(intervalForcibly);
+    }
+
+    /** How long the current append has held the put lock, 0 when none is in progress. */
+    public long lockTimeMills() {
+        long begin = beginTimeInLock;
+        return begin > 0 ? System.currentTimeMillis() - begin : 0;
+    }
+
+    /** Forgets the next offset of a queue (topic deleted). */
+    public void removeQueueFromTopicQueueTable(String topic, int queueId) {
+        removeQueueFromTopicQueueTable(QueueOffsetTable.key(topic, queueId));
+    }
+
+    /** Forgets the next offset of the queue {@code topic-queueId}. */
+    public void removeQueueFromTopicQueueTable(String queueKey) {
+        putMessageLock.lock();
+        try {
+            queueOffsetTable.remove(queueKey);
+        } finally {
+            putMessageLock.unlock();
+        }
+    }
+
+    public QueueOffsetTable getQueueOffsetTable() {
+        return queueOffsetTable;
+    }
+
+    public MappedFileQueue getMappedFileQueue() {
+        return mappedFileQueue;
+    }
+
+    /** Offset confirmed by replicas (reserved for replication); -1 when unused. */
+    public long getConfirmOffset() {
+        return confirmOffset;
+    }
+
+    public void setConfirmOffset(long confirmOffset) {
+        this.confirmOffset = confirmOffset;
+    }
+
+    /** Deletes every file (tests, store destroy). */
+    public void destroy() {
+        mappedFileQueue.destroy();
+    }
+}
