@@ -1,0 +1,244 @@
+package org.cometmq.broker.processor;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import java.net.SocketAddress;
+import java.time.Clock;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Supplier;
+import org.cometmq.broker.client.ConsumerManager;
+import org.cometmq.broker.filter.TagMessageFilter;
+import org.cometmq.broker.longpolling.PullRequest;
+import org.cometmq.broker.longpolling.PullRequestHoldService;
+import org.cometmq.broker.longpolling.PullRequestWaker;
+import org.cometmq.broker.offset.ConsumerOffsetManager;
+import org.cometmq.broker.stats.BrokerStatsManager;
+import org.cometmq.broker.subscription.SubscriptionGroupManager;
+import org.cometmq.broker.topic.TopicConfigManager;
+import org.cometmq.common.BrokerConfig;
+import org.cometmq.common.MixAll;
+import org.cometmq.common.TopicConfig;
+import org.cometmq.common.constant.PermName;
+import org.cometmq.common.protocol.ResponseCode;
+import org.cometmq.common.protocol.header.PullMessageRequestHeader;
+import org.cometmq.common.protocol.header.PullMessageResponseHeader;
+import org.cometmq.common.protocol.heartbeat.SubscriptionData;
+import org.cometmq.common.subscription.SubscriptionGroupConfig;
+import org.cometmq.common.sysflag.PullSysFlag;
+import org.cometmq.remoting.common.RemotingHelper;
+import org.cometmq.remoting.exception.RemotingCommandException;
+import org.cometmq.remoting.netty.NettyRequestProcessor;
+import org.cometmq.remoting.protocol.RemotingCommand;
+import org.cometmq.store.GetMessageResult;
+import org.cometmq.store.MessageFilter;
+import org.cometmq.store.MessageStore;
+import org.cometmq.store.config.BrokerRole;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * PULL_MESSAGE (spec 4.4, 9.7): permission and subscription checks, a filtered read from the store, the mapping of
+ * store status to PULL_* codes and next offset, long polling of empty pulls, and the commit of the offset the
+ * consumer piggy-backs on its pull.
+ */
+public class PullMessageProcessor implements NettyRequestProcessor, PullRequestWaker {
+    private static final Logger log = LoggerFactory.getLogger(PullMessageProcessor.class);
+
+    private final BrokerConfig brokerConfig;
+    private final BrokerRole brokerRole;
+    private final SubscriptionGroupManager subscriptionGroupManager;
+    private final TopicConfigManager topicConfigManager;
+    private final ConsumerOffsetManager consumerOffsetManager;
+    private final PullSubscriptionResolver subscriptionResolver;
+    private final MessageStore store;
+    private final BrokerStatsManager stats;
+    private final Clock clock;
+    private final OffsetMovedEventWriter offsetMovedEvents;
+    private volatile PullRequestHoldService holdService;
+    private volatile Executor wakeupExecutor;
+
+    public PullMessageProcessor(BrokerConfig brokerConfig, BrokerRole brokerRole,
+                                SubscriptionGroupManager subscriptionGroupManager, TopicConfigManager topicConfigManager,
+                                ConsumerOffsetManager consumerOffsetManager,
+                                ConsumerManager consumerManager, MessageStore store,
+                                BrokerStatsManager stats, Clock clock, Supplier<SocketAddress> storeHost) {
+        this.brokerConfig = brokerConfig;
+        this.brokerRole = brokerRole;
+        this.subscriptionGroupManager = subscriptionGroupManager;
+        this.topicConfigManager = topicConfigManager;
+        this.consumerOffsetManager = consumerOffsetManager;
+        this.subscriptionResolver = new PullSubscriptionResolver(consumerManager);
+        this.store = store;
+        this.stats = stats;
+        this.clock = clock;
+        this.offsetMovedEvents = new OffsetMovedEventWriter(store, brokerConfig.getBrokerName(), storeHost);
+    }
+
+    /** Where empty pulls wait, and the executor that re-runs them when woken. */
+    public void setLongPolling(PullRequestHoldService holdService, Executor wakeupExecutor) {
+        this.holdService = holdService;
+        this.wakeupExecutor = wakeupExecutor;
+    }
+
+    @Override
+    public RemotingCommand processRequest(ChannelHandlerContext ctx, RemotingCommand request) throws Exception {
+        return process(ctx.channel(), request, true);
+    }
+
+    @Override
+    public boolean rejectRequest() {
+        return false;
+    }
+
+    @Override
+    public void executeRequestWhenWakeup(Channel channel, RemotingCommand request) {
+        Runnable rerun = () -> {
+            try {
+                RemotingCommand response = process(channel, request, false);
+                if (response != null) {
+                    ResponseWriter.write(channel, request, response);
+                }
+            } catch (Exception e) {
+                log.warn("answering a held pull from {} failed", RemotingHelper.parseChannelRemoteAddr(channel), e);
+                ResponseWriter.write(channel, request, RemotingCommand.createResponseCommand(ResponseCode.SYSTEM_ERROR,
+                    RemotingHelper.exceptionSimpleDesc(e)));
+            }
+        };
+        try {
+            wakeupExecutor.execute(rerun);
+        } catch (RejectedExecutionException e) {
+            log.warn("pull executor full, answering a held pull from {} SYSTEM_BUSY",
+                RemotingHelper.parseChannelRemoteAddr(channel));
+            ResponseWriter.write(channel, request, RemotingCommand.createResponseCommand(ResponseCode.SYSTEM_BUSY,
+                "[OVERLOAD]system busy, start flow control for a while"));
+        }
+    }
+
+    /** One pull; null when the answer is written later (held) or was written directly (zero-copy). */
+    RemotingCommand process(Channel channel, RemotingCommand request, boolean allowSuspend)
+        throws RemotingCommandException {
+        RemotingCommand response = RemotingCommand.createResponseCommand(PullMessageResponseHeader.class);
+        PullMessageRequestHeader header = request.decodeCommandCustomHeader(PullMessageRequestHeader.class);
+        SubscriptionGroupConfig group = checkGroupAndTopic(header, response);
+        if (group == null) {
+            return response;
+        }
+        SubscriptionData subscription = subscriptionResolver.resolve(header, group, response);
+        if (subscription == null) {
+            return response;
+        }
+        MessageFilter filter = new TagMessageFilter(subscription);
+        GetMessageResult result = store.getMessage(header.getConsumerGroup(), header.getTopic(), header.getQueueId(),
+            header.getQueueOffset(), header.getMaxMsgNums(), filter);
+        if (result == null) {
+            response.setCode(ResponseCode.SYSTEM_ERROR);
+            response.setRemark("store getMessage return null");
+            return response;
+        }
+        fillHeader(response, result, group);
+        PullStatusMapper.apply(result.getStatus(), header.getQueueOffset(), response);
+        RemotingCommand answer = answer(channel, request, response, header, result, filter, allowSuspend);
+        commitOffsetIfAsked(channel, header, allowSuspend);
+        return answer;
+    }
+
+    private SubscriptionGroupConfig checkGroupAndTopic(PullMessageRequestHeader header, RemotingCommand response) {
+        if (!PermName.isReadable(brokerConfig.getBrokerPermission())) {
+            return fail(response, ResponseCode.NO_PERMISSION, "the broker[" + brokerConfig.getBrokerIP1()
+                + "] pulling message is forbidden");
+        }
+        SubscriptionGroupConfig group = subscriptionGroupManager.findSubscriptionGroupConfig(header.getConsumerGroup());
+        if (group == null) {
+            return fail(response, ResponseCode.SUBSCRIPTION_GROUP_NOT_EXIST, "subscription group ["
+                + header.getConsumerGroup() + "] does not exist: create it (mqadmin updateSubGroup)");
+        }
+        if (!group.isConsumeEnable()) {
+            return fail(response, ResponseCode.NO_PERMISSION, "subscription group no permission, "
+                + header.getConsumerGroup());
+        }
+        TopicConfig topic = topicConfigManager.selectTopicConfig(header.getTopic());
+        if (topic == null) {
+            return fail(response, ResponseCode.TOPIC_NOT_EXIST, "topic[" + header.getTopic()
+                + "] not exist, apply first please!");
+        }
+        if (!PermName.isReadable(topic.getPerm())) {
+            return fail(response, ResponseCode.NO_PERMISSION, "the topic[" + header.getTopic()
+                + "] pulling message is forbidden");
+        }
+        int queueId = header.getQueueId();
+        if (queueId < 0 || queueId >= topic.getReadQueueNums()) {
+            return fail(response, ResponseCode.SYSTEM_ERROR, "queueId[" + queueId + "] is illegal, topic:["
+                + header.getTopic() + "] topicConfig.readQueueNums:[" + topic.getReadQueueNums() + "] consumer:["
+                + header.getConsumerGroup() + "]");
+        }
+        return group;
+    }
+
+    private void fillHeader(RemotingCommand response, GetMessageResult result, SubscriptionGroupConfig group) {
+        PullMessageResponseHeader responseHeader = (PullMessageResponseHeader) response.readCustomHeader();
+        response.setRemark(result.getStatus().name());
+        responseHeader.setNextBeginOffset(result.getNextBeginOffset());
+        responseHeader.setMinOffset(result.getMinOffset());
+        responseHeader.setMaxOffset(result.getMaxOffset());
+        boolean fromSlave = brokerConfig.isSlaveReadEnable() && result.isSuggestPullingFromSlave();
+        responseHeader.setSuggestWhichBrokerId(fromSlave ? group.getWhichBrokerWhenConsumeSlowly() : MixAll.MASTER_ID);
+    }
+
+    private RemotingCommand answer(Channel channel, RemotingCommand request, RemotingCommand response,
+                                   PullMessageRequestHeader header, GetMessageResult result, MessageFilter filter,
+                                   boolean allowSuspend) {
+        if (response.getCode() != ResponseCode.SUCCESS) {
+            result.release();
+            stats.incPullResult(false);
+            if (response.getCode() == ResponseCode.PULL_OFFSET_MOVED && brokerRole != BrokerRole.SLAVE) {
+                offsetMovedEvents.write(header.getConsumerGroup(), header.getTopic(), header.getQueueId(),
+                    header.getQueueOffset(), result.getNextBeginOffset());
+            }
+            if (response.getCode() == ResponseCode.PULL_NOT_FOUND && allowSuspend
+                && PullSysFlag.hasSuspendFlag(header.getSysFlag())) {
+                hold(channel, request, header, filter);
+                return null;
+            }
+            return response;
+        }
+        stats.incPullResult(true);
+        stats.incGroupGetNums(header.getConsumerGroup(), header.getTopic(), result.getMessageCount());
+        stats.incGroupGetSize(header.getConsumerGroup(), header.getTopic(), result.getBufferTotalSize());
+        stats.incBrokerGetNums(result.getMessageCount());
+        if (brokerConfig.isTransferMsgByHeap()) {
+            response.setBody(PullResponseWriter.copyToHeap(result));
+            return response;
+        }
+        if (request.isOnewayRPC()) {
+            result.release();
+            return null;
+        }
+        PullResponseWriter.writeZeroCopy(channel, request, response, result);
+        return null;
+    }
+
+    private void hold(Channel channel, RemotingCommand request, PullMessageRequestHeader header, MessageFilter filter) {
+        long holdMillis = brokerConfig.isLongPollingEnable()
+            ? (header.getSuspendTimeoutMillis() == null ? 0 : header.getSuspendTimeoutMillis())
+            : brokerConfig.getShortPollingTimeMills();
+        PullRequest pullRequest = new PullRequest(request, channel, holdMillis, clock.millis(), header.getQueueOffset(),
+            filter);
+        holdService.suspendPullRequest(header.getTopic(), header.getQueueId(), pullRequest);
+    }
+
+    private void commitOffsetIfAsked(Channel channel, PullMessageRequestHeader header, boolean allowSuspend) {
+        boolean commit = allowSuspend && PullSysFlag.hasCommitOffsetFlag(header.getSysFlag())
+            && brokerRole != BrokerRole.SLAVE && header.getCommitOffset() != null;
+        if (commit) {
+            consumerOffsetManager.commitOffset(RemotingHelper.parseChannelRemoteAddr(channel),
+                header.getConsumerGroup(), header.getTopic(), header.getQueueId(), header.getCommitOffset());
+        }
+    }
+
+    private static SubscriptionGroupConfig fail(RemotingCommand response, int code, String remark) {
+        response.setCode(code);
+        response.setRemark(remark);
+        return null;
+    }
+}

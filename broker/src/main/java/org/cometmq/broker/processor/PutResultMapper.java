@@ -1,0 +1,57 @@
+package org.cometmq.broker.processor;
+
+import org.cometmq.common.protocol.ResponseCode;
+import org.cometmq.remoting.protocol.RemotingCommand;
+import org.cometmq.store.PutMessageResult;
+
+/** Turns the store's put status into the send response code and remark (spec 3.2). */
+final class PutResultMapper {
+    private PutResultMapper() {
+    }
+
+    /** Sets code and remark; returns true when the message was stored (SEND_OK or a flush/replica warning). */
+    static boolean apply(PutMessageResult result, RemotingCommand response, int maxMessageSize) {
+        if (result == null) {
+            set(response, ResponseCode.SYSTEM_ERROR, "store putMessage return null");
+            return false;
+        }
+        switch (result.getPutMessageStatus()) {
+            case PUT_OK:
+                set(response, ResponseCode.SUCCESS, null);
+                return true;
+            case FLUSH_DISK_TIMEOUT:
+                set(response, ResponseCode.FLUSH_DISK_TIMEOUT, null);
+                return true;
+            case FLUSH_SLAVE_TIMEOUT:
+                set(response, ResponseCode.FLUSH_SLAVE_TIMEOUT, null);
+                return true;
+            case SLAVE_NOT_AVAILABLE:
+                set(response, ResponseCode.SLAVE_NOT_AVAILABLE, null);
+                return true;
+            case CREATE_MAPEDFILE_FAILED:
+                set(response, ResponseCode.SYSTEM_ERROR, "create mapped file failed, server is busy or broken.");
+                return false;
+            case MESSAGE_ILLEGAL:
+            case PROPERTIES_SIZE_EXCEEDED:
+                set(response, ResponseCode.MESSAGE_ILLEGAL, "the message is illegal, maybe msg body or properties length"
+                    + " not matched. msg body length limit " + maxMessageSize + " bytes, msg properties length limit"
+                    + " 32767 bytes.");
+                return false;
+            case SERVICE_NOT_AVAILABLE:
+                set(response, ResponseCode.SERVICE_NOT_AVAILABLE, "service not available now: the broker's disk may be"
+                    + " full, the broker may be a slave, or the store is shutting down.");
+                return false;
+            case OS_PAGECACHE_BUSY:
+                set(response, ResponseCode.SYSTEM_ERROR, "[PC_SYNCHRONIZED]broker busy, start flow control for a while");
+                return false;
+            default:
+                set(response, ResponseCode.SYSTEM_ERROR, result.getPutMessageStatus().name());
+                return false;
+        }
+    }
+
+    private static void set(RemotingCommand response, int code, String remark) {
+        response.setCode(code);
+        response.setRemark(remark);
+    }
+}

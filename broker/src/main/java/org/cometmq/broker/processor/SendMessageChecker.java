@@ -1,0 +1,85 @@
+package org.cometmq.broker.processor;
+
+import java.util.concurrent.ThreadLocalRandom;
+import org.cometmq.broker.topic.TopicConfigManager;
+import org.cometmq.common.BrokerConfig;
+import org.cometmq.common.MixAll;
+import org.cometmq.common.TopicConfig;
+import org.cometmq.common.constant.PermName;
+import org.cometmq.common.protocol.ResponseCode;
+import org.cometmq.common.protocol.header.SendMessageRequestHeader;
+import org.cometmq.common.topic.TopicValidator;
+import org.cometmq.remoting.protocol.RemotingCommand;
+
+/**
+ * The checks every send passes before it reaches the store: broker and topic write permission, topic name,
+ * forbidden system topics, the topic's existence (auto-created when allowed) and the queue id.
+ */
+public class SendMessageChecker {
+    private final BrokerConfig brokerConfig;
+    private final TopicConfigManager topicConfigManager;
+
+    public SendMessageChecker(BrokerConfig brokerConfig, TopicConfigManager topicConfigManager) {
+        this.brokerConfig = brokerConfig;
+        this.topicConfigManager = topicConfigManager;
+    }
+
+    /** Returns the topic's config, or null with the error code and remark set on {@code response}. */
+    public TopicConfig check(String remoteAddr, SendMessageRequestHeader header, RemotingCommand response) {
+        if (!PermName.isWriteable(brokerConfig.getBrokerPermission())) {
+            return fail(response, ResponseCode.NO_PERMISSION, "the broker[" + brokerConfig.getBrokerName() + ", "
+                + brokerConfig.getBrokerIP1() + "] sending message is forbidden: its permission is "
+                + PermName.perm2String(brokerConfig.getBrokerPermission()));
+        }
+        String topic = header.getTopic();
+        if (!TopicValidator.validateTopic(topic, response) || TopicValidator.isNotAllowedSendTopic(topic, response)) {
+            return null;
+        }
+        TopicConfig topicConfig = findOrCreate(remoteAddr, header);
+        if (topicConfig == null) {
+            return fail(response, ResponseCode.TOPIC_NOT_EXIST, "topic[" + topic + "] not exist, apply first please!"
+                + " (mqadmin updateTopic -t " + topic + ", or enable autoCreateTopicEnable)");
+        }
+        if (!PermName.isWriteable(topicConfig.getPerm())) {
+            return fail(response, ResponseCode.NO_PERMISSION, "the topic[" + topic + "] sending message is forbidden:"
+                + " its permission is " + PermName.perm2String(topicConfig.getPerm()));
+        }
+        int queueId = header.getQueueId() == null ? -1 : header.getQueueId();
+        if (queueId >= topicConfig.getWriteQueueNums()) {
+            return fail(response, ResponseCode.SYSTEM_ERROR, "request queueId[" + queueId + "] is illegal: topic["
+                + topic + "] has " + topicConfig.getWriteQueueNums() + " write queues (ids 0.."
+                + (topicConfig.getWriteQueueNums() - 1) + ") on this broker, producer " + remoteAddr);
+        }
+        return topicConfig;
+    }
+
+    private TopicConfig findOrCreate(String remoteAddr, SendMessageRequestHeader header) {
+        String topic = header.getTopic();
+        TopicConfig topicConfig = topicConfigManager.selectTopicConfig(topic);
+        if (topicConfig != null) {
+            return topicConfig;
+        }
+        int sysFlag = 0;
+        if (topic.startsWith(MixAll.RETRY_GROUP_TOPIC_PREFIX)) {
+            return topicConfigManager.createTopicInSendMessageBackMethod(topic, 1,
+                PermName.PERM_READ | PermName.PERM_WRITE, sysFlag);
+        }
+        int queueNums = header.getDefaultTopicQueueNums() == null ? 4 : header.getDefaultTopicQueueNums();
+        return topicConfigManager.createTopicInSendMessageMethod(topic, header.getDefaultTopic(), remoteAddr,
+            queueNums, sysFlag);
+    }
+
+    /** The queue to write: the requested one, or a random write queue when the request asks for none. */
+    public static int selectQueueId(Integer requested, TopicConfig topicConfig) {
+        if (requested != null && requested >= 0) {
+            return requested;
+        }
+        return ThreadLocalRandom.current().nextInt(Integer.MAX_VALUE) % topicConfig.getWriteQueueNums();
+    }
+
+    private static TopicConfig fail(RemotingCommand response, int code, String remark) {
+        response.setCode(code);
+        response.setRemark(remark);
+        return null;
+    }
+}

@@ -1,0 +1,95 @@
+package org.cometmq.broker.processor.admin;
+
+import io.netty.channel.ChannelHandlerContext;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
+import org.cometmq.broker.config.BrokerConfiguration;
+import org.cometmq.broker.processor.Responses;
+import org.cometmq.broker.stats.BrokerRuntimeInfo;
+import org.cometmq.common.MixAll;
+import org.cometmq.common.protocol.RequestCode;
+import org.cometmq.common.protocol.ResponseCode;
+import org.cometmq.common.protocol.header.GetBrokerConfigResponseHeader;
+import org.cometmq.remoting.netty.NettyRequestProcessor;
+import org.cometmq.remoting.protocol.RemotingCommand;
+import org.cometmq.store.MessageStore;
+
+/**
+ * Broker settings and state: UPDATE_BROKER_CONFIG, GET_BROKER_CONFIG, GET_BROKER_RUNTIME_INFO, and the manual
+ * store maintenance calls CLEAN_EXPIRED_CONSUMEQUEUE and DELETE_EXPIRED_COMMITLOG.
+ */
+public class BrokerConfigProcessor implements NettyRequestProcessor {
+    private final BrokerConfiguration configuration;
+    private final BrokerRuntimeInfo runtimeInfo;
+    private final MessageStore store;
+    private final Runnable onPermissionChange;
+
+    /**
+     * @param onPermissionChange run after brokerPermission changed, so the name servers learn the new permission
+     */
+    public BrokerConfigProcessor(BrokerConfiguration configuration, BrokerRuntimeInfo runtimeInfo, MessageStore store,
+                                 Runnable onPermissionChange) {
+        this.configuration = configuration;
+        this.runtimeInfo = runtimeInfo;
+        this.store = store;
+        this.onPermissionChange = onPermissionChange;
+    }
+
+    @Override
+    public RemotingCommand processRequest(ChannelHandlerContext ctx, RemotingCommand request) throws Exception {
+        switch (request.getCode()) {
+            case RequestCode.UPDATE_BROKER_CONFIG:
+                return updateConfig(request);
+            case RequestCode.GET_BROKER_CONFIG:
+                return getConfig();
+            case RequestCode.GET_BROKER_RUNTIME_INFO:
+                return Responses.json(runtimeInfo.build());
+            case RequestCode.CLEAN_EXPIRED_CONSUMEQUEUE:
+                store.cleanExpiredConsumerQueue();
+                return Responses.success();
+            case RequestCode.DELETE_EXPIRED_COMMITLOG:
+                store.executeDeleteFilesManually();
+                return Responses.success();
+            default:
+                return Responses.notSupported(request.getCode());
+        }
+    }
+
+    private RemotingCommand updateConfig(RemotingCommand request) {
+        if (request.getBody() == null) {
+            return Responses.error(ResponseCode.SYSTEM_ERROR, "UPDATE_BROKER_CONFIG needs a body of key=value lines");
+        }
+        Properties properties = MixAll.string2Properties(new String(request.getBody(), StandardCharsets.UTF_8));
+        if (properties == null) {
+            return Responses.error(ResponseCode.SYSTEM_ERROR, "the body is not key=value properties text");
+        }
+        String blackListed = BrokerConfiguration.blackListedKey(properties);
+        if (blackListed != null) {
+            return Responses.error(ResponseCode.NO_PERMISSION, "Can not update config in black list: " + blackListed);
+        }
+        try {
+            configuration.update(properties);
+        } catch (IllegalArgumentException e) {
+            return Responses.error(ResponseCode.SYSTEM_ERROR, e.getMessage());
+        }
+        if (properties.containsKey("brokerPermission")) {
+            onPermissionChange.run();
+        }
+        return Responses.success();
+    }
+
+    private RemotingCommand getConfig() {
+        RemotingCommand response = RemotingCommand.createResponseCommand(GetBrokerConfigResponseHeader.class);
+        ((GetBrokerConfigResponseHeader) response.readCustomHeader())
+            .setVersion(configuration.getDataVersion().toJson());
+        response.setBody(MixAll.properties2String(configuration.allProperties()).getBytes(StandardCharsets.UTF_8));
+        response.setCode(ResponseCode.SUCCESS);
+        response.setRemark(null);
+        return response;
+    }
+
+    @Override
+    public boolean rejectRequest() {
+        return false;
+    }
+}
