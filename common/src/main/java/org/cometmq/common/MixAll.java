@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
@@ -192,8 +193,8 @@ public final class MixAll {
 
     /**
      * Fills a config bean from properties: for every public setter {@code setXxx} of one parameter of type
-     * String, int, long, double, float or boolean (or their boxes) whose key {@code xxx} is present,
-     * the trimmed value is parsed and set.
+     * String, int, long, double, float, boolean (or their boxes) or an enum (by constant name) whose key
+     * {@code xxx} is present, the trimmed value is parsed and set.
      *
      * @throws IllegalArgumentException naming the key when a value does not parse
      */
@@ -212,9 +213,12 @@ public final class MixAll {
             Object arg;
             try {
                 arg = parseValue(method.getParameterTypes()[0], value);
-            } catch (NumberFormatException e) {
+            } catch (IllegalArgumentException e) {
+                Class<?> type = method.getParameterTypes()[0];
+                String expected = type.isEnum() ? "one of " + Arrays.toString(type.getEnumConstants())
+                    : "a valid " + type.getSimpleName();
                 throw new IllegalArgumentException("Config key '" + key + "' has value '" + value
-                    + "' which is not a valid " + method.getParameterTypes()[0].getSimpleName(), e);
+                    + "', expected " + expected, e);
             }
             if (arg == null) {
                 continue;
@@ -227,8 +231,11 @@ public final class MixAll {
         }
     }
 
+    @SuppressWarnings({"unchecked", "rawtypes"})
     private static Object parseValue(Class<?> type, String value) {
-        if (type == String.class) {
+        if (type.isEnum()) {
+            return Enum.valueOf((Class<? extends Enum>) type, value);
+        } else if (type == String.class) {
             return value;
         } else if (type == int.class || type == Integer.class) {
             return Integer.parseInt(value);

@@ -102,6 +102,32 @@ class MixAllUtilAllTest {
         assertTrue(e.getMessage().contains("'port'"), e.getMessage());
     }
 
+    public enum Mode { ASYNC_FLUSH, SYNC_FLUSH }
+
+    public static class EnumConfig {
+        private Mode mode = Mode.ASYNC_FLUSH;
+
+        public Mode getMode() {
+            return mode;
+        }
+
+        public void setMode(Mode mode) {
+            this.mode = mode;
+        }
+    }
+
+    @Test
+    void propertiesSetEnumsByConstantName() {
+        EnumConfig config = new EnumConfig();
+        MixAll.properties2Object(MixAll.string2Properties("mode= SYNC_FLUSH \n"), config);
+        assertEquals(Mode.SYNC_FLUSH, config.getMode());
+        assertEquals("SYNC_FLUSH", MixAll.object2Properties(config).getProperty("mode"));
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+            () -> MixAll.properties2Object(MixAll.string2Properties("mode=sync\n"), new EnumConfig()));
+        assertEquals("Config key 'mode' has value 'sync', expected one of [ASYNC_FLUSH, SYNC_FLUSH]", e.getMessage());
+    }
+
     @Test
     void safeFileWriteKeepsBackup(@TempDir Path dir) throws Exception {
         String file = dir.resolve("sub/config.json").toString();

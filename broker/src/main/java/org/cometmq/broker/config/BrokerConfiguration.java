@@ -43,10 +43,6 @@ public class BrokerConfiguration {
         MixAll.properties2Object(properties, messageStoreConfig);
         MixAll.properties2Object(properties, nettyServerConfig);
         MixAll.properties2Object(properties, nettyClientConfig);
-        EnumProperties.apply(properties, brokerConfig);
-        EnumProperties.apply(properties, messageStoreConfig);
-        EnumProperties.apply(properties, nettyServerConfig);
-        EnumProperties.apply(properties, nettyClientConfig);
     }
 
     /** Every setting of the four beans. */
