@@ -1,0 +1,60 @@
+package org.cometmq.test.tools;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.cometmq.test.harness.TestEnvironment;
+
+/**
+ * Apache RocketMQ 4.9.7's own mqadmin ({@code org.apache.rocketmq.tools.command.MQAdminStartup}) in a child JVM
+ * on the Apache jars, as its {@code bin/mqadmin} would run it: ROCKETMQ_HOME holds the conf/logback_tools.xml it
+ * insists on, logging to a file in the work dir.
+ */
+final class ApacheMqadmin {
+    private static final String MAIN_CLASS = "org.apache.rocketmq.tools.command.MQAdminStartup";
+
+    private final Path workDir;
+    private final Path home;
+    private final String namesrvAddr;
+
+    ApacheMqadmin(String namesrvAddr) {
+        this.workDir = TestEnvironment.newWorkDir("apache-mqadmin");
+        this.home = workDir.resolve("rocketmq-home");
+        this.namesrvAddr = namesrvAddr;
+        writeLogback();
+    }
+
+    CommandResult run(String command, String... args) {
+        List<String> line = new ArrayList<>(List.of(TestEnvironment.javaExecutable().toString(), "-Xmx256m",
+            "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Duser.home=" + workDir.resolve("user-home"),
+            "-Drocketmq.home.dir=" + home, "-cp", TestEnvironment.apacheLibDir() + "/*", MAIN_CLASS, command, "-n",
+            namesrvAddr));
+        line.addAll(List.of(args));
+        return ToolProcess.run(line, Map.of("ROCKETMQ_HOME", home.toString()), workDir);
+    }
+
+    private void writeLogback() {
+        String xml = """
+            <configuration>
+              <appender name="FILE" class="ch.qos.logback.core.FileAppender">
+                <file>%s</file>
+                <encoder><pattern>%%d{HH:mm:ss.SSS} %%-5level [%%thread] %%logger{0} - %%msg%%n</pattern></encoder>
+              </appender>
+              <root level="INFO"><appender-ref ref="FILE"/></root>
+            </configuration>
+            """.formatted(workDir.resolve("tools.log"));
+        try {
+            Path file = home.resolve("conf").resolve("logback_tools.xml");
+            Files.createDirectories(file.getParent());
+            Files.createDirectories(workDir.resolve("user-home"));
+            Files.writeString(file, xml, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare " + home, e);
+        }
+    }
+}

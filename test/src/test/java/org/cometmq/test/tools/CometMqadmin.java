@@ -1,0 +1,74 @@
+package org.cometmq.test.tools;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.cometmq.test.harness.TestEnvironment;
+
+/**
+ * CometMQ's {@code bin/mqadmin} from the assembled distribution, run as an operator runs it, with HOME and the
+ * log directory inside the test's work dir (so tools.log can be checked and nothing lands in the real home).
+ */
+final class CometMqadmin {
+    private final Path workDir;
+    private final String namesrvAddr;
+
+    CometMqadmin(String namesrvAddr) {
+        this.workDir = TestEnvironment.newWorkDir("comet-mqadmin");
+        this.namesrvAddr = namesrvAddr;
+    }
+
+    /** {@code mqadmin command -n <namesrv> args...}. */
+    CommandResult run(String command, String... args) {
+        List<String> line = new ArrayList<>();
+        line.add(script().toString());
+        line.add(command);
+        line.add("-n");
+        line.add(namesrvAddr);
+        line.addAll(List.of(args));
+        return runRaw(line);
+    }
+
+    /** The script with exactly {@code args} (no {@code -n}). */
+    CommandResult runWithoutNamesrv(String... args) {
+        List<String> line = new ArrayList<>();
+        line.add(script().toString());
+        line.addAll(List.of(args));
+        return runRaw(line);
+    }
+
+    private CommandResult runRaw(List<String> line) {
+        Map<String, String> env = Map.of(
+            "COMET_HOME", TestEnvironment.distributionDir().toString(),
+            "HOME", directory(workDir.resolve("user-home")).toString(),
+            "COMET_LOG_DIR", logDir().toString(),
+            "JAVA_HOME", System.getProperty("java.home"),
+            // message bodies the query commands save go to the work dir, not the machine's /tmp
+            "JAVA_OPT_EXT", "-Djava.io.tmpdir=" + directory(workDir.resolve("tmp")));
+        return ToolProcess.run(line, env, workDir);
+    }
+
+    Path logDir() {
+        return workDir.resolve("logs");
+    }
+
+    private static Path script() {
+        Path script = TestEnvironment.distributionDir().resolve("bin").resolve("mqadmin");
+        if (!Files.isExecutable(script)) {
+            throw new IllegalStateException(script + " is missing or not executable: package the distribution module");
+        }
+        return script;
+    }
+
+    private static Path directory(Path dir) {
+        try {
+            return Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + dir, e);
+        }
+    }
+}

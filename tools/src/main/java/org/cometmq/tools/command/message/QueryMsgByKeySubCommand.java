@@ -1,0 +1,52 @@
+package org.cometmq.tools.command.message;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+import org.cometmq.client.QueryResult;
+import org.cometmq.common.message.MessageExt;
+import org.cometmq.tools.command.CommandContext;
+import org.cometmq.tools.command.OptionValues;
+import org.cometmq.tools.command.SubCommand;
+
+/** {@code queryMsgByKey}: the messages of a topic indexed under a key (at most 64), by id, queue and offset. */
+public class QueryMsgByKeySubCommand implements SubCommand {
+    static final String ROW = "%-50s %4d %40d%n";
+    private static final int MAX_NUM = 64;
+
+    @Override
+    public String commandName() {
+        return "queryMsgByKey";
+    }
+
+    @Override
+    public String commandDesc() {
+        return "Query Message by Key";
+    }
+
+    @Override
+    public Options buildCommandlineOptions(Options options) {
+        Option topic = new Option("t", "topic", true, "topic name");
+        topic.setRequired(true);
+        options.addOption(topic);
+        Option key = new Option("k", "msgKey", true, "Message Key");
+        key.setRequired(true);
+        options.addOption(key);
+        return options;
+    }
+
+    @Override
+    public void execute(CommandLine commandLine, CommandContext context) throws Exception {
+        QueryResult result = context.admin().queryMessage(OptionValues.string(commandLine, 't'),
+            OptionValues.string(commandLine, 'k'), MAX_NUM, 0, Long.MAX_VALUE);
+        List<MessageExt> messages = new ArrayList<>(result.getMessageList());
+        messages.sort(Comparator.comparing(MessageExt::getQueueId).thenComparing(MessageExt::getQueueOffset));
+        context.out().printf("%-50s %4s %40s%n", "#Message ID", "#QID", "#Offset");
+        for (MessageExt msg : messages) {
+            context.out().printf(ROW, msg.getMsgId(), msg.getQueueId(), msg.getQueueOffset());
+        }
+    }
+}

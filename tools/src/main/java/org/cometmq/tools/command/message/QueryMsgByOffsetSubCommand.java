@@ -1,0 +1,53 @@
+package org.cometmq.tools.command.message;
+
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+import org.cometmq.client.consumer.PullResult;
+import org.cometmq.client.consumer.PullStatus;
+import org.cometmq.common.message.MessageQueue;
+import org.cometmq.tools.command.CommandContext;
+import org.cometmq.tools.command.OptionValues;
+import org.cometmq.tools.command.SubCommand;
+import org.cometmq.tools.command.SubCommandException;
+
+/** {@code queryMsgByOffset}: the message at an offset of one queue (PULL_MESSAGE as TOOLS_CONSUMER). */
+public class QueryMsgByOffsetSubCommand implements SubCommand {
+    @Override
+    public String commandName() {
+        return "queryMsgByOffset";
+    }
+
+    @Override
+    public String commandDesc() {
+        return "Query Message by offset";
+    }
+
+    @Override
+    public Options buildCommandlineOptions(Options options) {
+        options.addOption(required(new Option("t", "topic", true, "topic name")));
+        options.addOption(required(new Option("b", "brokerName", true, "Broker Name")));
+        options.addOption(required(new Option("i", "queueId", true, "Queue Id")));
+        options.addOption(required(new Option("o", "offset", true, "Queue Offset")));
+        return options;
+    }
+
+    static Option required(Option option) {
+        option.setRequired(true);
+        return option;
+    }
+
+    @Override
+    public void execute(CommandLine commandLine, CommandContext context) throws Exception {
+        MessageQueue mq = new MessageQueue(OptionValues.string(commandLine, 't'),
+            OptionValues.string(commandLine, 'b'), OptionValues.intValue(commandLine, 'i', 0));
+        long offset = OptionValues.longValue(commandLine, 'o', 0);
+        PullResult result = context.puller().pull(mq, "*", offset, 1);
+        if (result.getPullStatus() != PullStatus.FOUND || result.getMsgFoundList().isEmpty()) {
+            throw new SubCommandException("no message at offset " + offset + " of " + mq + " (" + result.getPullStatus()
+                + ", queue offsets " + result.getMinOffset() + ".." + result.getMaxOffset() + ")");
+        }
+        new MessagePrinter(context.out(), MessagePrinter.defaultBodyDir()).print(result.getMsgFoundList().get(0),
+            true);
+    }
+}
