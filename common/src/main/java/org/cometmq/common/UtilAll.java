@@ -127,8 +127,12 @@ public final class UtilAll {
             return -1;
         }
         try {
-            File file = new File(path);
-            if (!file.exists()) {
+            // A store directory is created on its first write; until then its partition is its nearest existing parent's.
+            File file = new File(path).getAbsoluteFile();
+            while (file != null && !file.exists()) {
+                file = file.getParentFile();
+            }
+            if (file == null) {
                 return -1;
             }
             long totalSpace = file.getTotalSpace();
