@@ -17,7 +17,7 @@ import org.cometmq.client.exception.MQClientException;
 import org.cometmq.common.TopicConfig;
 import org.cometmq.common.protocol.body.ClusterInfo;
 import org.cometmq.common.protocol.body.KVTable;
-import org.cometmq.common.protocol.body.TopicStatsTable;
+import org.cometmq.common.admin.TopicStatsTable;
 import org.cometmq.common.protocol.route.QueueData;
 import org.cometmq.common.protocol.route.TopicRouteData;
 import org.cometmq.remoting.protocol.RemotingSerializable;

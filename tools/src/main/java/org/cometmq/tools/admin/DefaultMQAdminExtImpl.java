@@ -28,7 +28,7 @@ import org.cometmq.common.protocol.body.GroupList;
 import org.cometmq.common.protocol.body.KVTable;
 import org.cometmq.common.protocol.body.TopicConfigSerializeWrapper;
 import org.cometmq.common.protocol.body.TopicList;
-import org.cometmq.common.protocol.body.TopicStatsTable;
+import org.cometmq.common.admin.TopicStatsTable;
 import org.cometmq.common.protocol.route.BrokerData;
 import org.cometmq.common.protocol.route.TopicRouteData;
 import org.cometmq.remoting.RPCHook;

@@ -27,7 +27,7 @@ import org.cometmq.common.message.Message;
 import org.cometmq.common.message.MessageExt;
 import org.cometmq.common.message.MessageQueue;
 import org.cometmq.common.protocol.ResponseCode;
-import org.cometmq.tools.admin.RollbackStats;
+import org.cometmq.common.admin.RollbackStats;
 import org.cometmq.tools.command.message.MessagePrinter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -14,8 +14,8 @@ import org.cometmq.common.TopicConfig;
 import org.cometmq.common.message.MessageQueue;
 import org.cometmq.common.protocol.body.GroupList;
 import org.cometmq.common.protocol.body.TopicList;
-import org.cometmq.common.protocol.body.TopicOffset;
-import org.cometmq.common.protocol.body.TopicStatsTable;
+import org.cometmq.common.admin.TopicOffset;
+import org.cometmq.common.admin.TopicStatsTable;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 

@@ -8,8 +8,8 @@ import org.cometmq.broker.stats.BrokerStatsManager;
 import org.cometmq.broker.topic.TopicConfigManager;
 import org.cometmq.common.TopicConfig;
 import org.cometmq.common.message.MessageQueue;
-import org.cometmq.common.protocol.body.ConsumeStats;
-import org.cometmq.common.protocol.body.OffsetWrapper;
+import org.cometmq.common.admin.ConsumeStats;
+import org.cometmq.common.admin.OffsetWrapper;
 import org.cometmq.store.MessageStore;
 
 /**

@@ -3,6 +3,7 @@ package org.cometmq.common.protocol.body;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.cometmq.common.admin.ConsumeStats;
 import org.cometmq.remoting.protocol.RemotingSerializable;
 
 /** GET_BROKER_CONSUME_STATS body: per group the consume stats of each topic it reads, and the total lag. */

@@ -16,7 +16,7 @@ import org.cometmq.common.message.MessageExt;
 import org.cometmq.common.message.MessageQueue;
 import org.cometmq.common.protocol.ResponseCode;
 import org.cometmq.common.protocol.body.ConsumeMessageDirectlyResult;
-import org.cometmq.common.protocol.body.ConsumeStats;
+import org.cometmq.common.admin.ConsumeStats;
 import org.cometmq.common.protocol.body.ConsumerConnection;
 import org.cometmq.common.protocol.body.ConsumerRunningInfo;
 import org.cometmq.common.protocol.body.ProducerConnection;

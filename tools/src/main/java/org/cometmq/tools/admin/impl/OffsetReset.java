@@ -8,15 +8,15 @@ import org.cometmq.client.exception.MQBrokerException;
 import org.cometmq.client.exception.MQClientException;
 import org.cometmq.client.impl.MQClientAPIImpl;
 import org.cometmq.common.message.MessageQueue;
-import org.cometmq.common.protocol.body.ConsumeStats;
-import org.cometmq.common.protocol.body.OffsetWrapper;
-import org.cometmq.common.protocol.body.TopicOffset;
+import org.cometmq.common.admin.ConsumeStats;
+import org.cometmq.common.admin.OffsetWrapper;
+import org.cometmq.common.admin.TopicOffset;
 import org.cometmq.common.protocol.header.UpdateConsumerOffsetRequestHeader;
 import org.cometmq.common.protocol.route.BrokerData;
 import org.cometmq.common.protocol.route.QueueData;
 import org.cometmq.common.protocol.route.TopicRouteData;
 import org.cometmq.remoting.exception.RemotingException;
-import org.cometmq.tools.admin.RollbackStats;
+import org.cometmq.common.admin.RollbackStats;
 
 /**
  * Moves a group's offsets of one topic to a timestamp, two ways (spec 9.11, resetOffsetByTime):

@@ -13,7 +13,7 @@ import org.cometmq.common.message.MessageQueue;
 import org.cometmq.common.protocol.ResponseCode;
 import org.cometmq.tools.admin.DefaultMQAdminExt;
 import org.cometmq.tools.admin.MQAdminExt;
-import org.cometmq.tools.admin.RollbackStats;
+import org.cometmq.common.admin.RollbackStats;
 import org.cometmq.tools.command.CommandContext;
 import org.cometmq.tools.command.Formats;
 import org.cometmq.tools.command.OptionValues;

@@ -1,4 +1,4 @@
-package org.cometmq.common.protocol.body;
+package org.cometmq.common.admin;
 
 /** One queue's progress for a group: the queue's max offset, the committed offset and the last consumed store time. */
 public class OffsetWrapper {

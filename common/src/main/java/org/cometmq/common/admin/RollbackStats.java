@@ -1,4 +1,4 @@
-package org.cometmq.tools.admin;
+package org.cometmq.common.admin;
 
 /**
  * One queue's outcome of an offline offset reset ({@link MQAdminExt#resetOffsetByTimestampOld}): the queue's

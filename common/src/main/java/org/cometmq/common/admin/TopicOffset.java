@@ -1,4 +1,4 @@
-package org.cometmq.common.protocol.body;
+package org.cometmq.common.admin;
 
 /** One queue's offsets: min, max (one past the last message) and the store time of the last message. */
 public class TopicOffset {

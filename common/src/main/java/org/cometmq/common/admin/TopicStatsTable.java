@@ -1,4 +1,4 @@
-package org.cometmq.common.protocol.body;
+package org.cometmq.common.admin;
 
 import java.util.HashMap;
 import org.cometmq.common.message.MessageQueue;
