@@ -18,10 +18,12 @@ public class AllocateMachineRoomNearby implements AllocateMessageQueueStrategy {
     public AllocateMachineRoomNearby(AllocateMessageQueueStrategy allocateMessageQueueStrategy,
         MachineRoomResolver machineRoomResolver) {
         if (allocateMessageQueueStrategy == null) {
-            throw new NullPointerException("allocateMessageQueueStrategy is null: give the strategy used inside a room");
+            throw new NullPointerException(
+                "allocateMessageQueueStrategy is null: give the strategy used inside a room");
         }
         if (machineRoomResolver == null) {
-            throw new NullPointerException("machineRoomResolver is null: give a resolver of brokers' and clients' rooms");
+            throw new NullPointerException(
+                "machineRoomResolver is null: give a resolver of brokers' and clients' rooms");
         }
         this.allocateMessageQueueStrategy = allocateMessageQueueStrategy;
         this.machineRoomResolver = machineRoomResolver;
@@ -52,7 +54,8 @@ public class AllocateMachineRoomNearby implements AllocateMessageQueueStrategy {
         List<MessageQueue> queuesHere = queuesByRoom.remove(currentRoom);
         List<String> consumersHere = consumersByRoom.get(currentRoom);
         if (queuesHere != null && !queuesHere.isEmpty() && consumersHere != null) {
-            result.addAll(allocateMessageQueueStrategy.allocate(consumerGroup, currentCID, queuesHere, consumersHere));
+            result.addAll(
+                allocateMessageQueueStrategy.allocate(consumerGroup, currentCID, queuesHere, consumersHere));
         }
         for (Map.Entry<String, List<MessageQueue>> room : queuesByRoom.entrySet()) {
             if (!consumersByRoom.containsKey(room.getKey())) {

@@ -40,7 +40,7 @@ public class ConsumeMessageConcurrentlyService extends AbstractConsumeMessageSer
 
     @Override
     public void start() {
-        long period = defaultMQPushConsumer.getConsumeTimeout();
+        long period = Math.max(1, defaultMQPushConsumer.getConsumeTimeout());
         scheduledExecutorService.scheduleAtFixedRate(this::cleanExpireMsg, period, period, TimeUnit.MINUTES);
     }
 

@@ -3,6 +3,7 @@ package org.cometmq.client.impl.consumer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.cometmq.client.consumer.listener.ConsumeOrderlyContext;
 import org.cometmq.client.consumer.listener.ConsumeOrderlyStatus;
@@ -71,7 +72,11 @@ public class ConsumeMessageOrderlyService extends AbstractConsumeMessageService 
     public void submitConsumeRequest(List<MessageExt> msgs, ProcessQueue processQueue, MessageQueue messageQueue,
         boolean dispatchToConsume) {
         if (dispatchToConsume) {
-            consumeExecutor.submit(new ConsumeRequest(processQueue, messageQueue));
+            try {
+                consumeExecutor.submit(new ConsumeRequest(processQueue, messageQueue));
+            } catch (RejectedExecutionException e) {
+                LOG.debug("group {}: {} not consumed, the consumer is shutting down", consumerGroup, messageQueue);
+            }
         }
     }
 
@@ -163,7 +168,7 @@ public class ConsumeMessageOrderlyService extends AbstractConsumeMessageService 
     private boolean sendMessageBack(MessageExt msg) {
         try {
             defaultMQPushConsumerImpl.getmQClientFactory().getDefaultMQProducer()
-                .send(ConsumerSendBack.retryCopy(msg, consumerGroup, getMaxReconsumeTimes()));
+                .send(ConsumerSendBack.retryCopy(msg, consumerGroup, msg.getReconsumeTimes(), getMaxReconsumeTimes()));
             LOG.warn("group {}: {} failed {} times in order; sent back past maxReconsumeTimes", consumerGroup,
                 msg.getMsgId(), msg.getReconsumeTimes());
             return true;

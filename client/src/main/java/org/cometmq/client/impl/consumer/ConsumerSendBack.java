@@ -1,5 +1,6 @@
 package org.cometmq.client.impl.consumer;
 
+import java.util.HashMap;
 import org.cometmq.client.exception.MQBrokerException;
 import org.cometmq.client.exception.MQClientException;
 import org.cometmq.client.impl.factory.MQClientInstance;
@@ -43,21 +44,27 @@ final class ConsumerSendBack {
         } catch (Exception e) {
             LOG.warn("send-back of {} for group {} failed ({}); re-sending it to the retry topic directly",
                 msg.getMsgId(), consumerGroup, e.toString());
-            factory.getDefaultMQProducer().send(retryCopy(msg, consumerGroup, maxReconsumeTimes));
+            factory.getDefaultMQProducer().send(retryCopy(msg, consumerGroup, msg.getReconsumeTimes() + 1,
+                maxReconsumeTimes));
         }
     }
 
-    /** The message as the broker would have put it into the retry topic. */
-    static Message retryCopy(MessageExt msg, String consumerGroup, int maxReconsumeTimes) {
+    /**
+     * The message as the broker would have put it into the retry topic.
+     *
+     * @param reconsumeTimes the attempt count the copy carries (the broker sends it to the DLQ once it reaches
+     *     maxReconsumeTimes)
+     */
+    static Message retryCopy(MessageExt msg, String consumerGroup, int reconsumeTimes, int maxReconsumeTimes) {
         Message copy = new Message(MixAll.getRetryTopic(consumerGroup), msg.getBody());
         String originMsgId = MessageAccessor.getOriginMessageId(msg);
-        MessageAccessor.setProperties(copy, new java.util.HashMap<>(msg.getProperties()));
+        MessageAccessor.setProperties(copy, new HashMap<>(msg.getProperties()));
         MessageAccessor.setOriginMessageId(copy, UtilAll.isBlank(originMsgId) ? msg.getMsgId() : originMsgId);
         copy.setFlag(msg.getFlag());
         String retryTopic = msg.getProperty(MessageConst.PROPERTY_RETRY_TOPIC);
         MessageAccessor.putProperty(copy, MessageConst.PROPERTY_RETRY_TOPIC,
             retryTopic == null ? msg.getTopic() : retryTopic);
-        MessageAccessor.setReconsumeTime(copy, String.valueOf(msg.getReconsumeTimes() + 1));
+        MessageAccessor.setReconsumeTime(copy, String.valueOf(reconsumeTimes));
         MessageAccessor.setMaxReconsumeTimes(copy, String.valueOf(maxReconsumeTimes));
         MessageAccessor.clearProperty(copy, MessageConst.PROPERTY_TRANSACTION_PREPARED);
         copy.setDelayTimeLevel(3 + msg.getReconsumeTimes());

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -25,6 +24,7 @@ import org.cometmq.client.exception.MQClientException;
 import org.cometmq.client.impl.CommunicationMode;
 import org.cometmq.client.impl.MQClientManager;
 import org.cometmq.client.impl.factory.MQClientInstance;
+import org.cometmq.common.MixAll;
 import org.cometmq.common.ServiceState;
 import org.cometmq.common.consumer.ConsumeFromWhere;
 import org.cometmq.common.filter.ExpressionType;
@@ -53,7 +53,7 @@ public class DefaultLitePullConsumerImpl implements MQConsumerInner {
     private final RebalanceImpl rebalanceImpl = new RebalanceLitePullImpl(this);
     private final AssignedMessageQueue assignedMessageQueue = new AssignedMessageQueue();
     private final BlockingQueue<ConsumeRequest> consumeRequestCache = new LinkedBlockingQueue<>();
-    private final Map<MessageQueue, LitePullTask> taskTable = new ConcurrentHashMap<>();
+    private final LitePullTaskTable pullTasks = new LitePullTaskTable(this);
     private final MessageQueueLock messageQueueLock = new MessageQueueLock();
     private final LiteTopicWatcher topicWatcher;
     private final long consumerStartTimestamp = System.currentTimeMillis();
@@ -157,7 +157,7 @@ public class DefaultLitePullConsumerImpl implements MQConsumerInner {
             mQClientFactory.sendHeartbeatToAllBrokerWithLock();
             mQClientFactory.rebalanceImmediately();
         } else if (subscriptionType == SubscriptionType.ASSIGN) {
-            updateAssignPullTask(assignedMessageQueue.messageQueues());
+            pullTasks.retainOnly(assignedMessageQueue.messageQueues());
         }
         topicWatcher.snapshotRegisteredTopics();
     }
@@ -174,8 +174,7 @@ public class DefaultLitePullConsumerImpl implements MQConsumerInner {
         }
         persistConsumerOffset();
         serviceState = ServiceState.SHUTDOWN_ALREADY;
-        taskTable.values().forEach(LitePullTask::cancel);
-        taskTable.clear();
+        pullTasks.cancelAll();
         pullExecutor.shutdownNow();
         topicWatcher.shutdown();
         mQClientFactory.unregisterConsumer(groupName());
@@ -237,7 +236,7 @@ public class DefaultLitePullConsumerImpl implements MQConsumerInner {
 
     public synchronized void unsubscribe(String topic) {
         rebalanceImpl.getSubscriptionInner().remove(topic);
-        removePullTaskCallback(topic);
+        pullTasks.cancelTopic(topic);
         assignedMessageQueue.removeAssignedMessageQueue(topic);
     }
 
@@ -252,7 +251,7 @@ public class DefaultLitePullConsumerImpl implements MQConsumerInner {
         subscriptionType = SubscriptionType.ASSIGN;
         assignedMessageQueue.updateAssignedMessageQueue(messageQueues);
         if (serviceState == ServiceState.RUNNING) {
-            updateAssignPullTask(messageQueues);
+            pullTasks.retainOnly(messageQueues);
         }
     }
 
@@ -263,49 +262,7 @@ public class DefaultLitePullConsumerImpl implements MQConsumerInner {
             Set<MessageQueue> mine = defaultLitePullConsumer.getMessageModel() == MessageModel.BROADCASTING
                 ? mqAll : mqDivided;
             assignedMessageQueue.updateAssignedMessageQueue(topic, mine);
-            updatePullTask(topic, mine);
-        }
-    }
-
-    private void updatePullTask(String topic, Set<MessageQueue> mqSet) {
-        taskTable.entrySet().removeIf(entry -> {
-            if (entry.getKey().getTopic().equals(topic) && !mqSet.contains(entry.getKey())) {
-                entry.getValue().cancel();
-                return true;
-            }
-            return false;
-        });
-        startPullTask(mqSet);
-    }
-
-    private void updateAssignPullTask(Collection<MessageQueue> mqs) {
-        taskTable.entrySet().removeIf(entry -> {
-            if (!mqs.contains(entry.getKey())) {
-                entry.getValue().cancel();
-                return true;
-            }
-            return false;
-        });
-        startPullTask(mqs);
-    }
-
-    private void removePullTaskCallback(String topic) {
-        taskTable.entrySet().removeIf(entry -> {
-            if (entry.getKey().getTopic().equals(topic)) {
-                entry.getValue().cancel();
-                return true;
-            }
-            return false;
-        });
-    }
-
-    private void startPullTask(Collection<MessageQueue> mqs) {
-        for (MessageQueue mq : mqs) {
-            taskTable.computeIfAbsent(mq, q -> {
-                LitePullTask task = new LitePullTask(this, q);
-                task.scheduleNext(0);
-                return task;
-            });
+            pullTasks.retainForTopic(topic, mine);
         }
     }
 
@@ -388,12 +345,9 @@ public class DefaultLitePullConsumerImpl implements MQConsumerInner {
         }
         synchronized (messageQueueLock.fetchLockObject(mq)) {
             clearMessageQueueInCache(mq);
-            LitePullTask old = taskTable.remove(mq);
-            if (old != null) {
-                old.cancel();
-            }
+            pullTasks.cancel(mq);
             assignedMessageQueue.setSeekOffset(mq, offset);
-            startPullTask(List.of(mq));
+            pullTasks.start(List.of(mq));
         }
     }
 
@@ -571,7 +525,7 @@ public class DefaultLitePullConsumerImpl implements MQConsumerInner {
     @Override
     public ConsumerRunningInfo consumerRunningInfo() {
         ConsumerRunningInfo info = new ConsumerRunningInfo();
-        info.setProperties(org.cometmq.common.MixAll.object2Properties(defaultLitePullConsumer));
+        info.setProperties(MixAll.object2Properties(defaultLitePullConsumer));
         info.getProperties().put(ConsumerRunningInfo.PROP_CONSUMER_START_TIMESTAMP,
             String.valueOf(consumerStartTimestamp));
         info.getSubscriptionSet().addAll(subscriptions());

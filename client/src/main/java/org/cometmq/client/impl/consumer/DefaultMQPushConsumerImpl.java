@@ -4,14 +4,15 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.cometmq.client.common.NamespaceUtil;
 import org.cometmq.client.consumer.DefaultMQPushConsumer;
 import org.cometmq.client.consumer.MessageSelector;
-import org.cometmq.client.consumer.store.LocalFileOffsetStore;
-import org.cometmq.client.consumer.store.OffsetStore;
-import org.cometmq.client.consumer.store.RemoteBrokerOffsetStore;
 import org.cometmq.client.consumer.listener.MessageListener;
 import org.cometmq.client.consumer.listener.MessageListenerConcurrently;
 import org.cometmq.client.consumer.listener.MessageListenerOrderly;
+import org.cometmq.client.consumer.store.LocalFileOffsetStore;
+import org.cometmq.client.consumer.store.OffsetStore;
+import org.cometmq.client.consumer.store.RemoteBrokerOffsetStore;
 import org.cometmq.client.exception.MQBrokerException;
 import org.cometmq.client.exception.MQClientException;
 import org.cometmq.client.impl.MQAdminImpl;
@@ -29,7 +30,6 @@ import org.cometmq.common.protocol.body.ConsumerRunningInfo;
 import org.cometmq.common.protocol.heartbeat.ConsumeType;
 import org.cometmq.common.protocol.heartbeat.MessageModel;
 import org.cometmq.common.protocol.heartbeat.SubscriptionData;
-import org.cometmq.client.common.NamespaceUtil;
 import org.cometmq.remoting.RPCHook;
 import org.cometmq.remoting.exception.RemotingException;
 import org.slf4j.Logger;
@@ -104,6 +104,12 @@ public class DefaultMQPushConsumerImpl implements MQConsumerInner {
             defaultMQPushConsumer.getMessageModel(), consumeOrderly ? "orderly" : "concurrently");
         for (String topic : rebalanceImpl.getSubscriptionInner().keySet()) {
             mQClientFactory.updateTopicRouteInfoFromNameServer(topic);
+        }
+        try {
+            SubscriptionChecker.checkInBrokers(mQClientFactory, group, subscriptions());
+        } catch (MQClientException e) {
+            shutdown(0);
+            throw e;
         }
         mQClientFactory.sendHeartbeatToAllBrokerWithLock();
         mQClientFactory.rebalanceImmediately();

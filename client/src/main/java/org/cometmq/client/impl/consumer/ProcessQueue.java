@@ -297,22 +297,6 @@ public class ProcessQueue {
         info.setLastConsumeTimestamp(lastConsumeTimestamp);
     }
 
-    /** A consistent view of the held range for running-info reports. */
-    public Snapshot snapshot() {
-        treeMapLock.readLock().lock();
-        try {
-            long min = msgTreeMap.isEmpty() ? 0 : msgTreeMap.firstKey();
-            long max = msgTreeMap.isEmpty() ? 0 : msgTreeMap.lastKey();
-            return new Snapshot(min, max, msgTreeMap.size(), msgSize.get());
-        } finally {
-            treeMapLock.readLock().unlock();
-        }
-    }
-
-    /** Held range and volume at one moment. */
-    public record Snapshot(long minOffset, long maxOffset, int count, long sizeBytes) {
-    }
-
     private static long bodyLength(MessageExt msg) {
         return msg.getBody() == null ? 0 : msg.getBody().length;
     }

@@ -1,6 +1,7 @@
 package org.cometmq.client.impl.consumer;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.cometmq.client.consumer.DefaultMQPushConsumer;
 import org.cometmq.client.consumer.PullCallback;
 import org.cometmq.client.consumer.PullResult;
@@ -34,9 +35,11 @@ class PushMessagePuller {
     /** Wait before an illegal-offset queue is dropped, so batches in flight can finish. */
     static final long OFFSET_ILLEGAL_DROP_DELAY_MILLIS = 10_000;
     private static final long FLOW_CONTROL_LOG_EVERY = 1000;
+    private static final long REANNOUNCE_MIN_INTERVAL_MILLIS = 1000;
 
     private final DefaultMQPushConsumerImpl impl;
     private final DefaultMQPushConsumer config;
+    private final AtomicLong lastReannounce = new AtomicLong();
     private long queueFlowControlTimes = 0;
 
     PushMessagePuller(DefaultMQPushConsumerImpl impl) {
@@ -127,7 +130,7 @@ class PushMessagePuller {
      * restarts from the committed offset, since another client may have consumed past our position meanwhile.
      */
     private boolean orderlyReady(PullRequest pullRequest, ProcessQueue pq) {
-        if (!impl.isConsumeOrderly()) {
+        if (!impl.isConsumeOrderly() || config.getMessageModel() == MessageModel.BROADCASTING) {
             return true;
         }
         if (!pq.isLocked()) {
@@ -233,13 +236,30 @@ class PushMessagePuller {
                 LOG.debug("group {}: pull of {} ended by shutdown: {}", config.getConsumerGroup(), mq, e.toString());
                 return;
             }
-            if (!mq.getTopic().startsWith(MixAll.RETRY_GROUP_TOPIC_PREFIX)) {
+            int code = e instanceof MQBrokerException ? ((MQBrokerException) e).getResponseCode() : -1;
+            if (code == ResponseCode.SUBSCRIPTION_NOT_LATEST || code == ResponseCode.SUBSCRIPTION_NOT_EXIST) {
+                LOG.info("group {}: broker does not know the current subscription of {} ({}); re-announcing it",
+                    config.getConsumerGroup(), mq, code);
+                reannounceSubscription();
+            } else if (!mq.getTopic().startsWith(MixAll.RETRY_GROUP_TOPIC_PREFIX)) {
                 LOG.warn("group {}: pull of {} failed: {}", config.getConsumerGroup(), mq, e.toString());
             }
-            boolean brokerFlowControl = e instanceof MQBrokerException
-                && ((MQBrokerException) e).getResponseCode() == ResponseCode.FLOW_CONTROL;
+            boolean brokerFlowControl = code == ResponseCode.FLOW_CONTROL;
             later(pullRequest, brokerFlowControl ? PULL_TIME_DELAY_MILLS_WHEN_BROKER_FLOW_CONTROL
                 : impl.getPullTimeDelayMillsWhenException());
+        }
+    }
+
+    /**
+     * Sends a heartbeat soon, at most once a second. A rebalance announces its new subscription version with a
+     * heartbeat, but that heartbeat is skipped when another one is in progress; without this the broker would
+     * refuse our pulls (SUBSCRIPTION_NOT_LATEST) until the next periodic heartbeat, up to 30 s later.
+     */
+    private void reannounceSubscription() {
+        long now = System.currentTimeMillis();
+        long last = lastReannounce.get();
+        if (now - last >= REANNOUNCE_MIN_INTERVAL_MILLIS && lastReannounce.compareAndSet(last, now)) {
+            impl.executeTaskLater(() -> impl.getmQClientFactory().sendHeartbeatToAllBrokerWithLock(), 0);
         }
     }
 

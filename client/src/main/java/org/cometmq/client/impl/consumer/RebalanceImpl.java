@@ -72,9 +72,7 @@ public abstract class RebalanceImpl {
             return;
         }
         if (messageModel == MessageModel.BROADCASTING) {
-            if (updateProcessQueueTableInRebalance(topic, mqSet, isOrder)) {
-                messageQueueChanged(topic, mqSet, mqSet);
-            }
+            applyAllocation(topic, mqSet, mqSet, isOrder);
             return;
         }
         List<String> cidAll = mQClientFactory.findConsumerIdList(topic, consumerGroup);
@@ -97,26 +95,48 @@ public abstract class RebalanceImpl {
             return;
         }
         Set<MessageQueue> allocateResultSet = allocated == null ? new HashSet<>() : new HashSet<>(allocated);
-        if (updateProcessQueueTableInRebalance(topic, allocateResultSet, isOrder)) {
+        if (applyAllocation(topic, mqSet, allocateResultSet, isOrder)) {
             LOG.info("group {} topic {}: client {} now owns {} of {} queues ({} clients): {}", consumerGroup, topic,
                 mQClientFactory.getClientId(), allocateResultSet.size(), mqSet.size(), cids.size(), allocateResultSet);
-            messageQueueChanged(topic, mqSet, allocateResultSet);
         }
     }
 
     /**
-     * Makes the process-queue table of {@code topic} hold exactly {@code mqSet}.
+     * Takes the allocation, announces it (new subscription version in a heartbeat), and only then starts the new
+     * queues' pulls, so the broker already knows the version those pulls carry.
+     */
+    private boolean applyAllocation(String topic, Set<MessageQueue> mqAll, Set<MessageQueue> mine, boolean isOrder) {
+        List<PullRequest> pullRequests = new ArrayList<>();
+        boolean changed = updateProcessQueueTableInRebalance(topic, mine, isOrder, pullRequests);
+        if (changed) {
+            messageQueueChanged(topic, mqAll, mine);
+        }
+        dispatchPullRequest(pullRequests);
+        return changed;
+    }
+
+    /**
+     * Makes the process-queue table of {@code topic} hold exactly {@code mqSet}; the pulls of added queues are
+     * appended to {@code pullRequests} for the caller to dispatch.
      *
      * @return whether any queue was added or removed
      */
-    protected boolean updateProcessQueueTableInRebalance(String topic, Set<MessageQueue> mqSet, boolean isOrder) {
+    protected boolean updateProcessQueueTableInRebalance(String topic, Set<MessageQueue> mqSet, boolean isOrder,
+        List<PullRequest> pullRequests) {
         boolean changed = removeQueuesNoLongerOwned(topic, mqSet);
-        List<PullRequest> pullRequests = new ArrayList<>();
+        // Broadcasting consumers each read every queue: a broker lock would let only one of them consume.
+        boolean needLock = isOrder && messageModel == MessageModel.CLUSTERING;
         for (MessageQueue mq : mqSet) {
-            if (processQueueTable.containsKey(mq)) {
-                continue;
+            ProcessQueue existing = processQueueTable.get(mq);
+            if (existing != null) {
+                if (!existing.isDropped() || existing.getTryUnlockTimes() == 0) {
+                    // Ours already, or dropped by someone who will remove it (an illegal-offset reset).
+                    continue;
+                }
+                // An earlier removal could not finish (an orderly batch was running); the queue is ours again.
+                processQueueTable.remove(mq, existing);
             }
-            if (isOrder && !lock(mq)) {
+            if (needLock && !lock(mq)) {
                 LOG.warn("group {}: {} not added, its broker lock is held by another client; retried at the next"
                     + " rebalance", consumerGroup, mq);
                 continue;
@@ -136,7 +156,7 @@ public abstract class RebalanceImpl {
             }
             ProcessQueue pq = new ProcessQueue();
             if (isOrder) {
-                // The lock was just granted; without this the first pull would wait for the next renewal.
+                // Just granted (or not needed); without this the first pull would wait for the next renewal.
                 pq.setLocked(true);
                 pq.setLastLockTimestamp(System.currentTimeMillis());
             }
@@ -146,7 +166,6 @@ public abstract class RebalanceImpl {
                 changed = true;
             }
         }
-        dispatchPullRequest(pullRequests);
         return changed;
     }
 

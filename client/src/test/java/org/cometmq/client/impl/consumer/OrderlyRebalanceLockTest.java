@@ -2,6 +2,7 @@ package org.cometmq.client.impl.consumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyBoolean;
@@ -17,6 +18,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.cometmq.client.consumer.DefaultMQPushConsumer;
 import org.cometmq.client.consumer.rebalance.AllocateMessageQueueAveragely;
 import org.cometmq.client.impl.FindBrokerResult;
@@ -137,5 +140,47 @@ class OrderlyRebalanceLockTest {
         rebalance.unlockAll(false);
         assertEquals(List.of("0", "1", "2", "3"), unlockCalls.stream().sorted().toList());
         rebalance.getProcessQueueTable().values().forEach(pq -> assertFalse(pq.isLocked()));
+    }
+
+    @Test
+    void queueBusyWithABatchIsReleasedLaterOrTakenBackFresh() throws Exception {
+        clientIds = List.of("c1");
+        grantable.addAll(Set.of(0, 1, 2, 3));
+        rebalance.doRebalance(true);
+        MessageQueue q3 = new MessageQueue(TOPIC, "broker-a", 3);
+        ProcessQueue busy = rebalance.getProcessQueueTable().get(q3);
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Thread batch = new Thread(() -> {
+            busy.getConsumeLock().lock();
+            locked.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                busy.getConsumeLock().unlock();
+            }
+        });
+        batch.start();
+        assertTrue(locked.await(5, TimeUnit.SECONDS));
+        try {
+            clientIds = List.of("c1", "c2");
+            rebalance.doRebalance(true);
+            // Queue 3 is dropped but kept (its batch still runs), and not unlocked yet.
+            assertTrue(busy.isDropped());
+            assertTrue(rebalance.getProcessQueueTable().containsKey(q3));
+            assertEquals(List.of("2 oneway"), unlockCalls);
+            assertEquals(1, busy.getTryUnlockTimes());
+        } finally {
+            release.countDown();
+            batch.join(5000);
+        }
+        clientIds = List.of("c1");
+        rebalance.doRebalance(true);
+        ProcessQueue fresh = rebalance.getProcessQueueTable().get(q3);
+        assertFalse(fresh.isDropped());
+        assertNotSame(busy, fresh);
+        assertEquals(Set.of(0, 1, 2, 3), owned());
     }
 }

@@ -6,6 +6,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import java.io.ByteArrayOutputStream;
@@ -92,7 +93,7 @@ class PullAPIWrapperTest {
         wrapper.pullKernelImpl(MQ, null, "TAG", 123L, 77L, 32, sysFlag, 70L, 15000, 30000,
             CommunicationMode.ASYNC, null);
         ArgumentCaptor<PullMessageRequestHeader> header = ArgumentCaptor.forClass(PullMessageRequestHeader.class);
-        org.mockito.Mockito.verify(api).pullMessage(eq("127.0.0.1:10911"), header.capture(), eq(30000L),
+        verify(api).pullMessage(eq("127.0.0.1:10911"), header.capture(), eq(30000L),
             eq(CommunicationMode.ASYNC), any());
         PullMessageRequestHeader h = header.getValue();
         assertEquals("cg|TopicTest|3|77|32|3|70|15000|null|123|TAG|broker-a", h.getConsumerGroup() + "|"
@@ -112,7 +113,7 @@ class PullAPIWrapperTest {
         wrapper.pullKernelImpl(MQ, null, "TAG", 0L, 0L, 32, PullSysFlag.buildSysFlag(true, true, false, false), 5L,
             15000, 30000, CommunicationMode.ASYNC, null);
         ArgumentCaptor<PullMessageRequestHeader> header = ArgumentCaptor.forClass(PullMessageRequestHeader.class);
-        org.mockito.Mockito.verify(api).pullMessage(eq("127.0.0.1:10921"), header.capture(), anyLong(), any(), any());
+        verify(api).pullMessage(eq("127.0.0.1:10921"), header.capture(), anyLong(), any(), any());
         assertEquals(PullSysFlag.FLAG_SUSPEND, header.getValue().getSysFlag().intValue());
     }
 }

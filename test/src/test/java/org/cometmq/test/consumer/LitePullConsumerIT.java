@@ -1,0 +1,206 @@
+package org.cometmq.test.consumer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.rocketmq.common.message.Message;
+import org.cometmq.client.consumer.DefaultLitePullConsumer;
+import org.cometmq.client.consumer.DefaultMQPullConsumer;
+import org.cometmq.client.consumer.MessageSelector;
+import org.cometmq.client.consumer.PullResult;
+import org.cometmq.client.consumer.PullStatus;
+import org.cometmq.client.exception.MQClientException;
+import org.cometmq.common.consumer.ConsumeFromWhere;
+import org.cometmq.common.message.MessageExt;
+import org.cometmq.common.message.MessageQueue;
+import org.cometmq.test.harness.CrossProcess;
+import org.junit.jupiter.api.Test;
+
+/** CometMQ's lite pull consumer (subscribe and assign modes) and legacy pull consumer on an Apache broker. */
+@CrossProcess
+class LitePullConsumerIT extends ConsumerItBase {
+    private static final long DEADLINE_MILLIS = 30_000;
+
+    private DefaultLitePullConsumer liteConsumer(String group) {
+        DefaultLitePullConsumer consumer = new DefaultLitePullConsumer(group);
+        configure(consumer);
+        consumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
+        consumer.setBrokerSuspendMaxTimeMillis(2_000);
+        consumer.setConsumerTimeoutMillisWhenSuspend(5_000);
+        consumer.setPollTimeoutMillis(500);
+        return consumer;
+    }
+
+    /** Polls until {@code expected} messages arrived or the deadline passes. */
+    private static List<MessageExt> pollAtLeast(DefaultLitePullConsumer consumer, int expected) {
+        List<MessageExt> all = new ArrayList<>();
+        long deadline = System.currentTimeMillis() + DEADLINE_MILLIS;
+        while (all.size() < expected && System.currentTimeMillis() < deadline) {
+            all.addAll(consumer.poll());
+        }
+        return all;
+    }
+
+    private static Set<String> bodies(List<MessageExt> msgs) {
+        Set<String> result = new TreeSet<>();
+        msgs.forEach(m -> result.add(body(m)));
+        return result;
+    }
+
+    @Test
+    void subscribeModePollsEveryMessageAndCommits() throws Exception {
+        String topic = createTopic("LiteSub");
+        List<String> sent = send(topic, "TagA", "lite", 60);
+        DefaultLitePullConsumer consumer = liteConsumer(group("lite_sub"));
+        consumer.subscribe(topic, "*");
+        consumer.setAutoCommit(false);
+        consumer.start();
+        try {
+            List<MessageExt> got = pollAtLeast(consumer, 60);
+            assertEquals(60, got.size());
+            assertEquals(new TreeSet<>(sent), bodies(got));
+            consumer.commitSync();
+            long committed = 0;
+            for (MessageQueue mq : consumer.fetchMessageQueues(topic)) {
+                long expectedEnd = countIn(got, mq.getQueueId());
+                long deadline = System.currentTimeMillis() + DEADLINE_MILLIS;
+                while (consumer.committed(mq) != expectedEnd && System.currentTimeMillis() < deadline) {
+                    Thread.sleep(100);
+                }
+                assertEquals(expectedEnd, consumer.committed(mq), "committed offset of " + mq);
+                committed += consumer.committed(mq);
+            }
+            assertEquals(60, committed);
+        } finally {
+            consumer.shutdown();
+        }
+    }
+
+    private static long countIn(List<MessageExt> msgs, int queueId) {
+        return msgs.stream().filter(m -> m.getQueueId() == queueId).count();
+    }
+
+    @Test
+    void assignModeSeeksWithinAQueue() throws Exception {
+        String topic = createTopic("LiteAssign");
+        org.apache.rocketmq.common.message.MessageQueue apacheQueue =
+            new org.apache.rocketmq.common.message.MessageQueue(topic, broker.brokerName(), 2);
+        for (int i = 0; i < 10; i++) {
+            producer.send(new Message(topic, "TagA", ("seek-" + i).getBytes(StandardCharsets.UTF_8)), apacheQueue);
+        }
+        MessageQueue mq = new MessageQueue(topic, broker.brokerName(), 2);
+        DefaultLitePullConsumer consumer = liteConsumer(group("lite_assign"));
+        consumer.start();
+        try {
+            consumer.assign(List.of(mq));
+            consumer.seek(mq, 6);
+            List<MessageExt> fromSix = pollAtLeast(consumer, 4);
+            assertEquals(List.of(6L, 7L, 8L, 9L), fromSix.stream().map(MessageExt::getQueueOffset).toList());
+            assertEquals("seek-6", body(fromSix.get(0)));
+
+            consumer.seekToBegin(mq);
+            List<MessageExt> fromStart = pollAtLeast(consumer, 10);
+            assertEquals(10, fromStart.size());
+            assertEquals(0L, fromStart.get(0).getQueueOffset());
+            assertEquals("seek-9", body(fromStart.get(9)));
+
+            consumer.seekToEnd(mq);
+            assertTrue(consumer.poll(1500).isEmpty(), "nothing after the end");
+            MQClientException e = assertThrows(MQClientException.class, () -> consumer.seek(mq, 11));
+            assertEquals("Seek offset 11 of " + mq + " is illegal: it must be in [0, 10]", e.getErrorMessage());
+        } finally {
+            consumer.shutdown();
+        }
+    }
+
+    @Test
+    void pausedQueueIsNotFetchedUntilResumed() throws Exception {
+        String topic = createTopic("LitePause");
+        MessageQueue mq = new MessageQueue(topic, broker.brokerName(), 0);
+        DefaultLitePullConsumer consumer = liteConsumer(group("lite_pause"));
+        consumer.start();
+        try {
+            consumer.assign(List.of(mq));
+            consumer.pause(List.of(mq));
+            producer.send(new Message(topic, "TagA", "paused".getBytes(StandardCharsets.UTF_8)),
+                new org.apache.rocketmq.common.message.MessageQueue(topic, broker.brokerName(), 0));
+            assertTrue(consumer.poll(2000).isEmpty(), "a paused queue delivers nothing");
+            consumer.resume(List.of(mq));
+            List<MessageExt> got = pollAtLeast(consumer, 1);
+            assertEquals(List.of("paused"), got.stream().map(ConsumerItBase::body).toList());
+        } finally {
+            consumer.shutdown();
+        }
+    }
+
+    @Test
+    void legacyPullConsumerPullsAndKeepsOffsets() throws Exception {
+        String topic = createTopic("LegacyPull");
+        org.apache.rocketmq.common.message.MessageQueue apacheQueue =
+            new org.apache.rocketmq.common.message.MessageQueue(topic, broker.brokerName(), 3);
+        for (int i = 0; i < 5; i++) {
+            String tag = i % 2 == 0 ? "even" : "odd";
+            producer.send(new Message(topic, tag, ("p-" + i).getBytes(StandardCharsets.UTF_8)), apacheQueue);
+        }
+        DefaultMQPullConsumer consumer = new DefaultMQPullConsumer(group("legacy_pull"));
+        configure(consumer);
+        consumer.setBrokerSuspendMaxTimeMillis(2_000);
+        consumer.setConsumerTimeoutMillisWhenSuspend(5_000);
+        consumer.start();
+        try {
+            MessageQueue mq = new MessageQueue(topic, broker.brokerName(), 3);
+            assertEquals(4, consumer.fetchSubscribeMessageQueues(topic).size());
+            assertEquals(5, consumer.maxOffset(mq));
+            assertEquals(0, consumer.minOffset(mq));
+            PullResult even = consumer.pull(mq, "even", 0, 32);
+            assertEquals(PullStatus.FOUND, even.getPullStatus());
+            assertEquals(List.of("p-0", "p-2", "p-4"), even.getMsgFoundList().stream().map(ConsumerItBase::body).toList());
+            assertEquals(5, even.getNextBeginOffset());
+            PullResult none = consumer.pull(mq, "*", 5, 32);
+            assertEquals(PullStatus.NO_NEW_MSG, none.getPullStatus());
+            long begin = System.currentTimeMillis();
+            PullResult held = consumer.pullBlockIfNotFound(mq, "*", 5, 32);
+            assertEquals(PullStatus.NO_NEW_MSG, held.getPullStatus());
+            assertTrue(System.currentTimeMillis() - begin >= 1_000, "the broker held the pull");
+            PullResult illegal = consumer.pull(mq, "*", 99, 32);
+            assertEquals(PullStatus.OFFSET_ILLEGAL, illegal.getPullStatus());
+            assertEquals(5, illegal.getNextBeginOffset());
+
+            consumer.updateConsumeOffset(mq, 3);
+            assertEquals(3, consumer.fetchConsumeOffset(mq, false));
+            consumer.getOffsetStore().updateConsumeOffsetToBroker(mq, 3, false);
+            assertEquals(3, consumer.fetchConsumeOffset(mq, true));
+            MessageExt viewed = consumer.viewMessage(offsetMsgId(even.getMsgFoundList().get(1)));
+            assertEquals("p-2", body(viewed));
+        } finally {
+            consumer.shutdown();
+        }
+    }
+
+    private static String offsetMsgId(MessageExt msg) {
+        return msg instanceof org.cometmq.common.message.MessageClientExt ext ? ext.getOffsetMsgId() : msg.getMsgId();
+    }
+
+    /** This class's broker runs without enablePropertyFilter: an SQL92 push consumer must not start. */
+    @Test
+    void sql92PushConsumerIsRefusedByABrokerWithoutPropertyFilter() throws Exception {
+        String topic = createTopic("NoSql");
+        org.cometmq.client.consumer.DefaultMQPushConsumer consumer =
+            new org.cometmq.client.consumer.DefaultMQPushConsumer(group("no_sql"));
+        configure(consumer);
+        consumer.subscribe(topic, MessageSelector.bySql("a > 1"));
+        consumer.registerMessageListener((org.cometmq.client.consumer.listener.MessageListenerConcurrently)
+            (msgs, ctx) -> org.cometmq.client.consumer.listener.ConsumeConcurrentlyStatus.CONSUME_SUCCESS);
+        MQClientException e = assertThrows(MQClientException.class, consumer::start);
+        assertTrue(e.getErrorMessage().startsWith("Broker " + broker.brokerName() + " (" + broker.address()
+            + ") refuses the SQL92 subscription 'a > 1' of topic " + topic), e.getErrorMessage());
+        assertTrue(e.getErrorMessage().endsWith("Start the broker with enablePropertyFilter=true, or subscribe by tag"),
+            e.getErrorMessage());
+    }
+}
