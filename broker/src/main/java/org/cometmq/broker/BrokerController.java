@@ -3,6 +3,7 @@ package org.cometmq.broker;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.time.Clock;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.cometmq.broker.client.Broker2Client;
 import org.cometmq.broker.client.ClientHousekeepingService;
@@ -24,6 +25,10 @@ import org.cometmq.broker.stats.BrokerStatsManager;
 import org.cometmq.broker.stats.BrokerStatsSampler;
 import org.cometmq.broker.subscription.SubscriptionGroupManager;
 import org.cometmq.broker.topic.TopicConfigManager;
+import org.cometmq.broker.transaction.ProducerCheckBackSender;
+import org.cometmq.broker.transaction.TransactionalMessageBridge;
+import org.cometmq.broker.transaction.TransactionalMessageCheckService;
+import org.cometmq.broker.transaction.TransactionalMessageChecker;
 import org.cometmq.broker.util.BrokerExecutors;
 import org.cometmq.common.BrokerConfig;
 import org.cometmq.common.subscription.SubscriptionGroupConfig;
@@ -32,6 +37,7 @@ import org.cometmq.remoting.netty.NettyRemotingClient;
 import org.cometmq.remoting.netty.NettyRemotingServer;
 import org.cometmq.store.DefaultMessageStore;
 import org.cometmq.store.MessageStore;
+import org.cometmq.store.config.BrokerRole;
 import org.cometmq.store.config.MessageStoreConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,6 +73,8 @@ public class BrokerController {
     private BrokerRegistrationService registrationService;
     private PullRequestHoldService pullRequestHoldService;
     private ConsumerOffsetPersistService offsetPersistService;
+    private TransactionalMessageBridge transactionalMessageBridge;
+    private TransactionalMessageCheckService transactionCheckService;
     private volatile boolean started;
     private volatile InetSocketAddress storeHost;
     private final AtomicBoolean shutDown = new AtomicBoolean(false);
@@ -109,6 +117,7 @@ public class BrokerController {
             log.error("message store under {} could not be loaded", storeConfig.getStorePathRootDir());
             return false;
         }
+        initializeTransactions();
         remotingServer = new NettyRemotingServer(configuration.getNettyServerConfig(), clientHousekeepingService);
         executors = new BrokerExecutors(brokerConfig, clock);
         outerAPI = new BrokerOuterAPI(new NettyRemotingClient(configuration.getNettyClientConfig()));
@@ -132,6 +141,16 @@ public class BrokerController {
         return true;
     }
 
+    private void initializeTransactions() {
+        transactionalMessageBridge = new TransactionalMessageBridge(messageStore, topicConfigManager,
+            consumerOffsetManager, this::getStoreHost, clock);
+        TransactionalMessageChecker checker = new TransactionalMessageChecker(transactionalMessageBridge,
+            new ProducerCheckBackSender(producerManager, broker2Client, brokerConfig.getBrokerName()), brokerConfig,
+            TimeUnit.HOURS.toMillis(storeConfig.getFileReservedTime()), clock);
+        transactionCheckService = new TransactionalMessageCheckService(checker,
+            brokerConfig::getTransactionCheckInterval);
+    }
+
     /** Starts the store, the server and the services, then registers with the name servers. */
     public void start() throws Exception {
         messageStore.start();
@@ -142,6 +161,9 @@ public class BrokerController {
         clientHousekeepingService.start();
         offsetPersistService.start();
         statsSampler.start();
+        if (storeConfig.getBrokerRole() != BrokerRole.SLAVE) {
+            transactionCheckService.start();
+        }
         if (brokerConfig.getStartAcceptSendRequestTimeStamp() <= 0) {
             brokerConfig.setStartAcceptSendRequestTimeStamp(clock.millis());
         }
@@ -157,6 +179,9 @@ public class BrokerController {
         }
         if (registrationService != null) {
             registrationService.shutdown();
+        }
+        if (transactionCheckService != null) {
+            transactionCheckService.shutdown();
         }
         if (outerAPI != null && started) {
             outerAPI.unregisterBrokerAll(identity());
@@ -250,6 +275,10 @@ public class BrokerController {
 
     public Broker2Client getBroker2Client() {
         return broker2Client;
+    }
+
+    public TransactionalMessageBridge getTransactionalMessageBridge() {
+        return transactionalMessageBridge;
     }
 
     public RebalanceLockManager getRebalanceLockManager() {

@@ -1,10 +1,12 @@
 package org.cometmq.broker;
 
 import java.util.concurrent.ExecutorService;
+import org.cometmq.broker.filter.ConsumerFilterFactory;
 import org.cometmq.broker.processor.ClientManageProcessor;
 import org.cometmq.broker.processor.ConsumerManageProcessor;
 import org.cometmq.broker.processor.ConsumerSendMsgBackProcessor;
 import org.cometmq.broker.processor.DefaultRequestProcessor;
+import org.cometmq.broker.processor.EndTransactionProcessor;
 import org.cometmq.broker.processor.PullMessageProcessor;
 import org.cometmq.broker.processor.QueryMessageProcessor;
 import org.cometmq.broker.processor.QueueLockProcessor;
@@ -32,16 +34,18 @@ final class BrokerProcessors {
     private final BrokerController c;
     private final BrokerRuntimeInfo runtimeInfo;
     private final RetryTopics retryTopics;
+    private final ConsumerFilterFactory filterFactory;
     private final PullMessageProcessor pullMessageProcessor;
 
     BrokerProcessors(BrokerController controller, BrokerRuntimeInfo runtimeInfo) {
         this.c = controller;
         this.runtimeInfo = runtimeInfo;
         this.retryTopics = new RetryTopics(c.getSubscriptionGroupManager(), c.getTopicConfigManager());
+        this.filterFactory = new ConsumerFilterFactory(c.getBrokerConfig());
         this.pullMessageProcessor = new PullMessageProcessor(c.getBrokerConfig(),
             c.getMessageStoreConfig().getBrokerRole(), c.getSubscriptionGroupManager(), c.getTopicConfigManager(),
-            c.getConsumerOffsetManager(), c.getConsumerManager(), c.getMessageStore(), c.getStatsManager(), c.getClock(),
-            c::getStoreHost);
+            c.getConsumerOffsetManager(), c.getConsumerManager(), filterFactory, c.getMessageStore(),
+            c.getStatsManager(), c.getClock(), c::getStoreHost);
     }
 
     PullMessageProcessor pullMessageProcessor() {
@@ -58,9 +62,13 @@ final class BrokerProcessors {
     private void registerMessaging(RemotingServer server, BrokerExecutors executors) {
         SendMessageProcessor send = new SendMessageProcessor(c.getBrokerConfig(),
             c.getMessageStoreConfig().getMaxMessageSize(), new SendMessageChecker(c.getBrokerConfig(),
-            c.getTopicConfigManager()), retryTopics, c.getMessageStore(), c.getStatsManager(), c::getStoreHost);
+            c.getTopicConfigManager()), retryTopics, c.getMessageStore(), c.getStatsManager(), c::getStoreHost,
+            c.getTransactionalMessageBridge());
         register(server, send, executors.send(), RequestCode.SEND_MESSAGE, RequestCode.SEND_MESSAGE_V2,
             RequestCode.SEND_BATCH_MESSAGE);
+        EndTransactionProcessor endTransaction = new EndTransactionProcessor(c.getMessageStoreConfig().getBrokerRole(),
+            c.getTransactionalMessageBridge(), c.getMessageStoreConfig().getMaxMessageSize());
+        register(server, endTransaction, executors.endTransaction(), RequestCode.END_TRANSACTION);
         ConsumerSendMsgBackProcessor sendBack = new ConsumerSendMsgBackProcessor(c.getBrokerConfig(),
             c.getSubscriptionGroupManager(), retryTopics, c.getMessageStore(), c.getStatsManager(), c::getStoreHost);
         register(server, sendBack, executors.send(), RequestCode.CONSUMER_SEND_MSG_BACK);
@@ -71,8 +79,8 @@ final class BrokerProcessors {
     }
 
     private void registerClients(RemotingServer server, BrokerExecutors executors) {
-        ClientManageProcessor clientManage = new ClientManageProcessor(c.getBrokerConfig(), c.getProducerManager(),
-            c.getConsumerManager(), c.getSubscriptionGroupManager(), retryTopics, c.getClock());
+        ClientManageProcessor clientManage = new ClientManageProcessor(c.getProducerManager(), c.getConsumerManager(),
+            c.getSubscriptionGroupManager(), retryTopics, filterFactory, c.getClock());
         register(server, clientManage, executors.heartbeat(), RequestCode.HEART_BEAT);
         register(server, clientManage, executors.clientManage(), RequestCode.UNREGISTER_CLIENT,
             RequestCode.CHECK_CLIENT_CONFIG);

@@ -15,6 +15,7 @@ import org.apache.commons.cli.Options;
 import org.apache.commons.cli.ParseException;
 import org.cometmq.broker.config.BrokerConfiguration;
 import org.cometmq.common.BrokerConfig;
+import org.cometmq.common.MQVersion;
 import org.cometmq.common.MixAll;
 import org.cometmq.remoting.netty.NettyClientConfig;
 import org.cometmq.remoting.netty.NettyServerConfig;
@@ -36,6 +37,9 @@ public final class BrokerStartup {
     }
 
     public static void main(String[] args) {
+        // Responses carry this version; the 4.9.7 client reads the broker's from its heartbeat answer and will not
+        // pull with an SQL92 subscription from a broker that reports one older than 4.1.0.
+        System.setProperty(RemotingCommand.REMOTING_VERSION_KEY, Integer.toString(MQVersion.CURRENT_VERSION));
         BrokerController controller;
         try {
             BrokerConfiguration configuration = parse(args, System.out);

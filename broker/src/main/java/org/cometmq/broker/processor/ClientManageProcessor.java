@@ -5,9 +5,8 @@ import java.time.Clock;
 import org.cometmq.broker.client.ClientChannelInfo;
 import org.cometmq.broker.client.ConsumerManager;
 import org.cometmq.broker.client.ProducerManager;
+import org.cometmq.broker.filter.ConsumerFilterFactory;
 import org.cometmq.broker.subscription.SubscriptionGroupManager;
-import org.cometmq.common.BrokerConfig;
-import org.cometmq.common.filter.ExpressionType;
 import org.cometmq.common.protocol.RequestCode;
 import org.cometmq.common.protocol.ResponseCode;
 import org.cometmq.common.protocol.body.CheckClientRequestBody;
@@ -16,32 +15,32 @@ import org.cometmq.common.protocol.header.UnregisterClientResponseHeader;
 import org.cometmq.common.protocol.heartbeat.ConsumerData;
 import org.cometmq.common.protocol.heartbeat.HeartbeatData;
 import org.cometmq.common.protocol.heartbeat.ProducerData;
-import org.cometmq.common.protocol.heartbeat.SubscriptionData;
 import org.cometmq.common.subscription.SubscriptionGroupConfig;
 import org.cometmq.remoting.netty.NettyRequestProcessor;
 import org.cometmq.remoting.protocol.RemotingCommand;
 import org.cometmq.remoting.protocol.RemotingSerializable;
 
 /**
- * HEART_BEAT (registers the client's producer and consumer groups, creating each consumer group's retry topic),
- * UNREGISTER_CLIENT and CHECK_CLIENT_CONFIG.
+ * HEART_BEAT (registers the client's producer and consumer groups, creating each consumer group's retry topic;
+ * SQL92 subscriptions that do not compile are left out), UNREGISTER_CLIENT and CHECK_CLIENT_CONFIG (whether this
+ * broker can serve an SQL92 subscription).
  */
 public class ClientManageProcessor implements NettyRequestProcessor {
-    private final BrokerConfig brokerConfig;
     private final ProducerManager producerManager;
     private final ConsumerManager consumerManager;
     private final SubscriptionGroupManager subscriptionGroupManager;
     private final RetryTopics retryTopics;
+    private final ConsumerFilterFactory filterFactory;
     private final Clock clock;
 
-    public ClientManageProcessor(BrokerConfig brokerConfig, ProducerManager producerManager,
-                                 ConsumerManager consumerManager, SubscriptionGroupManager subscriptionGroupManager,
-                                 RetryTopics retryTopics, Clock clock) {
-        this.brokerConfig = brokerConfig;
+    public ClientManageProcessor(ProducerManager producerManager, ConsumerManager consumerManager,
+                                 SubscriptionGroupManager subscriptionGroupManager, RetryTopics retryTopics,
+                                 ConsumerFilterFactory filterFactory, Clock clock) {
         this.producerManager = producerManager;
         this.consumerManager = consumerManager;
         this.subscriptionGroupManager = subscriptionGroupManager;
         this.retryTopics = retryTopics;
+        this.filterFactory = filterFactory;
         this.clock = clock;
     }
 
@@ -76,7 +75,8 @@ public class ClientManageProcessor implements NettyRequestProcessor {
                 retryTopics.retryTopic(group);
             }
             consumerManager.registerConsumer(data.getGroupName(), info, data.getConsumeType(), data.getMessageModel(),
-                data.getConsumeFromWhere(), data.getSubscriptionDataSet(), notify);
+                data.getConsumeFromWhere(),
+                filterFactory.acceptedSubscriptions(data.getGroupName(), data.getSubscriptionDataSet()), notify);
         }
         for (ProducerData data : heartbeat.getProducerDataSet()) {
             producerManager.registerProducer(data.getGroupName(), info);
@@ -105,17 +105,11 @@ public class ClientManageProcessor implements NettyRequestProcessor {
 
     private RemotingCommand checkClientConfig(RemotingCommand request) {
         CheckClientRequestBody body = RemotingSerializable.decode(request.getBody(), CheckClientRequestBody.class);
-        SubscriptionData subscription = body == null ? null : body.getSubscriptionData();
-        if (subscription == null || ExpressionType.isTagType(subscription.getExpressionType())) {
-            return RemotingCommand.createResponseCommand(ResponseCode.SUCCESS, null);
+        RemotingCommand response = RemotingCommand.createResponseCommand(ResponseCode.SUCCESS, null);
+        if (body != null) {
+            filterFactory.check(body.getGroup(), body.getSubscriptionData(), response);
         }
-        if (!brokerConfig.isEnablePropertyFilter()) {
-            return RemotingCommand.createResponseCommand(ResponseCode.SYSTEM_ERROR,
-                "The broker does not support consumer to filter message by " + subscription.getExpressionType());
-        }
-        return RemotingCommand.createResponseCommand(ResponseCode.SUBSCRIPTION_PARSE_FAILED,
-            "this broker cannot evaluate " + subscription.getExpressionType() + " expressions: "
-                + subscription.getSubString());
+        return response;
     }
 
     @Override

@@ -8,7 +8,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
 import org.cometmq.broker.client.ConsumerManager;
-import org.cometmq.broker.filter.TagMessageFilter;
+import org.cometmq.broker.filter.ConsumerFilterFactory;
 import org.cometmq.broker.longpolling.PullRequest;
 import org.cometmq.broker.longpolling.PullRequestHoldService;
 import org.cometmq.broker.longpolling.PullRequestWaker;
@@ -51,6 +51,7 @@ public class PullMessageProcessor implements NettyRequestProcessor, PullRequestW
     private final TopicConfigManager topicConfigManager;
     private final ConsumerOffsetManager consumerOffsetManager;
     private final PullSubscriptionResolver subscriptionResolver;
+    private final ConsumerFilterFactory filterFactory;
     private final MessageStore store;
     private final BrokerStatsManager stats;
     private final Clock clock;
@@ -63,12 +64,22 @@ public class PullMessageProcessor implements NettyRequestProcessor, PullRequestW
                                 ConsumerOffsetManager consumerOffsetManager,
                                 ConsumerManager consumerManager, MessageStore store,
                                 BrokerStatsManager stats, Clock clock, Supplier<SocketAddress> storeHost) {
+        this(brokerConfig, brokerRole, subscriptionGroupManager, topicConfigManager, consumerOffsetManager,
+            consumerManager, new ConsumerFilterFactory(brokerConfig), store, stats, clock, storeHost);
+    }
+
+    public PullMessageProcessor(BrokerConfig brokerConfig, BrokerRole brokerRole,
+                                SubscriptionGroupManager subscriptionGroupManager, TopicConfigManager topicConfigManager,
+                                ConsumerOffsetManager consumerOffsetManager, ConsumerManager consumerManager,
+                                ConsumerFilterFactory filterFactory, MessageStore store, BrokerStatsManager stats,
+                                Clock clock, Supplier<SocketAddress> storeHost) {
         this.brokerConfig = brokerConfig;
         this.brokerRole = brokerRole;
         this.subscriptionGroupManager = subscriptionGroupManager;
         this.topicConfigManager = topicConfigManager;
         this.consumerOffsetManager = consumerOffsetManager;
         this.subscriptionResolver = new PullSubscriptionResolver(consumerManager);
+        this.filterFactory = filterFactory;
         this.store = store;
         this.stats = stats;
         this.clock = clock;
@@ -128,7 +139,10 @@ public class PullMessageProcessor implements NettyRequestProcessor, PullRequestW
         if (subscription == null) {
             return response;
         }
-        MessageFilter filter = new TagMessageFilter(subscription);
+        MessageFilter filter = filterFactory.create(header.getConsumerGroup(), subscription, response);
+        if (filter == null) {
+            return response;
+        }
         GetMessageResult result = store.getMessage(header.getConsumerGroup(), header.getTopic(), header.getQueueId(),
             header.getQueueOffset(), header.getMaxMsgNums(), filter);
         if (result == null) {

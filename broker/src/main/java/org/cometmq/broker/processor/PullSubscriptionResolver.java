@@ -2,7 +2,6 @@ package org.cometmq.broker.processor;
 
 import org.cometmq.broker.client.ConsumerGroupInfo;
 import org.cometmq.broker.client.ConsumerManager;
-import org.cometmq.common.filter.ExpressionType;
 import org.cometmq.common.filter.FilterAPI;
 import org.cometmq.common.protocol.ResponseCode;
 import org.cometmq.common.protocol.header.PullMessageRequestHeader;
@@ -14,7 +13,8 @@ import org.cometmq.remoting.protocol.RemotingCommand;
 
 /**
  * Finds the subscription a pull filters with: the one carried in the request (subscription flag), else the one
- * the group's consumers registered by heartbeat, which must be at least as new as the request's version.
+ * the group's consumers registered by heartbeat, which must be at least as new as the request's version. Whether
+ * the broker can filter by the subscription's expression type is the filter factory's decision.
  */
 final class PullSubscriptionResolver {
     private final ConsumerManager consumerManager;
@@ -29,6 +29,8 @@ final class PullSubscriptionResolver {
         if (PullSysFlag.hasSubscriptionFlag(header.getSysFlag())) {
             try {
                 subscription = FilterAPI.build(header.getTopic(), header.getSubscription(), header.getExpressionType());
+                // the request's version keys the compiled-expression cache; a fresh timestamp would miss it each pull
+                subscription.setSubVersion(header.getSubVersion() == null ? 0 : header.getSubVersion());
             } catch (RuntimeException e) {
                 return fail(response, ResponseCode.SUBSCRIPTION_PARSE_FAILED, "parse the consumer's subscription["
                     + header.getSubscription() + "] failed: " + e.getMessage());
@@ -38,10 +40,6 @@ final class PullSubscriptionResolver {
             if (subscription == null) {
                 return null;
             }
-        }
-        if (!ExpressionType.isTagType(subscription.getExpressionType())) {
-            return fail(response, ResponseCode.SYSTEM_ERROR, "The broker does not support consumer to filter message by "
-                + subscription.getExpressionType());
         }
         return subscription;
     }

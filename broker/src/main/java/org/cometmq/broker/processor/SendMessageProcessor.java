@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import org.cometmq.broker.stats.BrokerStatsManager;
+import org.cometmq.broker.transaction.TransactionalMessageBridge;
 import org.cometmq.common.BrokerConfig;
 import org.cometmq.common.MixAll;
 import org.cometmq.common.TopicConfig;
@@ -29,8 +30,9 @@ import org.cometmq.store.PutMessageResult;
 
 /**
  * SEND_MESSAGE, SEND_MESSAGE_V2 and SEND_BATCH_MESSAGE: checks the request, builds the stored message (cluster
- * property added, WAIT stripped, retry/DLQ rules applied) and answers once the store has it, without blocking
- * the send thread while a synchronous flush completes.
+ * property added, WAIT stripped, retry/DLQ rules applied; a transaction's prepared message parked as a half
+ * message) and answers once the store has it, without blocking the send thread while a synchronous flush
+ * completes.
  */
 public class SendMessageProcessor extends AsyncNettyRequestProcessor {
     private final BrokerConfig brokerConfig;
@@ -40,11 +42,13 @@ public class SendMessageProcessor extends AsyncNettyRequestProcessor {
     private final MessageStore store;
     private final BrokerStatsManager stats;
     private final Supplier<SocketAddress> storeHost;
+    private final TransactionalMessageBridge halfMessages;
 
     public SendMessageProcessor(BrokerConfig brokerConfig, int maxMessageSize, SendMessageChecker checker,
                                 RetryTopics retryTopics, MessageStore store, BrokerStatsManager stats,
-                                Supplier<SocketAddress> storeHost) {
+                                Supplier<SocketAddress> storeHost, TransactionalMessageBridge halfMessages) {
         this.brokerConfig = brokerConfig;
+        this.halfMessages = halfMessages;
         this.maxMessageSize = maxMessageSize;
         this.checker = checker;
         this.retryTopics = retryTopics;
@@ -97,15 +101,20 @@ public class SendMessageProcessor extends AsyncNettyRequestProcessor {
                 + " bytes exceeds the broker's maxMessageSize of " + maxMessageSize + " bytes");
         }
         Map<String, String> properties = MessageDecoder.string2messageProperties(header.getProperties());
-        if (Boolean.parseBoolean(properties.get(MessageConst.PROPERTY_TRANSACTION_PREPARED))) {
-            return refuse(response, ResponseCode.NO_PERMISSION, "the broker[" + brokerConfig.getBrokerName()
-                + "] does not accept transactional (half) messages yet: send without a transaction");
-        }
         MessageExtBrokerInner msg = buildMessage(ctx, header, topicConfig, body, properties);
         if (!retryTopics.handleRetryAndDLQ(header, msg, request, response)) {
             return CompletableFuture.completedFuture(response);
         }
         finishProperties(msg, properties);
+        if (isPrepared(msg)) {
+            if (brokerConfig.isRejectTransactionMessage()) {
+                return refuse(response, ResponseCode.NO_PERMISSION, "the broker[" + brokerConfig.getBrokerName()
+                    + "] sending transaction message is forbidden (rejectTransactionMessage=true)");
+            }
+            // parked as a half message; the answer carries the half message's offsets and the real queue id
+            return halfMessages.asyncPrepareMessage(msg)
+                .thenApply(result -> answer(result, response, msg.getTopic(), msg.getQueueId()));
+        }
         return store.asyncPutMessage(msg).thenApply(result -> answer(result, response, msg.getTopic(), msg.getQueueId()));
     }
 
@@ -134,6 +143,12 @@ public class SendMessageProcessor extends AsyncNettyRequestProcessor {
         if (wait != null) {
             properties.put(MessageConst.PROPERTY_WAIT_STORE_MSG_OK, wait);
         }
+    }
+
+    /** A transaction's prepared message, unless it is a consumer's retry of one (reconsumed and delayed). */
+    private static boolean isPrepared(MessageExtBrokerInner msg) {
+        return Boolean.parseBoolean(msg.getProperty(MessageConst.PROPERTY_TRANSACTION_PREPARED))
+            && !(msg.getReconsumeTimes() > 0 && msg.getDelayTimeLevel() > 0);
     }
 
     private static int sysFlag(SendMessageRequestHeader header, TopicConfig topicConfig) {
