@@ -116,14 +116,14 @@ class BrokerRequestsTest {
         assertEquals(1, atEnd.decodeCommandCustomHeader(PullMessageResponseHeader.class).getNextBeginOffset());
         RemotingCommand past = broker.pull(InProcessBroker.pullHeader("g2", "PastEnd", 1, 10, SUB_FLAG, 0, "*"));
         assertEquals(ResponseCode.PULL_OFFSET_MOVED, past.getCode());
-        // as the 4.9.7 store does: past the end of a queue whose min offset is 0, the consumer restarts at 0
-        assertEquals(0, past.decodeCommandCustomHeader(PullMessageResponseHeader.class).getNextBeginOffset());
+        // as the 4.9.7 store does: past the end of a queue the consumer is sent back to its max offset
+        assertEquals(1, past.decodeCommandCustomHeader(PullMessageResponseHeader.class).getNextBeginOffset());
         awaitDispatched("OFFSET_MOVED_EVENT", 0, movedEventsBefore + 1);
         RemotingCommand events = broker.pull(InProcessBroker.pullHeader("g2", "OFFSET_MOVED_EVENT", 0,
             movedEventsBefore, SUB_FLAG, 0, "g2"));
         String event = new String(InProcessBroker.decode(events).get(0).getBody(), StandardCharsets.UTF_8);
         assertEquals("{\"consumerGroup\":\"g2\",\"messageQueue\":{\"brokerName\":\"broker-it\",\"queueId\":1,"
-            + "\"topic\":\"PastEnd\"},\"offsetNew\":0,\"offsetRequest\":10}", event);
+            + "\"topic\":\"PastEnd\"},\"offsetNew\":1,\"offsetRequest\":10}", event);
         RemotingCommand emptyQueue = broker.pull(InProcessBroker.pullHeader("g2", "PastEnd", 2, 5, SUB_FLAG, 0, "*"));
         assertEquals(ResponseCode.PULL_OFFSET_MOVED, emptyQueue.getCode());
         RemotingCommand badQueue = broker.pull(InProcessBroker.pullHeader("g2", "PastEnd", 7, 0, SUB_FLAG, 0, "*"));

@@ -64,7 +64,7 @@ public class GetMessageService {
                 nextBeginOffset = nextOffsetCorrection(offset, offset);
             } else if (offset > maxOffset) {
                 status = GetMessageStatus.OFFSET_OVERFLOW_BADLY;
-                nextBeginOffset = nextOffsetCorrection(offset, minOffset == 0 ? minOffset : maxOffset);
+                nextBeginOffset = nextOffsetCorrection(offset, maxOffset);
             } else {
                 SelectMappedBufferResult entries = queue.getIndexBuffer(offset);
                 if (entries == null) {

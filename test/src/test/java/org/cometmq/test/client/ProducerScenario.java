@@ -2,6 +2,7 @@ package org.cometmq.test.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -17,6 +18,11 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
+import org.cometmq.client.consumer.DefaultMQPushConsumer;
+import org.cometmq.client.consumer.MessageSelector;
+import org.cometmq.client.consumer.listener.ConsumeConcurrentlyStatus;
+import org.cometmq.client.consumer.listener.MessageListenerConcurrently;
+import org.cometmq.client.exception.MQClientException;
 import org.cometmq.client.producer.DefaultMQProducer;
 import org.cometmq.client.producer.SendCallback;
 import org.cometmq.client.producer.SendResult;
@@ -24,9 +30,7 @@ import org.cometmq.client.producer.SendStatus;
 import org.cometmq.client.producer.selector.SelectMessageQueueByHash;
 import org.cometmq.common.message.Message;
 import org.cometmq.test.client.ApacheQueueReader.Stored;
-import org.cometmq.test.harness.ApacheBroker;
 import org.cometmq.test.harness.ApacheClients;
-import org.cometmq.test.harness.ApacheNamesrv;
 import org.cometmq.test.harness.Await;
 import org.cometmq.test.harness.CrossProcess;
 import org.junit.jupiter.api.AfterAll;
@@ -35,38 +39,42 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * CometMQ's producer against an Apache 4.9.7 name server and broker: every send mode's SendResult is checked,
- * then the messages are read back with Apache's own pull consumer by exact body, id, queue and offset.
+ * CometMQ's producer against one name server and broker (subclasses choose Apache 4.9.7's or CometMQ's): every
+ * send mode's SendResult is checked, then the messages are read back with Apache's own pull consumer by exact
+ * body, id, queue and offset. The broker runs with default settings, so this is also where a consumer's SQL92
+ * subscription must be refused.
  */
 @CrossProcess
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CometProducerOnApacheBrokerIT {
-    private static final String BROKER_NAME = "comet-client-broker";
+abstract class ProducerScenario {
     private static final int QUEUES = 4;
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
-    private ApacheNamesrv nameServer;
-    private ApacheBroker broker;
+    private ClientCluster cluster;
+    private String brokerName;
     private DefaultMQAdminExt admin;
     private DefaultMQProducer producer;
     private ApacheQueueReader reader;
 
+    /** The servers under test, started once for the class. */
+    protected abstract ClientCluster startCluster();
+
     @BeforeAll
     void startServersAndProducer() throws Exception {
-        nameServer = ApacheNamesrv.start(getClass().getSimpleName() + "-namesrv");
-        broker = ApacheBroker.builder(BROKER_NAME).namesrvAddr(nameServer.address()).start();
-        admin = ApacheClients.startedAdmin(nameServer.address());
+        cluster = startCluster();
+        brokerName = cluster.brokerName();
+        admin = ApacheClients.startedAdmin(cluster.namesrvAddr());
         producer = new DefaultMQProducer("comet_it_producer");
-        producer.setNamesrvAddr(nameServer.address());
-        producer.setInstanceName("comet_it_" + ProcessHandle.current().pid());
+        producer.setNamesrvAddr(cluster.namesrvAddr());
+        producer.setInstanceName("comet_it_" + cluster.kind() + "_" + ProcessHandle.current().pid());
         producer.start();
-        reader = new ApacheQueueReader(nameServer.address());
+        reader = new ApacheQueueReader(cluster.namesrvAddr());
     }
 
     @AfterAll
     void stopAll() {
         for (AutoCloseable closeable : new AutoCloseable[] {
-            reader, () -> producer.shutdown(), () -> admin.shutdown(), broker, nameServer}) {
+            reader, () -> producer.shutdown(), () -> admin.shutdown(), cluster}) {
             try {
                 if (closeable != null) {
                     closeable.close();
@@ -82,11 +90,12 @@ class CometProducerOnApacheBrokerIT {
         String topic = createTopic("CometSync");
         List<SendResult> results = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
-            results.add(producer.send(new Message(topic, "TagA", "key-" + i, ("sync-" + i).getBytes(StandardCharsets.UTF_8))));
+            byte[] body = ("sync-" + i).getBytes(StandardCharsets.UTF_8);
+            results.add(producer.send(new Message(topic, "TagA", "key-" + i, body)));
         }
 
         assertOkAndPerQueueOffsetsIncrease(results, topic);
-        Map<String, Stored> stored = byBody(reader.awaitTopic(topic, BROKER_NAME, QUEUES, 8, TIMEOUT));
+        Map<String, Stored> stored = byBody(reader.awaitTopic(topic, brokerName, QUEUES, 8, TIMEOUT));
         assertEquals(8, stored.size());
         for (int i = 0; i < 8; i++) {
             Stored msg = stored.get("sync-" + i);
@@ -99,7 +108,8 @@ class CometProducerOnApacheBrokerIT {
             assertEquals("TagA", msg.tags());
             assertEquals("key-" + i, msg.keys());
         }
-        assertEquals(Set.of(0, 1, 2, 3), new TreeSet<>(results.stream().map(r -> r.getMessageQueue().getQueueId()).toList()));
+        assertEquals(Set.of(0, 1, 2, 3),
+            new TreeSet<>(results.stream().map(r -> r.getMessageQueue().getQueueId()).toList()));
     }
 
     @Test
@@ -126,7 +136,7 @@ class CometProducerOnApacheBrokerIT {
             results.add(future.get(10, TimeUnit.SECONDS));
         }
         assertOkAndPerQueueOffsetsIncrease(sortedByQueueAndOffset(results), topic);
-        Map<String, Stored> stored = byBody(reader.awaitTopic(topic, BROKER_NAME, QUEUES, 8, TIMEOUT));
+        Map<String, Stored> stored = byBody(reader.awaitTopic(topic, brokerName, QUEUES, 8, TIMEOUT));
         assertEquals(8, stored.size());
         for (int i = 0; i < 8; i++) {
             assertEquals(results.get(i).getMsgId(), stored.get("async-" + i).msgId());
@@ -142,7 +152,7 @@ class CometProducerOnApacheBrokerIT {
             bodies.add("oneway-" + i);
             producer.sendOneway(new Message(topic, ("oneway-" + i).getBytes(StandardCharsets.UTF_8)));
         }
-        List<Stored> stored = reader.awaitTopic(topic, BROKER_NAME, QUEUES, 5, TIMEOUT);
+        List<Stored> stored = reader.awaitTopic(topic, brokerName, QUEUES, 5, TIMEOUT);
         assertEquals(bodies, new TreeSet<>(stored.stream().map(Stored::body).toList()));
         assertEquals(5, stored.size());
     }
@@ -159,7 +169,7 @@ class CometProducerOnApacheBrokerIT {
         assertEquals(SendStatus.SEND_OK, result.getSendStatus());
         String[] ids = result.getMsgId().split(",");
         assertEquals(4, ids.length);
-        List<Stored> stored = reader.awaitQueue(topic, BROKER_NAME, result.getMessageQueue().getQueueId(), 4, TIMEOUT);
+        List<Stored> stored = reader.awaitQueue(topic, brokerName, result.getMessageQueue().getQueueId(), 4, TIMEOUT);
         assertEquals(4, stored.size());
         for (int i = 0; i < 4; i++) {
             assertEquals("batch-" + i, stored.get(i).body());
@@ -178,7 +188,7 @@ class CometProducerOnApacheBrokerIT {
                 new SelectMessageQueueByHash(), 7));
         }
         int queueId = 7 % QUEUES;
-        List<Stored> stored = reader.awaitQueue(topic, BROKER_NAME, queueId, 6, TIMEOUT);
+        List<Stored> stored = reader.awaitQueue(topic, brokerName, queueId, 6, TIMEOUT);
         assertEquals(6, stored.size());
         for (int i = 0; i < 6; i++) {
             assertEquals(queueId, results.get(i).getMessageQueue().getQueueId());
@@ -194,7 +204,7 @@ class CometProducerOnApacheBrokerIT {
         Arrays.fill(text, 'z');
         String body = "large:" + new String(text);
         SendResult result = producer.send(new Message(topic, body.getBytes(StandardCharsets.UTF_8)));
-        List<Stored> stored = reader.awaitQueue(topic, BROKER_NAME, result.getMessageQueue().getQueueId(), 1, TIMEOUT);
+        List<Stored> stored = reader.awaitQueue(topic, brokerName, result.getMessageQueue().getQueueId(), 1, TIMEOUT);
         assertEquals(1, stored.size());
         assertEquals(body, stored.get(0).body());
     }
@@ -206,25 +216,46 @@ class CometProducerOnApacheBrokerIT {
         assertEquals(SendStatus.SEND_OK, first.getSendStatus());
         assertTrue(first.getMessageQueue().getQueueId() < 4, first.toString());
         assertEquals(0, first.getQueueOffset());
-        List<Stored> stored = reader.awaitQueue(topic, BROKER_NAME, first.getMessageQueue().getQueueId(), 1, TIMEOUT);
+        List<Stored> stored = reader.awaitQueue(topic, brokerName, first.getMessageQueue().getQueueId(), 1, TIMEOUT);
         assertEquals(List.of("auto-0"), stored.stream().map(Stored::body).toList());
+    }
+
+    /** The broker runs without enablePropertyFilter: an SQL92 push consumer must not start. */
+    @Test
+    void sql92PushConsumerIsRefusedByABrokerWithoutPropertyFilter() throws Exception {
+        String topic = createTopic("NoSql");
+        DefaultMQPushConsumer consumer = new DefaultMQPushConsumer("no_sql_" + System.nanoTime() % 100_000);
+        consumer.setNamesrvAddr(cluster.namesrvAddr());
+        consumer.setInstanceName("comet_it_nosql_" + ProcessHandle.current().pid());
+        consumer.subscribe(topic, MessageSelector.bySql("a > 1"));
+        consumer.registerMessageListener((MessageListenerConcurrently)
+            (msgs, ctx) -> ConsumeConcurrentlyStatus.CONSUME_SUCCESS);
+        try {
+            MQClientException e = assertThrows(MQClientException.class, consumer::start);
+            assertTrue(e.getErrorMessage().startsWith("Broker " + brokerName + " (" + cluster.brokerAddr()
+                + ") refuses the SQL92 subscription 'a > 1' of topic " + topic), e.getErrorMessage());
+            assertTrue(e.getErrorMessage().endsWith(
+                "Start the broker with enablePropertyFilter=true, or subscribe by tag"), e.getErrorMessage());
+        } finally {
+            consumer.shutdown();
+        }
     }
 
     private String createTopic(String prefix) throws Exception {
         String topic = prefix + "_" + System.nanoTime();
-        admin.createAndUpdateTopicConfig(broker.address(),
+        admin.createAndUpdateTopicConfig(cluster.brokerAddr(),
             new org.apache.rocketmq.common.TopicConfig(topic, QUEUES, QUEUES, 6));
         Await.until("route of " + topic, TIMEOUT, () -> admin.examineTopicRouteInfo(topic),
             r -> r != null && !r.getQueueDatas().isEmpty());
         return topic;
     }
 
-    private static void assertOkAndPerQueueOffsetsIncrease(List<SendResult> results, String topic) {
+    private void assertOkAndPerQueueOffsetsIncrease(List<SendResult> results, String topic) {
         Map<Integer, Long> next = new HashMap<>();
         for (SendResult result : results) {
             assertEquals(SendStatus.SEND_OK, result.getSendStatus(), result.toString());
             assertEquals(topic, result.getMessageQueue().getTopic());
-            assertEquals(BROKER_NAME, result.getMessageQueue().getBrokerName());
+            assertEquals(brokerName, result.getMessageQueue().getBrokerName());
             assertEquals(32, result.getMsgId().length());
             assertEquals(32, result.getOffsetMsgId().length());
             long expected = next.getOrDefault(result.getMessageQueue().getQueueId(), 0L);

@@ -1,5 +1,9 @@
 package org.cometmq.test.consumer;
 
+import static org.cometmq.test.consumer.ConsumerFixture.QUEUES;
+import static org.cometmq.test.consumer.ConsumerFixture.TIMEOUT;
+import static org.cometmq.test.consumer.ConsumerFixture.body;
+import static org.cometmq.test.consumer.ConsumerFixture.group;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.charset.StandardCharsets;
@@ -20,14 +24,14 @@ import org.cometmq.client.consumer.listener.MessageListenerOrderly;
 import org.cometmq.common.consumer.ConsumeFromWhere;
 import org.cometmq.common.message.MessageExt;
 import org.cometmq.test.harness.Await;
-import org.cometmq.test.harness.CrossProcess;
 import org.junit.jupiter.api.Test;
 
 /** CometMQ's orderly push consumer: per-queue order over 10,000 messages, and suspend-then-retry in place. */
-@CrossProcess
-class OrderlyConsumerIT extends ConsumerItBase {
-    private static final int PER_QUEUE = 2_500;
-    private static final int BATCH = 100;
+interface OrderlyScenarios {
+    int PER_QUEUE = 2_500;
+    int BATCH = 100;
+
+    ConsumerFixture fixture();
 
     /** Sends {@code q<queue>-<seq>} to each queue in order, in batches that keep their order within a queue. */
     private void sendOrdered(String topic, String brokerName) throws Exception {
@@ -38,7 +42,7 @@ class OrderlyConsumerIT extends ConsumerItBase {
                 for (int seq = from; seq < from + BATCH; seq++) {
                     batch.add(new Message(topic, "TagA", ("q" + queue + "-" + seq).getBytes(StandardCharsets.UTF_8)));
                 }
-                SendResult result = producer.send(batch, mq);
+                SendResult result = fixture().producer.send(batch, mq);
                 if (result.getSendStatus() != SendStatus.SEND_OK) {
                     throw new AssertionError("batch to " + mq + " returned " + result);
                 }
@@ -48,7 +52,7 @@ class OrderlyConsumerIT extends ConsumerItBase {
 
     private DefaultMQPushConsumer orderlyConsumer(String topic, MessageListenerOrderly listener) throws Exception {
         DefaultMQPushConsumer consumer = new DefaultMQPushConsumer(group("orderly"));
-        configure(consumer);
+        fixture().configure(consumer);
         consumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
         consumer.subscribe(topic, "*");
         consumer.registerMessageListener(listener);
@@ -56,9 +60,9 @@ class OrderlyConsumerIT extends ConsumerItBase {
     }
 
     @Test
-    void tenThousandMessagesArriveInQueueOrder() throws Exception {
-        String topic = createTopic("Orderly");
-        sendOrdered(topic, broker.brokerName());
+    default void tenThousandMessagesArriveInQueueOrder() throws Exception {
+        String topic = fixture().createTopic("Orderly");
+        sendOrdered(topic, fixture().brokerName());
         Map<Integer, List<String>> perQueue = new ConcurrentHashMap<>();
         Map<Integer, Long> lastOffset = new ConcurrentHashMap<>();
         AtomicInteger outOfOrder = new AtomicInteger();
@@ -98,11 +102,11 @@ class OrderlyConsumerIT extends ConsumerItBase {
     }
 
     @Test
-    void suspendedMessageIsConsumedAgainBeforeTheNextOne() throws Exception {
-        String topic = createTopic("OrderlySuspend");
-        MessageQueue mq = new MessageQueue(topic, broker.brokerName(), 1);
+    default void suspendedMessageIsConsumedAgainBeforeTheNextOne() throws Exception {
+        String topic = fixture().createTopic("OrderlySuspend");
+        MessageQueue mq = new MessageQueue(topic, fixture().brokerName(), 1);
         for (int i = 0; i < 3; i++) {
-            producer.send(new Message(topic, "TagA", ("s-" + i).getBytes(StandardCharsets.UTF_8)), mq);
+            fixture().producer.send(new Message(topic, "TagA", ("s-" + i).getBytes(StandardCharsets.UTF_8)), mq);
         }
         List<String> seen = Collections.synchronizedList(new ArrayList<>());
         DefaultMQPushConsumer consumer = orderlyConsumer(topic, (msgs, ctx) -> {

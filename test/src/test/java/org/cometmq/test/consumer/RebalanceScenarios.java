@@ -1,5 +1,9 @@
 package org.cometmq.test.consumer;
 
+import static org.cometmq.test.consumer.ConsumerFixture.QUEUES;
+import static org.cometmq.test.consumer.ConsumerFixture.TIMEOUT;
+import static org.cometmq.test.consumer.ConsumerFixture.body;
+import static org.cometmq.test.consumer.ConsumerFixture.group;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,17 +20,17 @@ import org.cometmq.client.consumer.listener.ConsumeConcurrentlyStatus;
 import org.cometmq.common.consumer.ConsumeFromWhere;
 import org.cometmq.common.message.MessageQueue;
 import org.cometmq.test.harness.Await;
-import org.cometmq.test.harness.CrossProcess;
 import org.junit.jupiter.api.Test;
 
 /** A group of three CometMQ push consumers shares a topic; when one leaves, the others take its queues. */
-@CrossProcess
-class RebalanceIT extends ConsumerItBase {
-    private static final Duration MOVE_TIMEOUT = Duration.ofSeconds(25);
+interface RebalanceScenarios {
+    Duration MOVE_TIMEOUT = Duration.ofSeconds(25);
+
+    ConsumerFixture fixture();
 
     private DefaultMQPushConsumer member(String group, String topic, Map<String, Integer> received) throws Exception {
         DefaultMQPushConsumer consumer = new DefaultMQPushConsumer(group);
-        configure(consumer);
+        fixture().configure(consumer);
         consumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
         consumer.subscribe(topic, "*");
         consumer.registerMessageListener((org.cometmq.client.consumer.listener.MessageListenerConcurrently)
@@ -48,7 +52,7 @@ class RebalanceIT extends ConsumerItBase {
         return result;
     }
 
-    /** True when the consumers' queues of {@code topic} are disjoint and cover all {@link #QUEUES}. */
+    /** True when the consumers' queues of {@code topic} are disjoint and cover all {@link ConsumerFixture#QUEUES}. */
     private static boolean partitioned(List<DefaultMQPushConsumer> consumers, String topic) {
         Set<MessageQueue> union = new HashSet<>();
         int total = 0;
@@ -64,8 +68,8 @@ class RebalanceIT extends ConsumerItBase {
     }
 
     @Test
-    void queuesOfALeavingConsumerMoveToTheOthersAndNothingIsLost() throws Exception {
-        String topic = createTopic("Rebalance");
+    default void queuesOfALeavingConsumerMoveToTheOthersAndNothingIsLost() throws Exception {
+        String topic = fixture().createTopic("Rebalance");
         String group = group("rebalance");
         Map<String, Integer> received = new ConcurrentHashMap<>();
         List<DefaultMQPushConsumer> members = new ArrayList<>();
@@ -78,16 +82,16 @@ class RebalanceIT extends ConsumerItBase {
         List<String> sent = new ArrayList<>();
         try {
             Await.untilTrue("3 consumers sharing 4 queues", MOVE_TIMEOUT, () -> partitioned(members, topic));
-            sent.addAll(send(topic, "TagA", "before", 100));
+            sent.addAll(fixture().send(topic, "TagA", "before", 100));
             Await.untilTrue("100 messages before the leave", TIMEOUT, () -> received.size() >= 100);
 
             DefaultMQPushConsumer leaving = members.remove(2);
             long leftAt = System.currentTimeMillis();
             leaving.shutdown();
-            sent.addAll(send(topic, "TagA", "during", 100));
+            sent.addAll(fixture().send(topic, "TagA", "during", 100));
             Await.untilTrue("2 consumers covering all 4 queues", MOVE_TIMEOUT, () -> partitioned(members, topic));
             long movedAfter = System.currentTimeMillis() - leftAt;
-            sent.addAll(send(topic, "TagA", "after", 100));
+            sent.addAll(fixture().send(topic, "TagA", "after", 100));
             Await.untilTrue("all 300 messages", TIMEOUT, () -> received.keySet().containsAll(sent));
             assertTrue(movedAfter < MOVE_TIMEOUT.toMillis(), "queues moved after " + movedAfter + " ms");
         } finally {

@@ -1,5 +1,7 @@
 package org.cometmq.test.consumer;
 
+import static org.cometmq.test.consumer.ConsumerFixture.body;
+import static org.cometmq.test.consumer.ConsumerFixture.group;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,27 +14,27 @@ import java.util.TreeSet;
 import org.apache.rocketmq.common.message.Message;
 import org.cometmq.client.consumer.DefaultLitePullConsumer;
 import org.cometmq.client.consumer.DefaultMQPullConsumer;
-import org.cometmq.client.consumer.MessageSelector;
 import org.cometmq.client.consumer.PullResult;
 import org.cometmq.client.consumer.PullStatus;
 import org.cometmq.client.exception.MQClientException;
 import org.cometmq.common.consumer.ConsumeFromWhere;
 import org.cometmq.common.message.MessageExt;
 import org.cometmq.common.message.MessageQueue;
-import org.cometmq.test.harness.CrossProcess;
 import org.junit.jupiter.api.Test;
 
-/** CometMQ's lite pull consumer (subscribe and assign modes) and legacy pull consumer on an Apache broker. */
-@CrossProcess
-class LitePullConsumerIT extends ConsumerItBase {
-    private static final long DEADLINE_MILLIS = 30_000;
+/** CometMQ's lite pull consumer (subscribe and assign modes) and legacy pull consumer. */
+interface LitePullScenarios {
+    long DEADLINE_MILLIS = 30_000;
+
+    ConsumerFixture fixture();
 
     private DefaultLitePullConsumer liteConsumer(String group) {
         DefaultLitePullConsumer consumer = new DefaultLitePullConsumer(group);
-        configure(consumer);
+        fixture().configure(consumer);
         consumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
         consumer.setBrokerSuspendMaxTimeMillis(2_000);
-        consumer.setConsumerTimeoutMillisWhenSuspend(5_000);
+        // A broker answers an expired hold at its next 5 s check, so up to 2 + 5 s after the pull: wait longer.
+        consumer.setConsumerTimeoutMillisWhenSuspend(10_000);
         consumer.setPollTimeoutMillis(500);
         return consumer;
     }
@@ -54,9 +56,9 @@ class LitePullConsumerIT extends ConsumerItBase {
     }
 
     @Test
-    void subscribeModePollsEveryMessageAndCommits() throws Exception {
-        String topic = createTopic("LiteSub");
-        List<String> sent = send(topic, "TagA", "lite", 60);
+    default void subscribeModePollsEveryMessageAndCommits() throws Exception {
+        String topic = fixture().createTopic("LiteSub");
+        List<String> sent = fixture().send(topic, "TagA", "lite", 60);
         DefaultLitePullConsumer consumer = liteConsumer(group("lite_sub"));
         consumer.subscribe(topic, "*");
         consumer.setAutoCommit(false);
@@ -87,14 +89,12 @@ class LitePullConsumerIT extends ConsumerItBase {
     }
 
     @Test
-    void assignModeSeeksWithinAQueue() throws Exception {
-        String topic = createTopic("LiteAssign");
-        org.apache.rocketmq.common.message.MessageQueue apacheQueue =
-            new org.apache.rocketmq.common.message.MessageQueue(topic, broker.brokerName(), 2);
+    default void assignModeSeeksWithinAQueue() throws Exception {
+        String topic = fixture().createTopic("LiteAssign");
         for (int i = 0; i < 10; i++) {
-            producer.send(new Message(topic, "TagA", ("seek-" + i).getBytes(StandardCharsets.UTF_8)), apacheQueue);
+            fixture().sendToQueue(topic, 2, new Message(topic, "TagA", ("seek-" + i).getBytes(StandardCharsets.UTF_8)));
         }
-        MessageQueue mq = new MessageQueue(topic, broker.brokerName(), 2);
+        MessageQueue mq = new MessageQueue(topic, fixture().brokerName(), 2);
         DefaultLitePullConsumer consumer = liteConsumer(group("lite_assign"));
         consumer.start();
         try {
@@ -120,47 +120,46 @@ class LitePullConsumerIT extends ConsumerItBase {
     }
 
     @Test
-    void pausedQueueIsNotFetchedUntilResumed() throws Exception {
-        String topic = createTopic("LitePause");
-        MessageQueue mq = new MessageQueue(topic, broker.brokerName(), 0);
+    default void pausedQueueIsNotFetchedUntilResumed() throws Exception {
+        String topic = fixture().createTopic("LitePause");
+        MessageQueue mq = new MessageQueue(topic, fixture().brokerName(), 0);
         DefaultLitePullConsumer consumer = liteConsumer(group("lite_pause"));
         consumer.start();
         try {
             consumer.assign(List.of(mq));
             consumer.pause(List.of(mq));
-            producer.send(new Message(topic, "TagA", "paused".getBytes(StandardCharsets.UTF_8)),
-                new org.apache.rocketmq.common.message.MessageQueue(topic, broker.brokerName(), 0));
+            fixture().sendToQueue(topic, 0, new Message(topic, "TagA", "paused".getBytes(StandardCharsets.UTF_8)));
             assertTrue(consumer.poll(2000).isEmpty(), "a paused queue delivers nothing");
             consumer.resume(List.of(mq));
             List<MessageExt> got = pollAtLeast(consumer, 1);
-            assertEquals(List.of("paused"), got.stream().map(ConsumerItBase::body).toList());
+            assertEquals(List.of("paused"), got.stream().map(ConsumerFixture::body).toList());
         } finally {
             consumer.shutdown();
         }
     }
 
     @Test
-    void legacyPullConsumerPullsAndKeepsOffsets() throws Exception {
-        String topic = createTopic("LegacyPull");
-        org.apache.rocketmq.common.message.MessageQueue apacheQueue =
-            new org.apache.rocketmq.common.message.MessageQueue(topic, broker.brokerName(), 3);
+    default void legacyPullConsumerPullsAndKeepsOffsets() throws Exception {
+        String topic = fixture().createTopic("LegacyPull");
         for (int i = 0; i < 5; i++) {
             String tag = i % 2 == 0 ? "even" : "odd";
-            producer.send(new Message(topic, tag, ("p-" + i).getBytes(StandardCharsets.UTF_8)), apacheQueue);
+            fixture().sendToQueue(topic, 3, new Message(topic, tag, ("p-" + i).getBytes(StandardCharsets.UTF_8)));
         }
         DefaultMQPullConsumer consumer = new DefaultMQPullConsumer(group("legacy_pull"));
-        configure(consumer);
+        fixture().configure(consumer);
         consumer.setBrokerSuspendMaxTimeMillis(2_000);
-        consumer.setConsumerTimeoutMillisWhenSuspend(5_000);
+        // A broker answers an expired hold at its next 5 s check, so up to 2 + 5 s after the pull: wait longer.
+        consumer.setConsumerTimeoutMillisWhenSuspend(10_000);
         consumer.start();
         try {
-            MessageQueue mq = new MessageQueue(topic, broker.brokerName(), 3);
+            MessageQueue mq = new MessageQueue(topic, fixture().brokerName(), 3);
             assertEquals(4, consumer.fetchSubscribeMessageQueues(topic).size());
             assertEquals(5, consumer.maxOffset(mq));
             assertEquals(0, consumer.minOffset(mq));
             PullResult even = consumer.pull(mq, "even", 0, 32);
             assertEquals(PullStatus.FOUND, even.getPullStatus());
-            assertEquals(List.of("p-0", "p-2", "p-4"), even.getMsgFoundList().stream().map(ConsumerItBase::body).toList());
+            assertEquals(List.of("p-0", "p-2", "p-4"),
+                even.getMsgFoundList().stream().map(ConsumerFixture::body).toList());
             assertEquals(5, even.getNextBeginOffset());
             PullResult none = consumer.pull(mq, "*", 5, 32);
             assertEquals(PullStatus.NO_NEW_MSG, none.getPullStatus());
@@ -185,22 +184,5 @@ class LitePullConsumerIT extends ConsumerItBase {
 
     private static String offsetMsgId(MessageExt msg) {
         return msg instanceof org.cometmq.common.message.MessageClientExt ext ? ext.getOffsetMsgId() : msg.getMsgId();
-    }
-
-    /** This class's broker runs without enablePropertyFilter: an SQL92 push consumer must not start. */
-    @Test
-    void sql92PushConsumerIsRefusedByABrokerWithoutPropertyFilter() throws Exception {
-        String topic = createTopic("NoSql");
-        org.cometmq.client.consumer.DefaultMQPushConsumer consumer =
-            new org.cometmq.client.consumer.DefaultMQPushConsumer(group("no_sql"));
-        configure(consumer);
-        consumer.subscribe(topic, MessageSelector.bySql("a > 1"));
-        consumer.registerMessageListener((org.cometmq.client.consumer.listener.MessageListenerConcurrently)
-            (msgs, ctx) -> org.cometmq.client.consumer.listener.ConsumeConcurrentlyStatus.CONSUME_SUCCESS);
-        MQClientException e = assertThrows(MQClientException.class, consumer::start);
-        assertTrue(e.getErrorMessage().startsWith("Broker " + broker.brokerName() + " (" + broker.address()
-            + ") refuses the SQL92 subscription 'a > 1' of topic " + topic), e.getErrorMessage());
-        assertTrue(e.getErrorMessage().endsWith("Start the broker with enablePropertyFilter=true, or subscribe by tag"),
-            e.getErrorMessage());
     }
 }

@@ -12,68 +12,63 @@ import org.apache.rocketmq.common.TopicConfig;
 import org.apache.rocketmq.common.message.Message;
 import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
 import org.cometmq.client.ClientConfig;
-import org.cometmq.test.harness.ApacheBroker;
+import org.cometmq.common.message.MessageExt;
+import org.cometmq.test.client.ClientCluster;
 import org.cometmq.test.harness.ApacheClients;
-import org.cometmq.test.harness.ApacheNamesrv;
 import org.cometmq.test.harness.Await;
-import org.cometmq.test.harness.TestEnvironment;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInstance;
 
 /**
- * One Apache 4.9.7 name server and broker per test class, an Apache admin to create topics and an Apache producer
- * to fill them; the tests consume with CometMQ's consumers.
+ * The servers a consumer scenario runs on, with an Apache 4.9.7 admin to create topics and an Apache producer to
+ * fill them (so what CometMQ's consumers read was written by the reference client), and the settings every
+ * CometMQ consumer in these tests shares.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class ConsumerItBase {
+final class ConsumerFixture implements AutoCloseable {
     static final int QUEUES = 4;
     static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
-    static {
-        // Broadcasting consumers keep offsets in local files: under the build folder, not the user's home.
-        System.setProperty("rocketmq.client.localOffsetStoreDir",
-            TestEnvironment.buildDir().resolve("comet-consumer-offsets").toString());
+    private final ClientCluster cluster;
+    final DefaultMQAdminExt admin;
+    final DefaultMQProducer producer;
+
+    private ConsumerFixture(ClientCluster cluster, DefaultMQAdminExt admin, DefaultMQProducer producer) {
+        this.cluster = cluster;
+        this.admin = admin;
+        this.producer = producer;
     }
 
-    ApacheNamesrv nameServer;
-    ApacheBroker broker;
-    DefaultMQAdminExt admin;
-    DefaultMQProducer producer;
-
-    /** Extra broker settings of the subclass (Apache config keys). */
-    void configureBroker(ApacheBroker.Builder builder) {
-    }
-
-    @BeforeAll
-    void startServers() throws Exception {
-        nameServer = ApacheNamesrv.start(getClass().getSimpleName() + "-namesrv");
-        ApacheBroker.Builder builder = ApacheBroker.builder(getClass().getSimpleName().toLowerCase() + "-broker")
-            .namesrvAddr(nameServer.address());
-        configureBroker(builder);
-        broker = builder.start();
-        admin = ApacheClients.startedAdmin(nameServer.address());
-        producer = ApacheClients.startedProducer("apache_it_producer_" + SEQUENCE.incrementAndGet(),
-            nameServer.address());
-    }
-
-    @AfterAll
-    void stopServers() {
-        for (AutoCloseable closeable : new AutoCloseable[] {
-            () -> producer.shutdown(), () -> admin.shutdown(), broker, nameServer}) {
-            try {
-                closeable.close();
-            } catch (Exception e) {
-                // keep closing; the harness kills leftover processes at JVM exit
+    static ConsumerFixture start(ClientCluster cluster) throws Exception {
+        DefaultMQAdminExt admin = null;
+        try {
+            admin = ApacheClients.startedAdmin(cluster.namesrvAddr());
+            DefaultMQProducer producer = ApacheClients.startedProducer(
+                "apache_it_producer_" + SEQUENCE.incrementAndGet(), cluster.namesrvAddr());
+            return new ConsumerFixture(cluster, admin, producer);
+        } catch (Exception | Error e) {
+            if (admin != null) {
+                admin.shutdown();
             }
+            cluster.close();
+            throw e;
         }
+    }
+
+    String brokerName() {
+        return cluster.brokerName();
+    }
+
+    String brokerAddr() {
+        return cluster.brokerAddr();
+    }
+
+    String kind() {
+        return cluster.kind();
     }
 
     /** A new topic with {@link #QUEUES} queues, once the name server routes it. */
     String createTopic(String prefix) throws Exception {
         String topic = prefix + "_" + System.nanoTime();
-        admin.createAndUpdateTopicConfig(broker.address(), new TopicConfig(topic, QUEUES, QUEUES, 6));
+        admin.createAndUpdateTopicConfig(cluster.brokerAddr(), new TopicConfig(topic, QUEUES, QUEUES, 6));
         Await.until("route of " + topic, TIMEOUT, () -> admin.examineTopicRouteInfo(topic),
             r -> r != null && !r.getQueueDatas().isEmpty());
         return topic;
@@ -93,9 +88,18 @@ abstract class ConsumerItBase {
         return bodies;
     }
 
+    /** Sends one message to queue {@code queueId} of this broker. */
+    void sendToQueue(String topic, int queueId, Message message) throws Exception {
+        SendResult result = producer.send(message,
+            new org.apache.rocketmq.common.message.MessageQueue(topic, cluster.brokerName(), queueId));
+        if (result.getSendStatus() != SendStatus.SEND_OK) {
+            throw new AssertionError("send to queue " + queueId + " of " + topic + " returned " + result);
+        }
+    }
+
     /** Common settings of CometMQ consumers in these tests: this name server, unique instance, fast commits. */
     void configure(ClientConfig config) {
-        config.setNamesrvAddr(nameServer.address());
+        config.setNamesrvAddr(cluster.namesrvAddr());
         config.setVipChannelEnabled(false);
         config.setInstanceName("comet_consumer_it_" + ProcessHandle.current().pid() + "_" + SEQUENCE.incrementAndGet());
         config.setPersistConsumerOffsetInterval(1000);
@@ -105,7 +109,21 @@ abstract class ConsumerItBase {
         return prefix + "_" + SEQUENCE.incrementAndGet() + "_" + (System.nanoTime() % 100_000);
     }
 
-    static String body(org.cometmq.common.message.MessageExt msg) {
+    static String body(MessageExt msg) {
         return new String(msg.getBody(), StandardCharsets.UTF_8);
+    }
+
+    static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() {
+        try {
+            producer.shutdown();
+            admin.shutdown();
+        } finally {
+            cluster.close();
+        }
     }
 }
