@@ -6,6 +6,9 @@
 #   COMET_SERVER_NAME   short name of the server: picks conf/logback_<name>.xml and the log file names
 #   COMET_HEAP          heap size for -Xms/-Xmx (e.g. 512m, 2g); default computed from physical memory:
 #                       RAM / COMET_HEAP_DIVISOR (8), clamped to [COMET_HEAP_MIN_MB (256), COMET_HEAP_MAX_MB (1024)]
+#   COMET_CDS           'off' disables class-data sharing (default on: the first start of a given JVM and set of
+#                       jars records the classes it loads into an archive, written at exit; later starts map it,
+#                       which roughly halves start-up); archives live in COMET_CDS_DIR (~/.cometmq/cds)
 #   JAVA_OPT_EXT        extra JVM options, appended last (so they override the defaults)
 #   JAVA_HOME           Java 17+ installation (default: java on PATH)
 set -euo pipefail
@@ -97,6 +100,47 @@ build_classpath() {
     die "no jars found: expected $COMET_HOME/lib/*.jar (assembled distribution) or, in a source tree, run 'mvn package' first"
 }
 
+# The jars a classpath names, one per line (wildcard entries expanded), for the archive key.
+classpath_files() {
+    local entry
+    local IFS=:
+    for entry in $1; do
+        # shellcheck disable=SC2086 # expand lib/* wildcards on purpose
+        ls -1 $entry 2>/dev/null || true
+    done
+}
+
+# Dynamic class-data sharing options. The archive is keyed by the JVM and the exact jars (names, sizes,
+# times), so a rebuild or a JDK update starts a new archive instead of warning about a stale one. Each
+# process records into its own temp file; a later start renames a finished one into place, so two servers
+# starting together never share a half-written archive.
+cds_options() {
+    [[ "${COMET_CDS:-on}" == off ]] && return 0
+    local dir=${COMET_CDS_DIR:-$HOME/.cometmq/cds} key archive pending candidate_pid
+    mkdir -p "$dir" 2>/dev/null && [[ -w "$dir" ]] || return 0
+    key=$( { echo "$JAVA $java_version $server_name"; classpath_files "$classpath" | xargs -r -d '\n' stat -L -c '%n %s %Y' 2>/dev/null; } \
+        | cksum | cut -d' ' -f1)
+    archive="$dir/${server_name}-${key}.jsa"
+    if [[ ! -s "$archive" ]]; then
+        for pending in "$dir/${server_name}-${key}.jsa."*; do
+            [[ -s "$pending" ]] || continue
+            candidate_pid=${pending##*.}
+            if ! kill -0 "$candidate_pid" 2>/dev/null; then
+                mv -f "$pending" "$archive" 2>/dev/null || true
+                break
+            fi
+        done
+    fi
+    if [[ -s "$archive" ]]; then
+        echo "-XX:SharedArchiveFile=$archive"
+    else
+        # exec below keeps this shell's pid, so $$ is the JVM's: the temp name is unique per process
+        echo "-XX:ArchiveClassesAtExit=$archive.$$"
+    fi
+    echo "-Xlog:cds=off"
+    echo "-Xlog:cds+dynamic=off"
+}
+
 JAVA=$(find_java)
 java_version=$(java_major_version "$JAVA")
 if [[ ! "$java_version" =~ ^[0-9]+$ ]] || (( java_version < 17 )); then
@@ -119,6 +163,9 @@ JAVA_OPT=(
     "-Dcomet.log.dir=$log_dir"
     -Dfile.encoding=UTF-8
 )
+while IFS= read -r option; do
+    JAVA_OPT+=("$option")
+done < <(cds_options)
 if [[ -r "$COMET_HOME/conf/logback_${server_name}.xml" ]]; then
     JAVA_OPT+=("-Dlogback.configurationFile=$COMET_HOME/conf/logback_${server_name}.xml")
 fi
