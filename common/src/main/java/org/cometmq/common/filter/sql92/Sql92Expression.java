@@ -5,7 +5,7 @@ import org.cometmq.common.filter.sql92.eval.Tri;
 
 /**
  * A compiled SQL92 property filter. Immutable and safe to share between threads; evaluation allocates nothing
- * for string properties compared with literals.
+ * for string properties compared with literals, except when reading a decimal string as a double.
  */
 public final class Sql92Expression {
     private final String expression;
@@ -21,12 +21,15 @@ public final class Sql92Expression {
         return expression;
     }
 
-    /** True only when the expression is TRUE for these properties; FALSE and UNKNOWN (missing values) do not match. */
+    /**
+     * True only when the expression is TRUE for these properties; FALSE, UNKNOWN (missing values) and a failed
+     * evaluation (e.g. {@code a > 5} with {@code a = 'x'}; 4.9.7 throws and its broker skips the message) do not.
+     */
     public boolean matches(EvaluationContext context) {
         return root.eval(context) == Tri.TRUE;
     }
 
-    /** {@code Boolean.TRUE}, {@code Boolean.FALSE}, or {@code null} when the result is UNKNOWN. */
+    /** {@code Boolean.TRUE}, {@code Boolean.FALSE}, or {@code null} when the result is UNKNOWN or evaluation failed. */
     public Object evaluate(EvaluationContext context) {
         return Tri.toBoolean(root.eval(context));
     }

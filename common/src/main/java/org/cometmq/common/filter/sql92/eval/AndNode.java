@@ -2,7 +2,10 @@ package org.cometmq.common.filter.sql92.eval;
 
 import org.cometmq.common.filter.sql92.EvaluationContext;
 
-/** FALSE if any operand is FALSE, else UNKNOWN if any is UNKNOWN, else TRUE. Stops at the first FALSE. */
+/**
+ * Operands left to right: the first FALSE gives FALSE and the first ERROR gives ERROR, without reading the rest;
+ * otherwise UNKNOWN if any operand was UNKNOWN, else TRUE (4.9.7's AND, applied pairwise from the left).
+ */
 public final class AndNode extends BooleanNode {
     private final BooleanNode[] operands;
 
@@ -15,8 +18,8 @@ public final class AndNode extends BooleanNode {
         int result = Tri.TRUE;
         for (BooleanNode operand : operands) {
             int value = operand.eval(context);
-            if (value == Tri.FALSE) {
-                return Tri.FALSE;
+            if (value == Tri.FALSE || value == Tri.ERROR) {
+                return value;
             }
             if (value == Tri.UNKNOWN) {
                 result = Tri.UNKNOWN;

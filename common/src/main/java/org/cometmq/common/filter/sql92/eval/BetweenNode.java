@@ -1,10 +1,11 @@
 package org.cometmq.common.filter.sql92.eval;
 
 import org.cometmq.common.filter.sql92.EvaluationContext;
+import org.cometmq.common.filter.sql92.ast.CompareOp;
 
 /**
- * {@code v BETWEEN lo AND hi} as {@code v >= lo AND v <= hi}, and NOT BETWEEN as {@code v < lo OR v > hi}, in
- * three-valued logic; the value is read and parsed once for both bounds.
+ * {@code v BETWEEN lo AND hi} as 4.9.7 builds it, {@code v >= lo AND v <= hi}, and NOT BETWEEN as
+ * {@code v < lo OR v > hi}, with the same order and short cuts; the value is computed once for both legs.
  */
 public final class BetweenNode extends BooleanNode {
     private final ValueNode value;
@@ -22,21 +23,15 @@ public final class BetweenNode extends BooleanNode {
     @Override
     public int eval(EvaluationContext context) {
         Object v = value.value(context);
-        int kind = v == null ? NumericText.NONE : Values.numericKind(v);
-        if (kind == NumericText.NONE) {
-            return Tri.UNKNOWN;
+        int first = RelationalNode.compare(v, negated ? CompareOp.LT : CompareOp.GE, low, context);
+        int decisive = negated ? Tri.TRUE : Tri.FALSE;
+        if (first == decisive || first == Tri.ERROR) {
+            return first;
         }
-        long asLong = kind == NumericText.LONG ? Values.longOf(v) : 0L;
-        double asDouble = kind == NumericText.DOUBLE ? Values.doubleOf(v) : 0.0;
-        int toLow = Values.compareNumbers(kind, asLong, asDouble, low.value(context));
-        int toHigh = Values.compareNumbers(kind, asLong, asDouble, high.value(context));
-        if (negated) {
-            return Tri.or(leg(toLow, toLow < 0), leg(toHigh, toHigh > 0));
+        int second = RelationalNode.compare(v, negated ? CompareOp.GT : CompareOp.LE, high, context);
+        if (second == decisive || second == Tri.ERROR) {
+            return second;
         }
-        return Tri.and(leg(toLow, toLow >= 0), leg(toHigh, toHigh <= 0));
-    }
-
-    private static int leg(int comparison, boolean holds) {
-        return comparison == Values.INCOMPARABLE ? Tri.UNKNOWN : Tri.of(holds);
+        return first == Tri.UNKNOWN || second == Tri.UNKNOWN ? Tri.UNKNOWN : Tri.not(decisive);
     }
 }

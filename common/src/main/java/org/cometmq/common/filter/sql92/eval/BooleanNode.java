@@ -4,6 +4,6 @@ import org.cometmq.common.filter.sql92.EvaluationContext;
 
 /** A compiled condition. */
 public abstract class BooleanNode {
-    /** {@link Tri#TRUE}, {@link Tri#FALSE} or {@link Tri#UNKNOWN}; never throws for any property values. */
+    /** {@link Tri#TRUE}, {@link Tri#FALSE}, {@link Tri#UNKNOWN} or {@link Tri#ERROR}; never throws. */
     public abstract int eval(EvaluationContext context);
 }

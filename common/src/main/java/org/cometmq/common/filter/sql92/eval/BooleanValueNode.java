@@ -2,7 +2,7 @@ package org.cometmq.common.filter.sql92.eval;
 
 import org.cometmq.common.filter.sql92.EvaluationContext;
 
-/** A condition used as an operand, e.g. {@code (a > 1) = TRUE}: Boolean, or null for UNKNOWN. */
+/** A condition used as an operand, e.g. {@code (a > 1) = TRUE}: a Boolean, null for UNKNOWN, or the error marker. */
 public final class BooleanValueNode extends ValueNode {
     private final BooleanNode condition;
 
@@ -12,6 +12,6 @@ public final class BooleanValueNode extends ValueNode {
 
     @Override
     public Object value(EvaluationContext context) {
-        return Tri.toBoolean(condition.eval(context));
+        return Tri.toValue(condition.eval(context));
     }
 }

@@ -20,9 +20,17 @@ import org.cometmq.common.filter.sql92.ast.StringLiteral;
 
 /**
  * Type-checks a syntax tree and turns it into evaluation nodes, boxing literals once. The checks are RocketMQ
- * 4.9's: ordering operators and BETWEEN take numbers or properties only; {@code NULL} cannot be compared with
- * {@code =}/{@code <>}; IN needs a property; constant BETWEEN bounds must be in order; the whole expression and
- * the operands of AND/OR/NOT must be conditions (a bare property counts, as a boolean cast).
+ * 4.9.7's, no more and no fewer:
+ * <ul>
+ *   <li>the whole expression and the operands of AND, OR and NOT must be conditions; a property counts (as a
+ *       boolean cast), a NULL literal counts, numbers, strings and negations do not;</li>
+ *   <li>ordering operators and BETWEEN reject string, boolean and NULL literals and conditions (a negation, even
+ *       {@code -'x'}, passes);</li>
+ *   <li>BETWEEN (not NOT BETWEEN) with two literal bounds needs them non-NULL and in order;</li>
+ *   <li>{@code =}/{@code <>} reject a NULL literal on either side, and a TRUE/FALSE literal on the left of a
+ *       number or string literal (but not on its right: {@code 5 = TRUE} is accepted and FALSE);</li>
+ *   <li>IN needs a property on its left.</li>
+ * </ul>
  */
 public final class EvaluatorBuilder {
     private static final int MAX_DESCRIBED_CHARS = 40;
@@ -35,6 +43,19 @@ public final class EvaluatorBuilder {
 
     /** The node in a position that needs a condition. */
     public BooleanNode buildCondition(Node node) throws FilterException {
+        if (node instanceof Property) {
+            return new BooleanCastNode(new PropertyNode(((Property) node).name()));
+        } else if (node instanceof BooleanLiteral) {
+            return new BooleanConstantNode(Tri.of(((BooleanLiteral) node).value()));
+        } else if (node instanceof NullLiteral) {
+            return new BooleanConstantNode(Tri.UNKNOWN);
+        } else if (!isCondition(node)) {
+            throw FilterException.type(node.column(), describe(node) + " does not result in a boolean value", source);
+        }
+        return buildConditionOperator(node);
+    }
+
+    private BooleanNode buildConditionOperator(Node node) throws FilterException {
         if (node instanceof Logical) {
             return buildLogical((Logical) node);
         } else if (node instanceof Not) {
@@ -45,35 +66,19 @@ public final class EvaluatorBuilder {
             return buildBetween((Between) node);
         } else if (node instanceof In) {
             return buildIn((In) node);
-        } else if (node instanceof IsNull) {
-            IsNull isNull = (IsNull) node;
-            return new IsNullNode(buildValue(isNull.value()), isNull.negated());
-        } else if (node instanceof BooleanLiteral) {
-            return new BooleanConstantNode(Tri.of(((BooleanLiteral) node).value()));
-        } else if (node instanceof NullLiteral) {
-            return new BooleanConstantNode(Tri.UNKNOWN);
-        } else if (node instanceof Property) {
-            return new BooleanCastNode(new PropertyNode(((Property) node).name()));
         }
-        throw FilterException.type(node.column(), describe(node) + " does not result in a boolean value", source);
+        IsNull isNull = (IsNull) node;
+        return new IsNullNode(buildValue(isNull.value()), isNull.negated());
     }
 
     /** The node in a position that needs an operand. */
     public ValueNode buildValue(Node node) throws FilterException {
         if (node instanceof Property) {
             return new PropertyNode(((Property) node).name());
-        } else if (node instanceof LongLiteral) {
-            return new ConstantNode(((LongLiteral) node).value());
-        } else if (node instanceof DoubleLiteral) {
-            return new ConstantNode(((DoubleLiteral) node).value());
-        } else if (node instanceof StringLiteral) {
-            return new ConstantNode(((StringLiteral) node).value());
-        } else if (node instanceof BooleanLiteral) {
-            return new ConstantNode(((BooleanLiteral) node).value());
-        } else if (node instanceof NullLiteral) {
-            return new ConstantNode(null);
         } else if (node instanceof Negate) {
             return buildNegate((Negate) node);
+        } else if (isLiteral(node)) {
+            return new ConstantNode(literalValue(node));
         }
         return new BooleanValueNode(buildCondition(node));
     }
@@ -86,15 +91,19 @@ public final class EvaluatorBuilder {
         return logical.op() == LogicalOp.AND ? new AndNode(operands) : new OrNode(operands);
     }
 
+    /** Negated number literals fold to constants; anything else negates to null (see {@link NegateNode}). */
     private ValueNode buildNegate(Negate negate) throws FilterException {
-        Node operand = negate.operand();
-        if (!isNumeric(operand)) {
-            throw FilterException.type(operand.column(), "cannot negate " + describe(operand), source);
-        }
-        ValueNode inner = buildValue(operand);
+        ValueNode inner = buildValue(negate.operand());
         if (inner instanceof ConstantNode) {
             Object constant = ((ConstantNode) inner).constant();
-            return new ConstantNode(constant instanceof Long ? (Object) (-(Long) constant) : -(Double) constant);
+            if (constant instanceof Integer) {
+                return new ConstantNode(-(Integer) constant);
+            } else if (constant instanceof Long) {
+                return new ConstantNode(-(Long) constant);
+            } else if (constant instanceof Double) {
+                return new ConstantNode(-(Double) constant);
+            }
+            return new ConstantNode(null);
         }
         return new NegateNode(inner);
     }
@@ -102,8 +111,8 @@ public final class EvaluatorBuilder {
     private BooleanNode buildComparison(Comparison comparison) throws FilterException {
         CompareOp op = comparison.op();
         if (op.isRelational()) {
-            requireNumeric(comparison.left(), "'" + op.symbol() + "'");
-            requireNumeric(comparison.right(), "'" + op.symbol() + "'");
+            requireOrderable(comparison.left(), "'" + op.symbol() + "'");
+            requireOrderable(comparison.right(), "'" + op.symbol() + "'");
             return new RelationalNode(buildValue(comparison.left()), op, buildValue(comparison.right()));
         }
         requireEqualityOperands(comparison.left(), comparison.right(), op);
@@ -111,20 +120,27 @@ public final class EvaluatorBuilder {
     }
 
     private BooleanNode buildBetween(Between between) throws FilterException {
-        requireNumeric(between.value(), "BETWEEN");
-        requireNumeric(between.low(), "BETWEEN");
-        requireNumeric(between.high(), "BETWEEN");
-        ValueNode low = buildValue(between.low());
-        ValueNode high = buildValue(between.high());
-        if (!between.negated() && low instanceof ConstantNode && high instanceof ConstantNode) {
-            Object lowValue = ((ConstantNode) low).constant();
-            Object highValue = ((ConstantNode) high).constant();
-            if (Values.compareNumbers(lowValue, highValue) > 0) {
-                throw FilterException.type(between.low().column(), "BETWEEN lower bound " + lowValue
-                    + " is greater than upper bound " + highValue, source);
-            }
+        if (!between.negated() && isLiteral(between.low()) && isLiteral(between.high())) {
+            requireOrderedBounds(between);
         }
-        return new BetweenNode(buildValue(between.value()), low, high, between.negated());
+        requireOrderable(between.value(), "BETWEEN");
+        requireOrderable(between.low(), "BETWEEN");
+        requireOrderable(between.high(), "BETWEEN");
+        return new BetweenNode(buildValue(between.value()), buildValue(between.low()), buildValue(between.high()),
+            between.negated());
+    }
+
+    private void requireOrderedBounds(Between between) throws FilterException {
+        Object low = literalValue(between.low());
+        Object high = literalValue(between.high());
+        if (low == null || high == null) {
+            throw FilterException.type(between.low().column(), "BETWEEN bounds cannot be NULL", source);
+        }
+        int order = Values.compare(high, low);
+        if (order == Values.FAILED || order < 0) {
+            throw FilterException.type(between.low().column(), "BETWEEN lower bound " + describe(between.low())
+                + " is greater than upper bound " + describe(between.high()), source);
+        }
     }
 
     private BooleanNode buildIn(In in) throws FilterException {
@@ -135,8 +151,9 @@ public final class EvaluatorBuilder {
         return new InNode(new PropertyNode(((Property) in.value()).name()), in.items(), in.negated());
     }
 
-    private void requireNumeric(Node operand, String operator) throws FilterException {
-        if (!isNumeric(operand)) {
+    private void requireOrderable(Node operand, String operator) throws FilterException {
+        boolean numberLiteral = operand instanceof LongLiteral || operand instanceof DoubleLiteral;
+        if ((isLiteral(operand) && !numberLiteral) || isCondition(operand)) {
             throw FilterException.type(operand.column(),
                 operator + " needs a number or a property, found " + describe(operand), source);
         }
@@ -149,26 +166,36 @@ public final class EvaluatorBuilder {
                     + "' (use IS " + (op == CompareOp.NE ? "NOT " : "") + "NULL)", source);
             }
         }
-        if ((isBooleanTyped(left) && isNumberOrString(right)) || (isNumberOrString(left) && isBooleanTyped(right))) {
-            Node scalar = isNumberOrString(right) ? right : left;
-            throw FilterException.type(scalar.column(), "cannot compare " + describe(left) + " with "
+        if (left instanceof BooleanLiteral && isLiteral(right) && !(right instanceof BooleanLiteral)) {
+            throw FilterException.type(right.column(), "cannot compare " + describe(left) + " with "
                 + describe(right), source);
         }
     }
 
-    private static boolean isNumeric(Node node) {
-        return node instanceof Property || node instanceof LongLiteral || node instanceof DoubleLiteral
-            || node instanceof Negate;
+    /** Operators whose result is a condition (4.9.7's boolean expressions other than the literals). */
+    private static boolean isCondition(Node node) {
+        return node instanceof Logical || node instanceof Not || node instanceof Comparison
+            || node instanceof Between || node instanceof In || node instanceof IsNull;
     }
 
-    private static boolean isBooleanTyped(Node node) {
-        return node instanceof BooleanLiteral || node instanceof Logical || node instanceof Not
-            || node instanceof Comparison || node instanceof Between || node instanceof In || node instanceof IsNull;
-    }
-
-    private static boolean isNumberOrString(Node node) {
+    private static boolean isLiteral(Node node) {
         return node instanceof LongLiteral || node instanceof DoubleLiteral || node instanceof StringLiteral
-            || node instanceof Negate;
+            || node instanceof BooleanLiteral || node instanceof NullLiteral;
+    }
+
+    /** A literal's runtime value; integers that fit an int are Integers, as in 4.9.7. */
+    private static Object literalValue(Node node) {
+        if (node instanceof LongLiteral) {
+            long value = ((LongLiteral) node).value();
+            return value == (int) value ? (Object) (int) value : (Object) value;
+        } else if (node instanceof DoubleLiteral) {
+            return ((DoubleLiteral) node).value();
+        } else if (node instanceof StringLiteral) {
+            return ((StringLiteral) node).value();
+        } else if (node instanceof BooleanLiteral) {
+            return ((BooleanLiteral) node).value();
+        }
+        return null;
     }
 
     private static String describe(Node node) {

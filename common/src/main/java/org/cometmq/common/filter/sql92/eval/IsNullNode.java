@@ -2,7 +2,7 @@ package org.cometmq.common.filter.sql92.eval;
 
 import org.cometmq.common.filter.sql92.EvaluationContext;
 
-/** {@code IS NULL} / {@code IS NOT NULL}: TRUE or FALSE, never UNKNOWN. */
+/** {@code IS NULL} / {@code IS NOT NULL}: TRUE or FALSE, or ERROR when computing the operand fails. */
 public final class IsNullNode extends BooleanNode {
     private final ValueNode value;
     private final boolean negated;
@@ -14,6 +14,7 @@ public final class IsNullNode extends BooleanNode {
 
     @Override
     public int eval(EvaluationContext context) {
-        return Tri.of((value.value(context) == null) != negated);
+        Object v = value.value(context);
+        return v == Values.ERROR ? Tri.ERROR : Tri.of((v == null) != negated);
     }
 }

@@ -3,8 +3,10 @@ package org.cometmq.common.filter.sql92.eval;
 import org.cometmq.common.filter.sql92.EvaluationContext;
 
 /**
- * Unary minus over a non-constant operand (negated literals are folded at compile time): null when the value is
- * missing or not a number. Allocates a box per call; negated properties are rare in filters.
+ * Unary minus over an operand that is not a number literal (those are folded at compile time). In 4.9.7 only
+ * numbers negate and every other value (a property's string, a condition's Boolean) gives null, so this node is
+ * null for message properties, except that computing a condition operand may fail, which stays an ERROR. (A
+ * context that supplies numbers gets them negated, boxing a new value.)
  */
 public final class NegateNode extends ValueNode {
     private final ValueNode operand;
@@ -16,11 +18,13 @@ public final class NegateNode extends ValueNode {
     @Override
     public Object value(EvaluationContext context) {
         Object v = operand.value(context);
-        int kind = v == null ? NumericText.NONE : Values.numericKind(v);
-        if (kind == NumericText.LONG) {
-            long l = Values.longOf(v);
-            return l == Long.MIN_VALUE ? (Object) (-(double) l) : (Object) (-l);
+        if (v instanceof Integer) {
+            return -(Integer) v;
+        } else if (v instanceof Long) {
+            return -(Long) v;
+        } else if (v instanceof Double) {
+            return -(Double) v;
         }
-        return kind == NumericText.DOUBLE ? (Object) (-Values.doubleOf(v)) : null;
+        return v == Values.ERROR ? Values.ERROR : null;
     }
 }

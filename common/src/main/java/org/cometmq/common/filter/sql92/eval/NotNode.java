@@ -2,7 +2,7 @@ package org.cometmq.common.filter.sql92.eval;
 
 import org.cometmq.common.filter.sql92.EvaluationContext;
 
-/** Logical NOT; UNKNOWN stays UNKNOWN. */
+/** Logical NOT; UNKNOWN and ERROR stay. */
 public final class NotNode extends BooleanNode {
     private final BooleanNode operand;
 

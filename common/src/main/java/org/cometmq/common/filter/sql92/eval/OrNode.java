@@ -2,7 +2,10 @@ package org.cometmq.common.filter.sql92.eval;
 
 import org.cometmq.common.filter.sql92.EvaluationContext;
 
-/** TRUE if any operand is TRUE, else UNKNOWN if any is UNKNOWN, else FALSE. Stops at the first TRUE. */
+/**
+ * Operands left to right: the first TRUE gives TRUE and the first ERROR gives ERROR, without reading the rest;
+ * otherwise UNKNOWN if any operand was UNKNOWN, else FALSE (4.9.7's OR, applied pairwise from the left).
+ */
 public final class OrNode extends BooleanNode {
     private final BooleanNode[] operands;
 
@@ -15,8 +18,8 @@ public final class OrNode extends BooleanNode {
         int result = Tri.FALSE;
         for (BooleanNode operand : operands) {
             int value = operand.eval(context);
-            if (value == Tri.TRUE) {
-                return Tri.TRUE;
+            if (value == Tri.TRUE || value == Tri.ERROR) {
+                return value;
             }
             if (value == Tri.UNKNOWN) {
                 result = Tri.UNKNOWN;

@@ -1,101 +1,127 @@
 package org.cometmq.common.filter.sql92.eval;
 
 /**
- * Comparison rules shared by the compiled nodes. Property values arrive as strings; literals arrive as
- * {@code Long}, {@code Double}, {@code String} or {@code Boolean} boxed once at compile time.
+ * RocketMQ 4.9.7's comparison of two present values. Property values arrive as strings; literals as
+ * {@code Integer} (integers that fit an int), {@code Long}, {@code Double}, {@code String} or {@code Boolean},
+ * boxed once at compile time. Values of one class compare naturally ({@link Double#compare} for doubles, so NaN is
+ * the greatest and -0.0 is below 0.0). Otherwise the right-hand class decides how the left converts:
  * <ul>
- *   <li>Ordering: both sides must read as numbers (strings via {@link NumericText}); two integers compare
- *       exactly, otherwise as doubles. Anything else is {@link #INCOMPARABLE} (the comparison is UNKNOWN).</li>
- *   <li>Equality: equal objects or two strings compare as strings; a Boolean against a string reads the
- *       string as {@code "true"} (any case) or false; otherwise as numbers.</li>
+ *   <li>Integer with Long or Double widens; Long with Double widens to double.</li>
+ *   <li>A string against a number is read as that number's type with Java's own parser for it
+ *       ({@code Integer.valueOf}, {@code Long.valueOf}, {@code Double.valueOf}); text that parser refuses is a
+ *       failure, so {@code '7.5'} against the integer 5 fails (see {@link JavaNumberSyntax}).</li>
+ *   <li>A string against a Boolean is {@code true} when it is "true" in any case; a Boolean on the left of a
+ *       string fails (a cast error in 4.9.7).</li>
+ *   <li>A Boolean against a number, or a number against a Boolean, is "less" ({@code -1}).</li>
  * </ul>
+ * Nothing here allocates except reading a decimal string ({@link Double#parseDouble}).
  */
 public final class Values {
-    /** Result of a comparison that has no answer (non-numeric text, NaN, mixed types). */
-    public static final int INCOMPARABLE = Integer.MIN_VALUE;
+    /** A computed operand whose evaluation failed; never a real value. */
+    public static final Object ERROR = new Object() {
+        @Override
+        public String toString() {
+            return "ERROR";
+        }
+    };
+    /** Result of a comparison that fails (4.9.7 throws). */
+    public static final int FAILED = Integer.MIN_VALUE;
+
+    private static final int BOOLEAN = 1;
+    private static final int INTEGER = 2;
+    private static final int LONG = 3;
+    private static final int DOUBLE = 4;
+    private static final int STRING = 5;
+    private static final int OTHER = 6;
 
     private Values() {
     }
 
-    /** Three-valued equality of two present values. */
-    public static int equal(Object left, Object right) {
-        if (left.equals(right)) {
-            return Tri.TRUE;
+    /** Sign of {@code left} compared with {@code right} (both present), or {@link #FAILED}. */
+    public static int compare(Object left, Object right) {
+        int l = kind(left);
+        int r = kind(right);
+        if (l == r) {
+            return sameKind(l, left, right);
         }
-        if (left instanceof String && right instanceof String) {
-            return Tri.FALSE;
+        switch (l) {
+            case BOOLEAN: return r == STRING ? FAILED : -1;
+            case INTEGER:
+                return r == STRING ? integerWithString((Integer) left, (String) right) : widened(left, r, right);
+            case LONG: return r == STRING ? longWithString((Long) left, (String) right) : widened(left, r, right);
+            case DOUBLE: return r == STRING ? doubleWithString((Double) left, (String) right) : widened(left, r, right);
+            case STRING: return stringWith((String) left, r, right);
+            default: return -1;
         }
-        if (left instanceof Boolean || right instanceof Boolean) {
-            Boolean l = asBoolean(left);
-            Boolean r = asBoolean(right);
-            return l == null || r == null ? Tri.UNKNOWN : Tri.of(l.booleanValue() == r.booleanValue());
-        }
-        int comparison = compareNumbers(left, right);
-        return comparison == INCOMPARABLE ? Tri.UNKNOWN : Tri.of(comparison == 0);
     }
 
-    /** Sign of {@code left - right} as numbers, or {@link #INCOMPARABLE}. */
-    public static int compareNumbers(Object left, Object right) {
-        int leftKind = numericKind(left);
-        if (leftKind == NumericText.NONE) {
-            return INCOMPARABLE;
+    /** Both strings read as doubles, as 4.9.7's ordering operators do, or {@link #FAILED}. */
+    public static int compareAsDoubles(String left, String right) {
+        if (!JavaNumberSyntax.isDouble(left) || !JavaNumberSyntax.isDouble(right)) {
+            return FAILED;
         }
-        long leftLong = leftKind == NumericText.LONG ? longOf(left) : 0L;
-        double leftDouble = leftKind == NumericText.DOUBLE ? doubleOf(left) : 0.0;
-        return compareNumbers(leftKind, leftLong, leftDouble, right);
+        return Double.compare(Double.parseDouble(left), Double.parseDouble(right));
     }
 
-    /**
-     * Like {@link #compareNumbers(Object, Object)} with the left side already read (so BETWEEN parses its
-     * value once): {@code leftLong} is used when {@code leftKind} is LONG, {@code leftDouble} when DOUBLE.
-     */
-    public static int compareNumbers(int leftKind, long leftLong, double leftDouble, Object right) {
-        int rightKind = right == null ? NumericText.NONE : numericKind(right);
-        if (rightKind == NumericText.NONE) {
-            return INCOMPARABLE;
+    private static int kind(Object value) {
+        if (value instanceof String) {
+            return STRING;
+        } else if (value instanceof Integer) {
+            return INTEGER;
+        } else if (value instanceof Long) {
+            return LONG;
+        } else if (value instanceof Double) {
+            return DOUBLE;
         }
-        if (leftKind == NumericText.LONG && rightKind == NumericText.LONG) {
-            return Long.compare(leftLong, longOf(right));
+        return value instanceof Boolean ? BOOLEAN : OTHER;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static int sameKind(int kind, Object left, Object right) {
+        switch (kind) {
+            case STRING: return Integer.signum(((String) left).compareTo((String) right));
+            case INTEGER: return Integer.compare((Integer) left, (Integer) right);
+            case LONG: return Long.compare((Long) left, (Long) right);
+            case DOUBLE: return Double.compare((Double) left, (Double) right);
+            case BOOLEAN: return Boolean.compare((Boolean) left, (Boolean) right);
+            default:
+                return left.getClass() == right.getClass() && left instanceof Comparable
+                    ? Integer.signum(((Comparable) left).compareTo(right)) : -1;
         }
-        double l = leftKind == NumericText.LONG ? (double) leftLong : leftDouble;
-        double r = rightKind == NumericText.LONG ? (double) longOf(right) : doubleOf(right);
-        if (l < r) {
+    }
+
+    /** A number against a number of another kind (or a Boolean, which is "less"). */
+    private static int widened(Object left, int rightKind, Object right) {
+        if (rightKind != INTEGER && rightKind != LONG && rightKind != DOUBLE) {
             return -1;
         }
-        if (l > r) {
-            return 1;
+        if (left instanceof Double || rightKind == DOUBLE) {
+            return Double.compare(((Number) left).doubleValue(), ((Number) right).doubleValue());
         }
-        return l == r ? 0 : INCOMPARABLE;
+        return Long.compare(((Number) left).longValue(), ((Number) right).longValue());
     }
 
-    /** {@link NumericText#LONG}, {@link NumericText#DOUBLE} or {@link NumericText#NONE} for a present value. */
-    public static int numericKind(Object value) {
-        if (value instanceof String) {
-            return NumericText.kind((String) value);
-        }
-        if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
-            return NumericText.LONG;
-        }
-        return value instanceof Number ? NumericText.DOUBLE : NumericText.NONE;
+    private static int integerWithString(Integer left, String right) {
+        return JavaNumberSyntax.isInt(right) ? Integer.compare(left, Integer.parseInt(right)) : FAILED;
     }
 
-    /** The value of something {@link #numericKind} called LONG. */
-    public static long longOf(Object value) {
-        return value instanceof Number ? ((Number) value).longValue() : Long.parseLong((String) value);
+    private static int longWithString(Long left, String right) {
+        return JavaNumberSyntax.isLong(right) ? Long.compare(left, Long.parseLong(right)) : FAILED;
     }
 
-    /** The value of something {@link #numericKind} called DOUBLE. */
-    public static double doubleOf(Object value) {
-        return value instanceof Number ? ((Number) value).doubleValue() : Double.parseDouble((String) value);
+    private static int doubleWithString(Double left, String right) {
+        return JavaNumberSyntax.isDouble(right) ? Double.compare(left, Double.parseDouble(right)) : FAILED;
     }
 
-    private static Boolean asBoolean(Object value) {
-        if (value instanceof Boolean) {
-            return (Boolean) value;
+    private static int stringWith(String left, int rightKind, Object right) {
+        switch (rightKind) {
+            case BOOLEAN: return Boolean.compare("true".equalsIgnoreCase(left), (Boolean) right);
+            case INTEGER: return JavaNumberSyntax.isInt(left) ? Integer.compare(Integer.parseInt(left), (Integer) right)
+                : FAILED;
+            case LONG: return JavaNumberSyntax.isLong(left) ? Long.compare(Long.parseLong(left), (Long) right) : FAILED;
+            case DOUBLE: return JavaNumberSyntax.isDouble(left)
+                ? Double.compare(Double.parseDouble(left), (Double) right) : FAILED;
+            default: return -1;
         }
-        if (value instanceof String) {
-            return "true".equalsIgnoreCase((String) value);
-        }
-        return null;
     }
 }

@@ -1,49 +1,42 @@
 package org.cometmq.common.filter.sql92.parser;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.cometmq.common.filter.sql92.FilterException;
 
 /**
- * Splits an expression into tokens. Whitespace, {@code -- line} and {@code /* block *}{@code /} comments are
- * skipped. Identifiers are {@code [A-Za-z_$][A-Za-z0-9_$]*}; integers are {@code 0} or {@code [1-9][0-9]*} with an
- * optional {@code L}; decimals are {@code 1.5}, {@code 1.}, {@code .5}, each with an optional exponent, or
- * {@code 5E10}. Hex and octal forms do not exist in this language, as in RocketMQ 4.9.
+ * Reads one token at a time, on demand, as RocketMQ 4.9's generated token manager does: a character that starts
+ * no token is an error only once the parser asks for the token there, so text after a complete expression that
+ * the parser never looks at is not checked (4.9 accepts {@code a = 1 ) #}).
+ *
+ * <p>Token rules (4.9.7's): blanks are space, tab, CR, LF and FF; {@code -- line} comments need a line end (without
+ * one, {@code --} is two minus signs); {@code /* block *}{@code /} comments. Identifiers are
+ * {@code [A-Za-z_$][A-Za-z0-9_$]*}; keywords match in any case. Integers are {@code 0} or {@code [1-9][0-9]*} with
+ * an optional {@code L} (so {@code 012} is the two tokens {@code 0} and {@code 12}, and {@code 0L} is {@code 0} and
+ * the identifier {@code L}); decimals are {@code 1.5}, {@code 1.}, {@code .5}, each with an optional exponent, or
+ * {@code 5E10}. The longest match wins.
  */
 public final class Sql92Lexer {
     private final String source;
-    private final List<Token> tokens = new ArrayList<>();
     private int pos;
 
-    private Sql92Lexer(String source) {
+    public Sql92Lexer(String source) {
         this.source = source;
     }
 
-    /** All tokens of {@code source}, ending with one {@link TokenType#END}. */
-    public static List<Token> tokenize(String source) throws FilterException {
-        Sql92Lexer lexer = new Sql92Lexer(source);
-        lexer.run();
-        return lexer.tokens;
-    }
-
-    private void run() throws FilterException {
-        while (true) {
-            skipBlanksAndComments();
-            if (pos >= source.length()) {
-                tokens.add(new Token(TokenType.END, "", null, pos + 1));
-                return;
-            }
-            char c = source.charAt(pos);
-            if (isIdentifierStart(c)) {
-                readWord();
-            } else if (isDigit(c) || (c == '.' && isDigit(charAt(pos + 1)))) {
-                readNumber();
-            } else if (c == '\'') {
-                readString();
-            } else {
-                readSymbol(c);
-            }
+    /** The next token; {@link TokenType#END} at (and after) the end of the input. */
+    public Token next() throws FilterException {
+        skipBlanksAndComments();
+        if (pos >= source.length()) {
+            return new Token(TokenType.END, "", null, pos + 1);
         }
+        char c = source.charAt(pos);
+        if (isIdentifierStart(c)) {
+            return readWord();
+        } else if (isDigit(c) || c == '.') {
+            return readNumber();
+        } else if (c == '\'') {
+            return readString();
+        }
+        return readSymbol(c);
     }
 
     private void skipBlanksAndComments() throws FilterException {
@@ -51,10 +44,8 @@ public final class Sql92Lexer {
             char c = source.charAt(pos);
             if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
                 pos++;
-            } else if (c == '-' && charAt(pos + 1) == '-') {
-                while (pos < source.length() && source.charAt(pos) != '\n' && source.charAt(pos) != '\r') {
-                    pos++;
-                }
+            } else if (c == '-' && charAt(pos + 1) == '-' && lineEndAfter(pos + 2) >= 0) {
+                pos = lineEndAfter(pos + 2) + 1;
             } else if (c == '/' && charAt(pos + 1) == '*') {
                 int end = source.indexOf("*/", pos + 2);
                 if (end < 0) {
@@ -67,76 +58,68 @@ public final class Sql92Lexer {
         }
     }
 
-    private void readWord() {
+    /** Index of the first CR or LF at or after {@code from}, or -1: a line comment without one is no comment. */
+    private int lineEndAfter(int from) {
+        for (int i = from; i < source.length(); i++) {
+            char c = source.charAt(i);
+            if (c == '\n' || c == '\r') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private Token readWord() {
         int start = pos;
         while (pos < source.length() && isIdentifierPart(source.charAt(pos))) {
             pos++;
         }
         String word = source.substring(start, pos);
-        tokens.add(new Token(TokenType.keywordOrIdentifier(word), word, null, start + 1));
+        return new Token(TokenType.keywordOrIdentifier(word), word, null, start + 1);
     }
 
-    private void readNumber() throws FilterException {
+    private Token readNumber() throws FilterException {
         int start = pos;
-        skipDigits();
+        int digitsEnd = skipDigits(pos);
         boolean decimal = false;
-        if (charAt(pos) == '.') {
-            pos++;
-            skipDigits();
+        int end = digitsEnd;
+        if (charAt(end) == '.') {
+            int fractionEnd = skipDigits(end + 1);
+            if (digitsEnd == start && fractionEnd == end + 1) {
+                throw FilterException.syntax(start + 1, "unexpected character '.'", source);
+            }
+            end = fractionEnd;
             decimal = true;
         }
-        if (isExponentAhead()) {
-            pos++;
-            if (charAt(pos) == '+' || charAt(pos) == '-') {
-                pos++;
-            }
-            skipDigits();
+        int exponentEnd = exponentEnd(end);
+        if (exponentEnd > end) {
+            end = exponentEnd;
             decimal = true;
         }
         if (decimal) {
-            addDouble(start);
-        } else {
-            addLong(start);
+            pos = end;
+            return new Token(TokenType.DOUBLE, source.substring(start, pos), null, start + 1);
         }
-    }
-
-    private boolean isExponentAhead() {
-        char e = charAt(pos);
-        if (e != 'e' && e != 'E') {
-            return false;
-        }
-        char next = charAt(pos + 1);
-        return isDigit(next) || ((next == '+' || next == '-') && isDigit(charAt(pos + 2)));
-    }
-
-    private void addDouble(int start) throws FilterException {
-        String text = source.substring(start, pos);
-        double value = Double.parseDouble(text);
-        if (Double.isInfinite(value)) {
-            throw FilterException.syntax(start + 1, "number " + text + " is too large for a double", source);
-        }
-        tokens.add(new Token(TokenType.DOUBLE, text, value, start + 1));
-    }
-
-    private void addLong(int start) throws FilterException {
-        String digits = source.substring(start, pos);
-        if (digits.length() > 1 && digits.charAt(0) == '0') {
-            throw FilterException.syntax(start + 1, "number " + digits + " has a leading zero (octal is not supported)",
-                source);
-        }
-        if (charAt(pos) == 'l' || charAt(pos) == 'L') {
+        // "0" is a whole integer token: 012 is 0 then 12, and 0L is 0 then the identifier L
+        pos = source.charAt(start) == '0' ? start + 1 : digitsEnd;
+        if (source.charAt(start) != '0' && (charAt(pos) == 'l' || charAt(pos) == 'L')) {
             pos++;
         }
-        long value;
-        try {
-            value = Long.parseLong(digits);
-        } catch (NumberFormatException tooLarge) {
-            throw FilterException.syntax(start + 1, "number " + digits + " is too large for a long", source);
-        }
-        tokens.add(new Token(TokenType.LONG, source.substring(start, pos), value, start + 1));
+        return new Token(TokenType.LONG, source.substring(start, pos), null, start + 1);
     }
 
-    private void readString() throws FilterException {
+    /** End of an exponent {@code E[+-]digits} starting at {@code at}, or {@code at} when there is none. */
+    private int exponentEnd(int at) {
+        char e = charAt(at);
+        if (e != 'e' && e != 'E') {
+            return at;
+        }
+        int digitsAt = (charAt(at + 1) == '+' || charAt(at + 1) == '-') ? at + 2 : at + 1;
+        int digitsEnd = skipDigits(digitsAt);
+        return digitsEnd > digitsAt ? digitsEnd : at;
+    }
+
+    private Token readString() throws FilterException {
         int start = pos;
         StringBuilder value = new StringBuilder();
         pos++;
@@ -154,17 +137,17 @@ public final class Sql92Lexer {
                 break;
             }
         }
-        tokens.add(new Token(TokenType.STRING, source.substring(start, pos), value.toString(), start + 1));
+        return new Token(TokenType.STRING, source.substring(start, pos), value.toString(), start + 1);
     }
 
-    private void readSymbol(char c) throws FilterException {
+    private Token readSymbol(char c) throws FilterException {
         int start = pos;
         TokenType type = symbolType(c, charAt(pos + 1));
         if (type == null) {
             throw FilterException.syntax(start + 1, "unexpected character " + describeChar(c), source);
         }
         pos += (type == TokenType.NE || type == TokenType.GE || type == TokenType.LE) ? 2 : 1;
-        tokens.add(new Token(type, source.substring(start, pos), null, start + 1));
+        return new Token(type, source.substring(start, pos), null, start + 1);
     }
 
     private static TokenType symbolType(char c, char next) {
@@ -188,10 +171,12 @@ public final class Sql92Lexer {
         return "'" + c + "'";
     }
 
-    private void skipDigits() {
-        while (isDigit(charAt(pos))) {
-            pos++;
+    private int skipDigits(int from) {
+        int i = from;
+        while (isDigit(charAt(i))) {
+            i++;
         }
+        return i;
     }
 
     /** The character at {@code index}, or NUL past the end (NUL matches no token rule). */

@@ -21,40 +21,39 @@ import org.cometmq.common.filter.sql92.ast.Property;
 import org.cometmq.common.filter.sql92.ast.StringLiteral;
 
 /**
- * Recursive-descent parser. Precedence, loosest first:
+ * Recursive-descent parser with RocketMQ 4.9.7's grammar, precedence loosest first:
  * <pre>
  *   or         := and (OR and)*
- *   and        := not (AND not)*
- *   not        := NOT not | equality
+ *   and        := equality (AND equality)*
  *   equality   := relational ( (= | &lt;&gt;) relational | IS [NOT] NULL )*
  *   relational := unary ( (&gt; | &gt;= | &lt; | &lt;=) unary | [NOT] BETWEEN unary AND unary
  *                        | [NOT] IN '(' string (',' string)* ')' )*
- *   unary      := + unary | - unary | primary
+ *   unary      := + unary | - unary | NOT unary | primary
  *   primary    := literal | identifier | '(' or ')'
  * </pre>
- * Equality binding looser than ordering follows RocketMQ 4.9's grammar; NOT binding looser than comparisons
- * follows SQL (RocketMQ 4.9 binds it tighter, which makes {@code NOT a = 1} compare a boolean with 1).
+ * As in 4.9.7, NOT binds tighter than comparisons ({@code NOT a = 1} is {@code (NOT a) = 1}), and parsing stops
+ * after the first complete expression: tokens the grammar cannot continue with are left unread ({@code a = 1 b}
+ * is {@code a = 1}). The parser asks the lexer for exactly the tokens 4.9.7's parser looks at, so a bad character
+ * is an error exactly where it is one in 4.9.7.
  */
 public final class Sql92Parser {
     /** Deepest nesting accepted, so neither parsing nor evaluation can exhaust the thread stack. */
     public static final int MAX_DEPTH = 100;
 
     private final String source;
-    private final List<Token> tokens;
+    private final Sql92Lexer lexer;
+    private final List<Token> tokens = new ArrayList<>();
     private int pos;
     private int nesting;
 
-    private Sql92Parser(String source, List<Token> tokens) {
+    private Sql92Parser(String source) {
         this.source = source;
-        this.tokens = tokens;
+        this.lexer = new Sql92Lexer(source);
     }
 
     /** The syntax tree of {@code source}; types are not checked here. */
     public static Node parse(String source) throws FilterException {
-        Sql92Parser parser = new Sql92Parser(source, Sql92Lexer.tokenize(source));
-        Node tree = parser.parseOr();
-        parser.expect(TokenType.END, "end of input");
-        return tree;
+        return new Sql92Parser(source).parseOr();
     }
 
     private Node parseOr() throws FilterException {
@@ -62,7 +61,7 @@ public final class Sql92Parser {
     }
 
     private Node parseChain(LogicalOp op, TokenType keyword) throws FilterException {
-        Node first = op == LogicalOp.OR ? parseChain(LogicalOp.AND, TokenType.AND) : parseNot();
+        Node first = op == LogicalOp.OR ? parseChain(LogicalOp.AND, TokenType.AND) : parseEquality();
         if (peek() != keyword) {
             return first;
         }
@@ -70,26 +69,15 @@ public final class Sql92Parser {
         operands.add(first);
         while (peek() == keyword) {
             pos++;
-            operands.add(op == LogicalOp.OR ? parseChain(LogicalOp.AND, TokenType.AND) : parseNot());
+            operands.add(op == LogicalOp.OR ? parseChain(LogicalOp.AND, TokenType.AND) : parseEquality());
         }
         return checked(new Logical(op, operands, first.column()));
-    }
-
-    private Node parseNot() throws FilterException {
-        if (peek() != TokenType.NOT) {
-            return parseEquality();
-        }
-        Token not = next();
-        enter(not);
-        Node operand = parseNot();
-        nesting--;
-        return checked(new Not(operand, not.column()));
     }
 
     private Node parseEquality() throws FilterException {
         Node left = parseRelational();
         while (true) {
-            Token op = tokens.get(pos);
+            Token op = token(0);
             if (op.type() == TokenType.EQ || op.type() == TokenType.NE) {
                 pos++;
                 CompareOp compare = op.type() == TokenType.EQ ? CompareOp.EQ : CompareOp.NE;
@@ -108,14 +96,18 @@ public final class Sql92Parser {
     private Node parseRelational() throws FilterException {
         Node left = parseUnary();
         while (true) {
-            Token op = tokens.get(pos);
+            Token op = token(0);
             CompareOp ordering = orderingOp(op.type());
-            boolean negated = op.type() == TokenType.NOT && isBetweenOrIn(tokens.get(pos + 1).type());
-            TokenType keyword = negated ? tokens.get(pos + 1).type() : op.type();
             if (ordering != null) {
                 pos++;
                 left = checked(new Comparison(ordering, left, parseUnary(), op.column()));
-            } else if (isBetweenOrIn(keyword)) {
+            } else if (isBetweenOrIn(op.type()) || op.type() == TokenType.NOT) {
+                boolean negated = op.type() == TokenType.NOT;
+                TokenType keyword = negated ? token(1).type() : op.type();
+                if (!isBetweenOrIn(keyword)) {
+                    // 4.9.7 reads NOT after an operand as the start of NOT BETWEEN / NOT IN, and fails otherwise
+                    throw unexpected(token(1), "BETWEEN or IN");
+                }
                 pos += negated ? 2 : 1;
                 left = checked(keyword == TokenType.BETWEEN
                     ? parseBetweenTail(left, negated, op.column()) : parseInTail(left, negated, op.column()));
@@ -145,21 +137,24 @@ public final class Sql92Parser {
 
     private Node parseUnary() throws FilterException {
         TokenType type = peek();
-        if (type != TokenType.PLUS && type != TokenType.MINUS) {
+        if (type != TokenType.PLUS && type != TokenType.MINUS && type != TokenType.NOT) {
             return parsePrimary();
         }
         Token sign = next();
         enter(sign);
         Node operand = parseUnary();
         nesting--;
-        return type == TokenType.PLUS ? operand : checked(new Negate(operand, sign.column()));
+        if (type == TokenType.PLUS) {
+            return operand;
+        }
+        return checked(type == TokenType.MINUS ? new Negate(operand, sign.column()) : new Not(operand, sign.column()));
     }
 
     private Node parsePrimary() throws FilterException {
-        Token token = tokens.get(pos);
+        Token token = token(0);
         switch (token.type()) {
-            case LONG: pos++; return new LongLiteral((Long) token.value(), token.column());
-            case DOUBLE: pos++; return new DoubleLiteral((Double) token.value(), token.column());
+            case LONG: pos++; return LiteralText.integer(token, source);
+            case DOUBLE: pos++; return LiteralText.decimal(token, source);
             case STRING: pos++; return new StringLiteral((String) token.value(), token.column());
             case TRUE: pos++; return new BooleanLiteral(true, token.column());
             case FALSE: pos++; return new BooleanLiteral(false, token.column());
@@ -191,15 +186,26 @@ public final class Sql92Parser {
         return type == TokenType.BETWEEN || type == TokenType.IN;
     }
 
-    private TokenType peek() {
-        return tokens.get(pos).type();
+    /** The token {@code ahead} places after the current one, read from the lexer only now that it is needed. */
+    private Token token(int ahead) throws FilterException {
+        while (tokens.size() <= pos + ahead) {
+            Token last = tokens.isEmpty() ? null : tokens.get(tokens.size() - 1);
+            tokens.add(last != null && last.type() == TokenType.END ? last : lexer.next());
+        }
+        return tokens.get(pos + ahead);
     }
 
-    private Token next() {
-        return tokens.get(pos++);
+    private TokenType peek() throws FilterException {
+        return token(0).type();
     }
 
-    private boolean accept(TokenType type) {
+    private Token next() throws FilterException {
+        Token token = token(0);
+        pos++;
+        return token;
+    }
+
+    private boolean accept(TokenType type) throws FilterException {
         if (peek() != type) {
             return false;
         }
@@ -208,7 +214,7 @@ public final class Sql92Parser {
     }
 
     private Token expect(TokenType type, String expected) throws FilterException {
-        Token token = tokens.get(pos);
+        Token token = token(0);
         if (token.type() != type) {
             throw unexpected(token, expected);
         }

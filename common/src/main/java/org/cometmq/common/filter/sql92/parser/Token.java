@@ -6,7 +6,7 @@ import org.cometmq.common.filter.sql92.FilterException;
  * One lexical token.
  *
  * @param text   the source text as written (for strings: with quotes)
- * @param value  decoded literal value: {@code Long}, {@code Double} or the unescaped {@code String}; else null
+ * @param value  the unescaped {@code String} of a string literal; else null (numbers are read by the parser)
  * @param column 1-based start position in the source
  */
 public record Token(TokenType type, String text, Object value, int column) {

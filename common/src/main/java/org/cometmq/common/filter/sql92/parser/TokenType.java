@@ -1,6 +1,6 @@
 package org.cometmq.common.filter.sql92.parser;
 
-/** Kinds of lexical tokens. Keywords are matched case-insensitively. */
+/** Kinds of lexical tokens. Keywords are matched case-insensitively; {@code LIKE} is not one in RocketMQ 4.9.7. */
 public enum TokenType {
     NOT, AND, OR, BETWEEN, IN, IS, TRUE, FALSE, NULL,
     IDENTIFIER, LONG, DOUBLE, STRING,

@@ -1,0 +1,135 @@
+package org.cometmq.common.filter.sql92.eval;
+
+import java.util.regex.Pattern;
+
+/**
+ * Tells, without exceptions or allocation, whether Java's own parsers accept a string, because RocketMQ 4.9.7
+ * converts property text with them and a refused text fails the comparison:
+ * <ul>
+ *   <li>{@link #isInt}/{@link #isLong}: {@link Integer#parseInt}/{@link Long#parseLong}: an optional sign, then
+ *       one or more decimal digits of any script ({@link Character#digit}), within range; no blanks.</li>
+ *   <li>{@link #isDouble}: {@link Double#parseDouble}: blanks and control characters around are ignored; an
+ *       optional sign; {@code NaN}, {@code Infinity}, a hexadecimal float ({@code 0x1.8p1}) or ASCII digits with
+ *       an optional point and exponent; an optional {@code f F d D} suffix.</li>
+ * </ul>
+ * After a yes, the Java parser itself computes the value and cannot throw.
+ */
+public final class JavaNumberSyntax {
+    private static final Pattern HEX_FLOAT = Pattern.compile(
+        "([-+])?0[xX](((\\p{XDigit}+)\\.?)|((\\p{XDigit}*)\\.(\\p{XDigit}+)))[pP]([-+])?(\\p{Digit}+)[fFdD]?");
+
+    private JavaNumberSyntax() {
+    }
+
+    /** Whether {@link Integer#parseInt(String)} accepts {@code text}. */
+    public static boolean isInt(String text) {
+        return fitsLong(text, Integer.MIN_VALUE, Integer.MAX_VALUE);
+    }
+
+    /** Whether {@link Long#parseLong(String)} accepts {@code text}. */
+    public static boolean isLong(String text) {
+        return fitsLong(text, Long.MIN_VALUE, Long.MAX_VALUE);
+    }
+
+    private static boolean fitsLong(String text, long min, long max) {
+        int length = text.length();
+        if (length == 0) {
+            return false;
+        }
+        int i = 0;
+        boolean negative = false;
+        char first = text.charAt(0);
+        if (first < '0') {
+            if (first != '-' && first != '+') {
+                return false;
+            }
+            negative = first == '-';
+            i = 1;
+            if (length == 1) {
+                return false;
+            }
+        }
+        // accumulate negatively, like the JDK, so the most negative value fits
+        long limit = negative ? min : -max;
+        long multiplyMin = limit / 10;
+        long result = 0;
+        for (; i < length; i++) {
+            int digit = Character.digit(text.charAt(i), 10);
+            if (digit < 0 || result < multiplyMin) {
+                return false;
+            }
+            result *= 10;
+            if (result < limit + digit) {
+                return false;
+            }
+            result -= digit;
+        }
+        return true;
+    }
+
+    /** Whether {@link Double#parseDouble(String)} accepts {@code text}. */
+    public static boolean isDouble(String text) {
+        int start = 0;
+        int end = text.length();
+        while (start < end && text.charAt(start) <= ' ') {
+            start++;
+        }
+        while (end > start && text.charAt(end - 1) <= ' ') {
+            end--;
+        }
+        int i = start;
+        if (i < end && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
+            i++;
+        }
+        if (i >= end) {
+            return false;
+        }
+        char c = text.charAt(i);
+        if (c == 'N' || c == 'I') {
+            String word = c == 'N' ? "NaN" : "Infinity";
+            return end - i == word.length() && text.startsWith(word, i);
+        }
+        if (c == '0' && i + 1 < end && (text.charAt(i + 1) == 'x' || text.charAt(i + 1) == 'X')) {
+            // rare enough that a regex match (which allocates) is acceptable
+            return HEX_FLOAT.matcher(text.subSequence(start, end)).matches();
+        }
+        return isDecimal(text, i, end);
+    }
+
+    private static boolean isDecimal(String text, int from, int end) {
+        int i = from;
+        int digits = 0;
+        boolean point = false;
+        for (; i < end; i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digits++;
+            } else if (c == '.' && !point) {
+                point = true;
+            } else {
+                break;
+            }
+        }
+        if (digits == 0) {
+            return false;
+        }
+        if (i < end && (text.charAt(i) == 'e' || text.charAt(i) == 'E')) {
+            i++;
+            if (i < end && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
+                i++;
+            }
+            int exponentStart = i;
+            while (i < end && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+                i++;
+            }
+            if (i == exponentStart) {
+                return false;
+            }
+        }
+        if (i == end) {
+            return true;
+        }
+        char suffix = text.charAt(i);
+        return i == end - 1 && (suffix == 'f' || suffix == 'F' || suffix == 'd' || suffix == 'D');
+    }
+}
