@@ -127,7 +127,7 @@ final class Sql92CaseGenerator {
             case 4: case 5: return pick(NUMBER_LITERALS);
             case 6: return random.nextInt(2) == 0 ? pick(STRING_LITERALS) : pickQuotedValue();
             case 7: return keyword(pick(List.of("TRUE", "FALSE", "NULL")));
-            case 8: return (random.nextBoolean() ? "-" : "+") + operand(0);
+            case 8: return pick(List.of("-", "+", "- ", "+ ", "--", "NOT ")) + operand(depth - 1);
             case 9: return random.nextBoolean() ? Long.toString(random.nextLong() >>> random.nextInt(64))
                 : Double.toString(random.nextDouble() * Math.pow(10, random.nextInt(10)));
             default: return "(" + condition(depth - 1) + ")";
