@@ -18,6 +18,19 @@ public final class JavaNumberSyntax {
     private static final Pattern HEX_FLOAT = Pattern.compile(
         "([-+])?0[xX](((\\p{XDigit}+)\\.?)|((\\p{XDigit}*)\\.(\\p{XDigit}+)))[pP]([-+])?(\\p{Digit}+)[fFdD]?");
 
+    /** Up to 15 decimal digits always fit a double's 53-bit mantissa exactly. */
+    private static final int MAX_EXACT_DIGITS = 15;
+    /** 10^22 is the largest power of ten a double holds exactly. */
+    private static final int MAX_EXACT_POWER = 22;
+    private static final double[] POWERS_OF_TEN = new double[MAX_EXACT_POWER + 1];
+
+    static {
+        POWERS_OF_TEN[0] = 1.0;
+        for (int i = 1; i <= MAX_EXACT_POWER; i++) {
+            POWERS_OF_TEN[i] = POWERS_OF_TEN[i - 1] * 10;
+        }
+    }
+
     private JavaNumberSyntax() {
     }
 
@@ -94,6 +107,57 @@ public final class JavaNumberSyntax {
             return HEX_FLOAT.matcher(text.subSequence(start, end)).matches();
         }
         return isDecimal(text, i, end);
+    }
+
+    /**
+     * The value of a text {@link #isDouble} accepted, exactly as {@link Double#parseDouble} computes it. Plain
+     * decimals with at most 15 significant digits and a power of ten up to 22 are computed without allocating
+     * (an exact long mantissa and an exact power of ten make one correctly rounded operation); others go to the JDK.
+     */
+    public static double parseDouble(String text) {
+        int start = 0;
+        int end = text.length();
+        while (start < end && text.charAt(start) <= ' ') {
+            start++;
+        }
+        while (end > start && text.charAt(end - 1) <= ' ') {
+            end--;
+        }
+        boolean negative = start < end && text.charAt(start) == '-';
+        int i = start < end && (text.charAt(start) == '-' || text.charAt(start) == '+') ? start + 1 : start;
+        long mantissa = 0;
+        int significant = 0;
+        int scale = 0;
+        boolean point = false;
+        for (; i < end; i++) {
+            char c = text.charAt(i);
+            if (c == '.') {
+                point = true;
+            } else if (c >= '0' && c <= '9') {
+                if (mantissa == 0 && c == '0') {
+                    scale -= point ? 1 : 0;
+                    continue;
+                }
+                if (++significant > MAX_EXACT_DIGITS) {
+                    return Double.parseDouble(text);
+                }
+                mantissa = mantissa * 10 + (c - '0');
+                scale -= point ? 1 : 0;
+            } else {
+                break;
+            }
+        }
+        if (i < end && (text.charAt(i) == 'e' || text.charAt(i) == 'E')) {
+            return Double.parseDouble(text);
+        }
+        if (i < end && text.charAt(i) != 'f' && text.charAt(i) != 'F' && text.charAt(i) != 'd' && text.charAt(i) != 'D') {
+            return Double.parseDouble(text);
+        }
+        if (mantissa != 0 && -scale > MAX_EXACT_POWER) {
+            return Double.parseDouble(text);
+        }
+        double value = mantissa == 0 ? 0.0 : (double) mantissa / POWERS_OF_TEN[-scale];
+        return negative ? -value : value;
     }
 
     private static boolean isDecimal(String text, int from, int end) {

@@ -14,7 +14,7 @@ package org.cometmq.common.filter.sql92.eval;
  *       string fails (a cast error in 4.9.7).</li>
  *   <li>A Boolean against a number, or a number against a Boolean, is "less" ({@code -1}).</li>
  * </ul>
- * Nothing here allocates except reading a decimal string ({@link Double#parseDouble}).
+ * Nothing here allocates, except reading a long or exponent-form decimal string (see {@link JavaNumberSyntax}).
  */
 public final class Values {
     /** A computed operand whose evaluation failed; never a real value. */
@@ -60,7 +60,7 @@ public final class Values {
         if (!JavaNumberSyntax.isDouble(left) || !JavaNumberSyntax.isDouble(right)) {
             return FAILED;
         }
-        return Double.compare(Double.parseDouble(left), Double.parseDouble(right));
+        return Double.compare(JavaNumberSyntax.parseDouble(left), JavaNumberSyntax.parseDouble(right));
     }
 
     private static int kind(Object value) {
@@ -110,7 +110,7 @@ public final class Values {
     }
 
     private static int doubleWithString(Double left, String right) {
-        return JavaNumberSyntax.isDouble(right) ? Double.compare(left, Double.parseDouble(right)) : FAILED;
+        return JavaNumberSyntax.isDouble(right) ? Double.compare(left, JavaNumberSyntax.parseDouble(right)) : FAILED;
     }
 
     private static int stringWith(String left, int rightKind, Object right) {
@@ -120,7 +120,7 @@ public final class Values {
                 : FAILED;
             case LONG: return JavaNumberSyntax.isLong(left) ? Long.compare(Long.parseLong(left), (Long) right) : FAILED;
             case DOUBLE: return JavaNumberSyntax.isDouble(left)
-                ? Double.compare(Double.parseDouble(left), (Double) right) : FAILED;
+                ? Double.compare(JavaNumberSyntax.parseDouble(left), (Double) right) : FAILED;
             default: return -1;
         }
     }

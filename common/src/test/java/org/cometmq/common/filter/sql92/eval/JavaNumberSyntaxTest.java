@@ -18,7 +18,22 @@ class JavaNumberSyntaxTest {
         "2147483647", "2147483648", "-2147483648", "-2147483649", "9223372036854775807", "9223372036854775808",
         "-9223372036854775808", "-9223372036854775809", "99999999999999999999", "1e400", "-1e400", "4.9e-324",
         "\u0665", "\u0663\u0660", "\uff11\uff12", "-\u0665", "\u0665.5", "\u00a05", "5\u00a0", "\u20005", "\u00005",
-        "5\u0000", "1e5\u0000", "abc", "true", "0.0", "-0.0", "00.000", "0e0");
+        "5\u0000", "1e5\u0000", "abc", "true", "0.0", "-0.0", "00.000", "0e0", "0.1", "0.1f", "3.14159",
+        "123456789012345", "1234567890123456", "0.000000000000000000001", "0.0000000000000000000001234",
+        "9007199254740993", "999999999999999.9", "-7.5", "+7.5", " 7.5 ", "1.7976931348623157e308", "4.9e-324");
+
+    @Test
+    void randomDecimalsHaveTheJdkValue() {
+        Random random = new Random(11L);
+        for (int i = 0; i < 20_000; i++) {
+            String digits = Long.toString(random.nextLong() >>> random.nextInt(64));
+            int point = random.nextInt(digits.length() + 1);
+            String text = (random.nextBoolean() ? "-" : "") + digits.substring(0, point) + "." + digits.substring(point)
+                + (random.nextInt(4) == 0 ? "0".repeat(random.nextInt(30)) : "");
+            assertAllAgree(text);
+            assertAllAgree(Double.toString(random.nextDouble() * Math.pow(10, random.nextInt(40) - 20)));
+        }
+    }
 
     @Test
     void chosenTextIsJudgedLikeTheJdk() {
@@ -46,6 +61,11 @@ class JavaNumberSyntaxTest {
         compare("int", text, JavaNumberSyntax::isInt, Integer::parseInt, differences);
         compare("long", text, JavaNumberSyntax::isLong, Long::parseLong, differences);
         compare("double", text, JavaNumberSyntax::isDouble, Double::parseDouble, differences);
+        if (JavaNumberSyntax.isDouble(text)
+            && Double.doubleToRawLongBits(JavaNumberSyntax.parseDouble(text))
+                != Double.doubleToRawLongBits(Double.parseDouble(text))) {
+            differences.add("double value " + JavaNumberSyntax.parseDouble(text) + ", JDK " + Double.parseDouble(text));
+        }
         assertEquals(List.of(), differences, "'" + text + "'");
     }
 
