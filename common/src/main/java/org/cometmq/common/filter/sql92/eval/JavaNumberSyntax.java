@@ -82,14 +82,8 @@ public final class JavaNumberSyntax {
 
     /** Whether {@link Double#parseDouble(String)} accepts {@code text}. */
     public static boolean isDouble(String text) {
-        int start = 0;
-        int end = text.length();
-        while (start < end && text.charAt(start) <= ' ') {
-            start++;
-        }
-        while (end > start && text.charAt(end - 1) <= ' ') {
-            end--;
-        }
+        int start = trimmedStart(text);
+        int end = trimmedEnd(text, start);
         int i = start;
         if (i < end && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
             i++;
@@ -115,14 +109,8 @@ public final class JavaNumberSyntax {
      * (an exact long mantissa and an exact power of ten make one correctly rounded operation); others go to the JDK.
      */
     public static double parseDouble(String text) {
-        int start = 0;
-        int end = text.length();
-        while (start < end && text.charAt(start) <= ' ') {
-            start++;
-        }
-        while (end > start && text.charAt(end - 1) <= ' ') {
-            end--;
-        }
+        int start = trimmedStart(text);
+        int end = trimmedEnd(text, start);
         boolean negative = start < end && text.charAt(start) == '-';
         int i = start < end && (text.charAt(start) == '-' || text.charAt(start) == '+') ? start + 1 : start;
         long mantissa = 0;
@@ -158,6 +146,24 @@ public final class JavaNumberSyntax {
         }
         double value = mantissa == 0 ? 0.0 : (double) mantissa / POWERS_OF_TEN[-scale];
         return negative ? -value : value;
+    }
+
+    /** Where {@link String#trim} would start: after the characters up to U+0020. */
+    private static int trimmedStart(String text) {
+        int start = 0;
+        while (start < text.length() && text.charAt(start) <= ' ') {
+            start++;
+        }
+        return start;
+    }
+
+    /** Where {@link String#trim} would end, given its start. */
+    private static int trimmedEnd(String text, int start) {
+        int end = text.length();
+        while (end > start && text.charAt(end - 1) <= ' ') {
+            end--;
+        }
+        return end;
     }
 
     private static boolean isDecimal(String text, int from, int end) {
