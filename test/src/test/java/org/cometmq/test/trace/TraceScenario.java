@@ -18,6 +18,7 @@ import org.apache.rocketmq.client.trace.TraceDataEncoder;
 import org.apache.rocketmq.common.message.MessageExt;
 import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
 import org.cometmq.client.consumer.DefaultMQPushConsumer;
+import org.cometmq.client.consumer.rebalance.AllocateMessageQueueAveragely;
 import org.cometmq.client.consumer.listener.ConsumeConcurrentlyStatus;
 import org.cometmq.client.producer.DefaultMQProducer;
 import org.cometmq.client.producer.SendResult;
@@ -52,8 +53,9 @@ abstract class TraceScenario {
     static final Map<String, String> BROKER_SETTINGS = Map.of("traceTopicEnable", "true");
 
     private final Map<String, Set<String>> received = new ConcurrentHashMap<>();
-    private final AtomicInteger hookBefore = new AtomicInteger();
-    private final AtomicInteger hookAfter = new AtomicInteger();
+    /** Requests the RPC hooks of CometMQ's producer and push consumer saw: [0] before, [1] after a response. */
+    private final AtomicInteger[] producerRpcs = {new AtomicInteger(), new AtomicInteger()};
+    private final AtomicInteger[] consumerRpcs = {new AtomicInteger(), new AtomicInteger()};
     private ClientCluster cluster;
     private DefaultMQAdminExt admin;
     private DefaultMQProducer cometProducer;
@@ -80,7 +82,8 @@ abstract class TraceScenario {
 
     private void startConsumers() throws Exception {
         String pid = String.valueOf(ProcessHandle.current().pid());
-        cometConsumer = new DefaultMQPushConsumer("trace_comet_cg", true);
+        cometConsumer = new DefaultMQPushConsumer(null, "trace_comet_cg", counting(consumerRpcs),
+            new AllocateMessageQueueAveragely(), true, null);
         cometConsumer.setNamesrvAddr(cluster.namesrvAddr());
         cometConsumer.setVipChannelEnabled(false);
         cometConsumer.setInstanceName("trace_comet_c_" + pid);
@@ -111,18 +114,7 @@ abstract class TraceScenario {
 
     private void startProducers() throws Exception {
         String pid = String.valueOf(ProcessHandle.current().pid());
-        RPCHook counting = new RPCHook() {
-            @Override
-            public void doBeforeRequest(String remoteAddr, RemotingCommand request) {
-                hookBefore.incrementAndGet();
-            }
-
-            @Override
-            public void doAfterResponse(String remoteAddr, RemotingCommand request, RemotingCommand response) {
-                hookAfter.incrementAndGet();
-            }
-        };
-        cometProducer = new DefaultMQProducer(null, "trace_comet_pg", counting, true, null);
+        cometProducer = new DefaultMQProducer(null, "trace_comet_pg", counting(producerRpcs), true, null);
         cometProducer.setNamesrvAddr(cluster.namesrvAddr());
         cometProducer.setVipChannelEnabled(false);
         cometProducer.setInstanceName("trace_comet_p_" + pid);
@@ -132,6 +124,20 @@ abstract class TraceScenario {
         apacheProducer.setVipChannelEnabled(false);
         apacheProducer.setInstanceName("trace_apache_p_" + pid);
         apacheProducer.start();
+    }
+
+    private static RPCHook counting(AtomicInteger[] counters) {
+        return new RPCHook() {
+            @Override
+            public void doBeforeRequest(String remoteAddr, RemotingCommand request) {
+                counters[0].incrementAndGet();
+            }
+
+            @Override
+            public void doAfterResponse(String remoteAddr, RemotingCommand request, RemotingCommand response) {
+                counters[1].incrementAndGet();
+            }
+        };
     }
 
     @AfterAll
@@ -152,7 +158,9 @@ abstract class TraceScenario {
         SendResult result = cometProducer.send(new Message(topic, "TagC", "trace-key-comet",
             "traced by CometMQ".getBytes(StandardCharsets.UTF_8)));
         assertEquals(SendStatus.SEND_OK, result.getSendStatus());
-        assertTrue(hookBefore.get() > 0 && hookAfter.get() > 0, "the producer's RPC hook saw its requests");
+        for (AtomicInteger[] rpcs : List.of(producerRpcs, consumerRpcs)) {
+            assertTrue(rpcs[0].get() > 0 && rpcs[1].get() > 0, "the RPC hooks saw requests and responses");
+        }
         assertTraced(result.getMsgId(), "trace_comet_pg", "trace-key-comet");
     }
 
