@@ -17,6 +17,7 @@ import org.apache.rocketmq.client.QueryResult;
 import org.apache.rocketmq.client.trace.TraceDataEncoder;
 import org.apache.rocketmq.common.message.MessageExt;
 import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
+import org.cometmq.client.consumer.DefaultLitePullConsumer;
 import org.cometmq.client.consumer.DefaultMQPushConsumer;
 import org.cometmq.client.consumer.rebalance.AllocateMessageQueueAveragely;
 import org.cometmq.client.consumer.listener.ConsumeConcurrentlyStatus;
@@ -43,8 +44,9 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * Message trace end to end against one cluster (Apache 4.9.7's or CometMQ's, broker with traceTopicEnable): one
  * message from CometMQ's producer and one from Apache's, both with trace on, each consumed by a CometMQ and an Apache
- * push consumer with trace on. Every message must leave Pub, SubBefore and SubAfter records in RMQ_SYS_TRACE_TOPIC
- * that both sides' decoders read alike, and both mqadmin CLIs must print the same trace for it.
+ * push consumer and a CometMQ lite pull consumer, all with trace on. Every message must leave Pub, SubBefore and
+ * SubAfter records in RMQ_SYS_TRACE_TOPIC that both sides' decoders read alike, and both mqadmin CLIs must print the
+ * same trace for it.
  */
 @CrossProcess
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -62,6 +64,7 @@ abstract class TraceScenario {
     private org.apache.rocketmq.client.producer.DefaultMQProducer apacheProducer;
     private DefaultMQPushConsumer cometConsumer;
     private org.apache.rocketmq.client.consumer.DefaultMQPushConsumer apacheConsumer;
+    private DefaultLitePullConsumer litePullConsumer;
     private String topic;
 
     /** The servers under test, started once for the class. */
@@ -110,6 +113,14 @@ abstract class TraceScenario {
                 return org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
             });
         apacheConsumer.start();
+        litePullConsumer = new DefaultLitePullConsumer("trace_lite_cg");
+        litePullConsumer.setEnableMsgTrace(true);
+        litePullConsumer.setNamesrvAddr(cluster.namesrvAddr());
+        litePullConsumer.setVipChannelEnabled(false);
+        litePullConsumer.setInstanceName("trace_lite_c_" + pid);
+        litePullConsumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
+        litePullConsumer.subscribe(topic, "*");
+        litePullConsumer.start();
     }
 
     private void startProducers() throws Exception {
@@ -144,7 +155,7 @@ abstract class TraceScenario {
     void stopAll() {
         for (AutoCloseable closeable : new AutoCloseable[] {
             () -> cometProducer.shutdown(), () -> apacheProducer.shutdown(), () -> cometConsumer.shutdown(),
-            () -> apacheConsumer.shutdown(), () -> admin.shutdown(), cluster}) {
+            () -> apacheConsumer.shutdown(), () -> litePullConsumer.shutdown(), () -> admin.shutdown(), cluster}) {
             try {
                 closeable.close();
             } catch (Exception e) {
@@ -177,8 +188,10 @@ abstract class TraceScenario {
         Await.until(msgId + " consumed by both groups", TIMEOUT, () -> received,
             r -> r.getOrDefault("trace_comet_cg", Set.of()).contains(msgId)
                 && r.getOrDefault("trace_apache_cg", Set.of()).contains(msgId));
+        // the lite pull consumer's records come from its pull threads; nobody needs to poll for them
         Set<String> expected = new TreeSet<>(List.of("Pub " + producerGroup, "SubBefore trace_apache_cg",
-            "SubBefore trace_comet_cg", "SubAfter trace_apache_cg", "SubAfter trace_comet_cg"));
+            "SubBefore trace_comet_cg", "SubBefore trace_lite_cg", "SubAfter trace_apache_cg",
+            "SubAfter trace_comet_cg", "SubAfter trace_lite_cg"));
         List<String> records = Await.until("trace records of " + msgId, TIMEOUT, () -> decodedBothWays(msgId),
             r -> new TreeSet<>(r.stream().map(TraceScenario::typeAndGroup).toList()).equals(expected));
         for (String record : records) {
@@ -197,6 +210,7 @@ abstract class TraceScenario {
         assertTrue(out.matches("(?s).*\\nPub +" + producerGroup + " .* success +\\n.*"), out);
         assertTrue(out.matches("(?s).*\\nSub +trace_comet_cg .* success +\\n.*"), out);
         assertTrue(out.matches("(?s).*\\nSub +trace_apache_cg .* success +\\n.*"), out);
+        assertTrue(out.matches("(?s).*\\nSub +trace_lite_cg .* success +\\n.*"), out);
     }
 
     /**
