@@ -2,6 +2,7 @@ package org.cometmq.tools.command;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.eq;
@@ -142,6 +143,18 @@ class OffsetAndMessageCommandsTest {
             String.format(row, "Sub", "cg", "127.0.0.1", Formats.dateTime(t + 7), "2ms", "failed"),
             "",
             ""), runner.outLines());
+    }
+
+    @Test
+    void queryMsgTraceByIdReadsTheTraceTopicGivenWithDashT() throws Exception {
+        char c = TraceConstants.CONTENT_SPLITOR;
+        String pub = String.join(String.valueOf(c), "Pub", "1700000000000", "DefaultRegion", "pg", "TopicTest", "ID1",
+            "TagA", "k1", "127.0.0.1:10911", "11", "3", "0", "OFF", "false") + TraceConstants.FIELD_SPLITOR;
+        when(runner.admin.queryMessage(eq("MyTraceTopic"), eq("ID1"), eq(64), eq(0L), anyLong()))
+            .thenReturn(new QueryResult(0, List.of(traceMessage(pub, 5000))));
+        assertEquals(0, runner.run("queryMsgTraceById", "-i", "ID1", "-t", "MyTraceTopic"));
+        assertTrue(runner.outLines().get(1).startsWith("Pub        pg "), runner.out());
+        assertTrue(runner.outLines().get(1).endsWith(" failed    "), runner.out());
     }
 
     private static MessageExt traceMessage(String data, int bornPort) {
