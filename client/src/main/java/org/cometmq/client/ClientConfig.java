@@ -38,6 +38,7 @@ public class ClientConfig {
     private LanguageCode language = LanguageCode.JAVA;
     /** Timeout of the client's own requests (route, heartbeat, offsets, locks). */
     private int mqClientApiTimeout = 3 * 1000;
+    protected AccessChannel accessChannel = AccessChannel.LOCAL;
 
     /** {@code clientIP@instanceName[@unitName]}: the id brokers know this client by. */
     public String buildMQClientId() {
@@ -109,6 +110,7 @@ public class ClientConfig {
         this.persistConsumerOffsetInterval = cc.persistConsumerOffsetInterval;
         this.pullTimeDelayMillsWhenException = cc.pullTimeDelayMillsWhenException;
         this.unitMode = cc.unitMode;
+        this.accessChannel = cc.accessChannel;
         this.unitName = cc.unitName;
         this.vipChannelEnabled = cc.vipChannelEnabled;
         this.useTLS = cc.useTLS;
@@ -251,6 +253,14 @@ public class ClientConfig {
 
     public void setMqClientApiTimeout(int mqClientApiTimeout) {
         this.mqClientApiTimeout = mqClientApiTimeout;
+    }
+
+    public AccessChannel getAccessChannel() {
+        return accessChannel;
+    }
+
+    public void setAccessChannel(AccessChannel accessChannel) {
+        this.accessChannel = accessChannel;
     }
 
     @Override

@@ -48,6 +48,20 @@ class TopicConfigManagerTest {
     }
 
     @Test
+    void traceTopicEnableCreatesTheConfiguredTraceTopicAsASystemTopic() {
+        BrokerConfig config = config();
+        config.setTraceTopicEnable(true);
+        config.setMsgTraceTopicName("MyTraceTopic");
+        TopicConfigManager manager = new TopicConfigManager(config, dir.resolve("topics.json").toString());
+        TopicConfig trace = manager.selectTopicConfig("MyTraceTopic");
+        assertEquals(1, trace.getReadQueueNums());
+        assertEquals(1, trace.getWriteQueueNums());
+        assertEquals(PermName.PERM_READ | PermName.PERM_WRITE, trace.getPerm());
+        assertTrue(TopicValidator.isSystemTopic("MyTraceTopic"));
+        assertNull(manager.selectTopicConfig("RMQ_SYS_TRACE_TOPIC"));
+    }
+
+    @Test
     void noTemplateTopicWhenAutoCreateIsOff() {
         BrokerConfig config = config();
         config.setAutoCreateTopicEnable(false);

@@ -7,6 +7,8 @@ import org.cometmq.client.consumer.rebalance.AllocateMessageQueueAveragely;
 import org.cometmq.client.consumer.store.OffsetStore;
 import org.cometmq.client.exception.MQClientException;
 import org.cometmq.client.impl.consumer.DefaultLitePullConsumerImpl;
+import org.cometmq.client.trace.TraceDispatcher;
+import org.cometmq.client.trace.TraceDispatchers;
 import org.cometmq.common.MixAll;
 import org.cometmq.common.UtilAll;
 import org.cometmq.common.consumer.ConsumeFromWhere;
@@ -48,6 +50,11 @@ public class DefaultLitePullConsumer extends ClientConfig implements LitePullCon
     private ConsumeFromWhere consumeFromWhere = ConsumeFromWhere.CONSUME_FROM_LAST_OFFSET;
     private String consumeTimestamp = UtilAll.timeMillisToHumanString3(System.currentTimeMillis() - 1000L * 60 * 30);
 
+    private final transient RPCHook rpcHook;
+    private boolean enableMsgTrace = false;
+    private String customizedTraceTopic;
+    private transient TraceDispatcher traceDispatcher;
+
     public DefaultLitePullConsumer() {
         this(null, MixAll.DEFAULT_CONSUMER_GROUP, null);
     }
@@ -67,18 +74,50 @@ public class DefaultLitePullConsumer extends ClientConfig implements LitePullCon
     public DefaultLitePullConsumer(String namespace, String consumerGroup, RPCHook rpcHook) {
         this.namespace = namespace;
         this.consumerGroup = consumerGroup;
+        this.rpcHook = rpcHook;
         this.defaultLitePullConsumerImpl = new DefaultLitePullConsumerImpl(this, rpcHook);
     }
 
+    /** Starts the consumer, and its message trace when {@link #setEnableMsgTrace} switched it on. */
     @Override
     public void start() throws MQClientException {
+        if (enableMsgTrace && traceDispatcher == null) {
+            traceDispatcher = TraceDispatchers.forLitePullConsumer(defaultLitePullConsumerImpl, consumerGroup,
+                customizedTraceTopic, rpcHook);
+        }
         setConsumerGroup(withNamespace(consumerGroup));
         defaultLitePullConsumerImpl.start();
+        TraceDispatchers.start(traceDispatcher, getNamesrvAddr(), getAccessChannel());
     }
 
     @Override
     public void shutdown() {
         defaultLitePullConsumerImpl.shutdown();
+        if (traceDispatcher != null) {
+            traceDispatcher.shutdown();
+        }
+    }
+
+    /** The dispatcher of this consumer's trace records; null when trace is off or before start. */
+    public TraceDispatcher getTraceDispatcher() {
+        return traceDispatcher;
+    }
+
+    public void setCustomizedTraceTopic(String customizedTraceTopic) {
+        this.customizedTraceTopic = customizedTraceTopic;
+    }
+
+    public String getCustomizedTraceTopic() {
+        return customizedTraceTopic;
+    }
+
+    public boolean isEnableMsgTrace() {
+        return enableMsgTrace;
+    }
+
+    /** Whether found pull results leave SubBefore and SubAfter trace records; set before start. */
+    public void setEnableMsgTrace(boolean enableMsgTrace) {
+        this.enableMsgTrace = enableMsgTrace;
     }
 
     public boolean isRunning() {

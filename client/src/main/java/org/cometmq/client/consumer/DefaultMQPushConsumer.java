@@ -13,6 +13,8 @@ import org.cometmq.client.consumer.store.OffsetStore;
 import org.cometmq.client.exception.MQBrokerException;
 import org.cometmq.client.exception.MQClientException;
 import org.cometmq.client.impl.consumer.DefaultMQPushConsumerImpl;
+import org.cometmq.client.trace.TraceDispatcher;
+import org.cometmq.client.trace.TraceDispatchers;
 import org.cometmq.common.UtilAll;
 import org.cometmq.common.consumer.ConsumeFromWhere;
 import org.cometmq.common.message.MessageExt;
@@ -20,8 +22,6 @@ import org.cometmq.common.message.MessageQueue;
 import org.cometmq.common.protocol.heartbeat.MessageModel;
 import org.cometmq.remoting.RPCHook;
 import org.cometmq.remoting.exception.RemotingException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The push consumer: subscribe, register a listener, start. It balances the topic's queues with the other
@@ -29,9 +29,9 @@ import org.slf4j.LoggerFactory;
  * {@code persistConsumerOffsetInterval} ms and at shutdown. Settings must be made before {@link #start()}.
  */
 public class DefaultMQPushConsumer extends ClientConfig implements MQPushConsumer {
-    private static final Logger LOG = LoggerFactory.getLogger(DefaultMQPushConsumer.class);
 
     protected final transient DefaultMQPushConsumerImpl defaultMQPushConsumerImpl;
+    private final transient TraceDispatcher traceDispatcher;
     private String consumerGroup;
     private MessageModel messageModel = MessageModel.CLUSTERING;
     private ConsumeFromWhere consumeFromWhere = ConsumeFromWhere.CONSUME_FROM_LAST_OFFSET;
@@ -93,27 +93,37 @@ public class DefaultMQPushConsumer extends ClientConfig implements MQPushConsume
 
     public DefaultMQPushConsumer(String namespace, String consumerGroup, RPCHook rpcHook,
         AllocateMessageQueueStrategy allocateMessageQueueStrategy) {
+        this(namespace, consumerGroup, rpcHook, allocateMessageQueueStrategy, false, null);
+    }
+
+    /** A consumer that traces every listener call when {@code enableMsgTrace} (to RMQ_SYS_TRACE_TOPIC). */
+    public DefaultMQPushConsumer(String consumerGroup, boolean enableMsgTrace) {
+        this(null, consumerGroup, null, new AllocateMessageQueueAveragely(), enableMsgTrace, null);
+    }
+
+    public DefaultMQPushConsumer(String consumerGroup, boolean enableMsgTrace, String customizedTraceTopic) {
+        this(null, consumerGroup, null, new AllocateMessageQueueAveragely(), enableMsgTrace, customizedTraceTopic);
+    }
+
+    public DefaultMQPushConsumer(String consumerGroup, RPCHook rpcHook,
+        AllocateMessageQueueStrategy allocateMessageQueueStrategy, boolean enableMsgTrace,
+        String customizedTraceTopic) {
+        this(null, consumerGroup, rpcHook, allocateMessageQueueStrategy, enableMsgTrace, customizedTraceTopic);
+    }
+
+    /**
+     * @param enableMsgTrace       whether every listener call leaves SubBefore and SubAfter trace records
+     * @param customizedTraceTopic the trace topic; null for RMQ_SYS_TRACE_TOPIC
+     */
+    public DefaultMQPushConsumer(String namespace, String consumerGroup, RPCHook rpcHook,
+        AllocateMessageQueueStrategy allocateMessageQueueStrategy, boolean enableMsgTrace,
+        String customizedTraceTopic) {
         this.consumerGroup = consumerGroup;
         this.namespace = namespace;
         this.allocateMessageQueueStrategy = allocateMessageQueueStrategy;
         this.defaultMQPushConsumerImpl = new DefaultMQPushConsumerImpl(this, rpcHook);
-    }
-
-    /** Message trace is not supported: the consumer works, without trace records. */
-    public DefaultMQPushConsumer(String consumerGroup, boolean enableMsgTrace) {
-        this(null, consumerGroup, null, new AllocateMessageQueueAveragely());
-        warnTraceUnsupported(enableMsgTrace);
-    }
-
-    /** Message trace is not supported: the consumer works, without trace records. */
-    public DefaultMQPushConsumer(String consumerGroup, boolean enableMsgTrace, String customizedTraceTopic) {
-        this(consumerGroup, enableMsgTrace);
-    }
-
-    private static void warnTraceUnsupported(boolean enableMsgTrace) {
-        if (enableMsgTrace) {
-            LOG.warn("message trace is not supported by this client; consuming without trace records");
-        }
+        this.traceDispatcher = enableMsgTrace ? TraceDispatchers.forPushConsumer(defaultMQPushConsumerImpl,
+            consumerGroup, customizedTraceTopic, rpcHook) : null;
     }
 
     @Override
@@ -187,11 +197,20 @@ public class DefaultMQPushConsumer extends ClientConfig implements MQPushConsume
     public void start() throws MQClientException {
         setConsumerGroup(withNamespace(consumerGroup));
         defaultMQPushConsumerImpl.start();
+        TraceDispatchers.start(traceDispatcher, getNamesrvAddr(), getAccessChannel());
     }
 
     @Override
     public void shutdown() {
         defaultMQPushConsumerImpl.shutdown(awaitTerminationMillisWhenShutdown);
+        if (traceDispatcher != null) {
+            traceDispatcher.shutdown();
+        }
+    }
+
+    /** The dispatcher of this consumer's trace records; null when trace is off. */
+    public TraceDispatcher getTraceDispatcher() {
+        return traceDispatcher;
     }
 
     @Deprecated

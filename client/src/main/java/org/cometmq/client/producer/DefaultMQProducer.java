@@ -11,6 +11,8 @@ import org.cometmq.client.Validators;
 import org.cometmq.client.exception.MQBrokerException;
 import org.cometmq.client.exception.MQClientException;
 import org.cometmq.client.impl.producer.DefaultMQProducerImpl;
+import org.cometmq.client.trace.TraceDispatcher;
+import org.cometmq.client.trace.TraceDispatchers;
 import org.cometmq.common.MixAll;
 import org.cometmq.common.message.Message;
 import org.cometmq.common.message.MessageBatch;
@@ -29,6 +31,7 @@ import org.cometmq.remoting.exception.RemotingException;
  */
 public class DefaultMQProducer extends ClientConfig implements MQProducer {
     protected final transient DefaultMQProducerImpl defaultMQProducerImpl;
+    private final TraceDispatcher traceDispatcher;
 
     /** Broker codes after which a sync send is tried again on another queue. */
     private final Set<Integer> retryResponseCodes = new CopyOnWriteArraySet<>(List.of(
@@ -70,9 +73,35 @@ public class DefaultMQProducer extends ClientConfig implements MQProducer {
     }
 
     public DefaultMQProducer(String namespace, String producerGroup, RPCHook rpcHook) {
+        this(namespace, producerGroup, rpcHook, false, null);
+    }
+
+    /** A producer that traces its sends when {@code enableMsgTrace} (to RMQ_SYS_TRACE_TOPIC by default). */
+    public DefaultMQProducer(String producerGroup, boolean enableMsgTrace) {
+        this(null, producerGroup, null, enableMsgTrace, null);
+    }
+
+    public DefaultMQProducer(String producerGroup, boolean enableMsgTrace, String customizedTraceTopic) {
+        this(null, producerGroup, null, enableMsgTrace, customizedTraceTopic);
+    }
+
+    public DefaultMQProducer(String producerGroup, RPCHook rpcHook, boolean enableMsgTrace,
+        String customizedTraceTopic) {
+        this(null, producerGroup, rpcHook, enableMsgTrace, customizedTraceTopic);
+    }
+
+    /**
+     * @param enableMsgTrace       whether every send leaves a Pub trace record (and every transaction outcome an
+     *                             EndTransaction record)
+     * @param customizedTraceTopic the trace topic; null for RMQ_SYS_TRACE_TOPIC
+     */
+    public DefaultMQProducer(String namespace, String producerGroup, RPCHook rpcHook, boolean enableMsgTrace,
+        String customizedTraceTopic) {
         this.namespace = namespace;
         this.producerGroup = producerGroup;
         this.defaultMQProducerImpl = new DefaultMQProducerImpl(this, rpcHook);
+        this.traceDispatcher = enableMsgTrace
+            ? TraceDispatchers.forProducer(defaultMQProducerImpl, producerGroup, customizedTraceTopic, rpcHook) : null;
     }
 
     /** Starts the producer; its group must be valid and not DEFAULT_PRODUCER. */
@@ -80,11 +109,15 @@ public class DefaultMQProducer extends ClientConfig implements MQProducer {
     public void start() throws MQClientException {
         setProducerGroup(withNamespace(producerGroup));
         defaultMQProducerImpl.start();
+        TraceDispatchers.start(traceDispatcher, getNamesrvAddr(), getAccessChannel());
     }
 
     @Override
     public void shutdown() {
         defaultMQProducerImpl.shutdown();
+        if (traceDispatcher != null) {
+            traceDispatcher.shutdown();
+        }
     }
 
     @Override
@@ -347,6 +380,11 @@ public class DefaultMQProducer extends ClientConfig implements MQProducer {
 
     public Set<Integer> getRetryResponseCodes() {
         return retryResponseCodes;
+    }
+
+    /** The dispatcher of this producer's trace records; null when trace is off. */
+    public TraceDispatcher getTraceDispatcher() {
+        return traceDispatcher;
     }
 
     public DefaultMQProducerImpl getDefaultMQProducerImpl() {

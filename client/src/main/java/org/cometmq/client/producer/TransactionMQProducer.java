@@ -36,6 +36,12 @@ public class TransactionMQProducer extends DefaultMQProducer {
         super(namespace, producerGroup, rpcHook);
     }
 
+    /** A transactional producer that traces its sends and transaction outcomes when {@code enableMsgTrace}. */
+    public TransactionMQProducer(String namespace, String producerGroup, RPCHook rpcHook, boolean enableMsgTrace,
+        String customizedTraceTopic) {
+        super(namespace, producerGroup, rpcHook, enableMsgTrace, customizedTraceTopic);
+    }
+
     @Override
     public void start() throws MQClientException {
         defaultMQProducerImpl.initTransactionEnv(executorService);

@@ -14,11 +14,15 @@ import static org.mockito.Mockito.when;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import org.cometmq.client.hook.EndTransactionContext;
+import org.cometmq.client.hook.EndTransactionHook;
 import org.cometmq.client.impl.FakeRemotingClient;
 import org.cometmq.client.impl.factory.MQClientInstance;
 import org.cometmq.client.impl.producer.RouteFixtures;
@@ -89,6 +93,28 @@ class TransactionMQProducerTest {
         assertEquals("false", end.getExtFields().get("fromTransactionCheck"));
         assertEquals(LocalTransactionState.COMMIT_MESSAGE, result.getLocalTransactionState());
         assertEquals(SendStatus.SEND_OK, result.getSendStatus());
+    }
+
+    @Test
+    void endTransactionHooksSeeTheOutcomeBeforeItIsSent() throws Exception {
+        List<String> seen = new ArrayList<>();
+        producer.getDefaultMQProducerImpl().registerEndTransactionHook(new EndTransactionHook() {
+            @Override
+            public String hookName() {
+                return "recorder";
+            }
+
+            @Override
+            public void endTransaction(EndTransactionContext c) {
+                seen.add(c.getProducerGroup() + " " + c.getBrokerAddr() + " " + c.getMsgId() + " "
+                    + c.getTransactionId() + " " + c.getTransactionState() + " " + c.isFromTransactionCheck() + " "
+                    + c.getMessage().getTopic() + " sentBefore=" + remoting.calls().contains(BROKER_A + "#"
+                    + RequestCode.END_TRANSACTION));
+            }
+        });
+        TransactionSendResult result = producer.sendMessageInTransaction(new Message("TxTopic", new byte[] {1}), null);
+        assertEquals(List.of("tx-group " + BROKER_A + " " + result.getMsgId() + " " + result.getMsgId()
+            + " COMMIT_MESSAGE false TxTopic sentBefore=false"), seen);
     }
 
     @Test

@@ -13,17 +13,17 @@ import org.cometmq.test.harness.TestEnvironment;
  * CometMQ's {@code bin/mqadmin} from the assembled distribution, run as an operator runs it, with HOME and the
  * log directory inside the test's work dir (so tools.log can be checked and nothing lands in the real home).
  */
-final class CometMqadmin {
+public final class CometMqadmin {
     private final Path workDir;
     private final String namesrvAddr;
 
-    CometMqadmin(String namesrvAddr) {
+    public CometMqadmin(String namesrvAddr) {
         this.workDir = TestEnvironment.newWorkDir("comet-mqadmin");
         this.namesrvAddr = namesrvAddr;
     }
 
     /** {@code mqadmin command -n <namesrv> args...}. */
-    CommandResult run(String command, String... args) {
+    public CommandResult run(String command, String... args) {
         List<String> line = new ArrayList<>();
         line.add(script().toString());
         line.add(command);

@@ -16,6 +16,7 @@ import org.cometmq.tools.command.message.QueryMsgByIdSubCommand;
 import org.cometmq.tools.command.message.QueryMsgByKeySubCommand;
 import org.cometmq.tools.command.message.QueryMsgByOffsetSubCommand;
 import org.cometmq.tools.command.message.QueryMsgByUniqueKeySubCommand;
+import org.cometmq.tools.command.message.QueryMsgTraceByIdSubCommand;
 import org.cometmq.tools.command.message.SendMessageCommand;
 import org.cometmq.tools.command.namesrv.AddWritePermSubCommand;
 import org.cometmq.tools.command.namesrv.DeleteKvConfigCommand;
@@ -53,6 +54,7 @@ public final class SubCommands {
             new QueryMsgByKeySubCommand(),
             new QueryMsgByUniqueKeySubCommand(),
             new QueryMsgByOffsetSubCommand(),
+            new QueryMsgTraceByIdSubCommand(),
             new PrintMessageSubCommand(),
             new SendMessageCommand(),
             new ConsumeMessageCommand(),

@@ -24,10 +24,10 @@ class MQAdminStartupTest {
         List<String> lines = runner.outLines();
         assertEquals("The most commonly used mqadmin commands are:", lines.get(0));
         assertEquals("   updateTopic          Update or create topic", lines.get(1));
-        assertEquals("   getBrokerConfig      Get broker config by cluster or special broker!", lines.get(30));
-        assertEquals("", lines.get(31));
-        assertEquals("See 'mqadmin help <command>' for more information on a specific command.", lines.get(32));
-        assertEquals(34, lines.size());
+        assertEquals("   getBrokerConfig      Get broker config by cluster or special broker!", lines.get(31));
+        assertEquals("", lines.get(32));
+        assertEquals("See 'mqadmin help <command>' for more information on a specific command.", lines.get(33));
+        assertEquals(35, lines.size());
         assertEquals(0, runner.contextsOpened);
     }
 
@@ -55,7 +55,7 @@ class MQAdminStartupTest {
             org.apache.commons.cli.Options own = command.buildCommandlineOptions(new org.apache.commons.cli.Options());
             assertEquals(false, own.hasOption("n") || own.hasOption("h"), command.commandName());
         }
-        assertEquals(30, SubCommands.all().size());
+        assertEquals(31, SubCommands.all().size());
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.cometmq.tools.command;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.eq;
@@ -10,8 +11,8 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import java.net.InetSocketAddress;
-import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,11 +24,12 @@ import org.cometmq.client.consumer.PullStatus;
 import org.cometmq.client.exception.MQClientException;
 import org.cometmq.client.producer.SendResult;
 import org.cometmq.client.producer.SendStatus;
+import org.cometmq.client.trace.TraceConstants;
+import org.cometmq.common.admin.RollbackStats;
 import org.cometmq.common.message.Message;
 import org.cometmq.common.message.MessageExt;
 import org.cometmq.common.message.MessageQueue;
 import org.cometmq.common.protocol.ResponseCode;
-import org.cometmq.common.admin.RollbackStats;
 import org.cometmq.tools.command.message.MessagePrinter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -111,6 +113,56 @@ class OffsetAndMessageCommandsTest {
             "ID-1                                                  0                                        9",
             "ID-2                                                  1                                        3",
             ""), runner.outLines());
+    }
+
+    @Test
+    void queryMsgTraceByIdPrintsPubThenOneTablePerConsumerGroup() throws Exception {
+        String id = "7F0000010B2C18B4AAC2000000000001";
+        char c = TraceConstants.CONTENT_SPLITOR;
+        char f = TraceConstants.FIELD_SPLITOR;
+        long t = 1700000000000L;
+        String pub = String.join(String.valueOf(c), "Pub", String.valueOf(t), "DefaultRegion", "pg", "TopicTest", id,
+            "TagA", "k1", "127.0.0.1:10911", "11", "3", "0", "OFF", "true") + f;
+        String subBefore = String.join(String.valueOf(c), "SubBefore", String.valueOf(t + 5), "null", "cg", "R1", id,
+            "0", "k1") + f;
+        String subAfter = String.join(String.valueOf(c), "SubAfter", "R1", id, "2", "false", "k1", "4",
+            String.valueOf(t + 7), "cg") + f;
+        String otherMessage = String.join(String.valueOf(c), "SubAfter", "R2", "OTHER", "2", "true", "k1", "0",
+            String.valueOf(t), "cg") + f;
+        MessageExt producerTrace = traceMessage(pub, 5000);
+        MessageExt consumerTrace = traceMessage(subBefore + subAfter + otherMessage, 6000);
+        when(runner.admin.queryMessage(eq("RMQ_SYS_TRACE_TOPIC"), eq(id), eq(64), eq(0L), anyLong()))
+            .thenReturn(new QueryResult(0, List.of(producerTrace, consumerTrace)));
+        assertEquals(0, runner.run("queryMsgTraceById", "-i", id));
+        String row = "%-10s %-20s %-20s %-20s %-10s %-10s";
+        assertEquals(List.of(
+            String.format(row, "#Type", "#ProducerGroup", "#ClientHost", "#SendTime", "#CostTimes", "#Status"),
+            String.format(row, "Pub", "pg", "127.0.0.1", Formats.dateTime(t), "3ms", "success"),
+            "",
+            String.format(row, "#Type", "#ConsumerGroup", "#ClientHost", "#ConsumerTime", "#CostTimes", "#Status"),
+            String.format(row, "Sub", "cg", "127.0.0.1", Formats.dateTime(t + 7), "2ms", "failed"),
+            "",
+            ""), runner.outLines());
+    }
+
+    @Test
+    void queryMsgTraceByIdReadsTheTraceTopicGivenWithDashT() throws Exception {
+        char c = TraceConstants.CONTENT_SPLITOR;
+        String pub = String.join(String.valueOf(c), "Pub", "1700000000000", "DefaultRegion", "pg", "TopicTest", "ID1",
+            "TagA", "k1", "127.0.0.1:10911", "11", "3", "0", "OFF", "false") + TraceConstants.FIELD_SPLITOR;
+        when(runner.admin.queryMessage(eq("MyTraceTopic"), eq("ID1"), eq(64), eq(0L), anyLong()))
+            .thenReturn(new QueryResult(0, List.of(traceMessage(pub, 5000))));
+        assertEquals(0, runner.run("queryMsgTraceById", "-i", "ID1", "-t", "MyTraceTopic"));
+        assertTrue(runner.outLines().get(1).startsWith("Pub        pg "), runner.out());
+        assertTrue(runner.outLines().get(1).endsWith(" failed    "), runner.out());
+    }
+
+    private static MessageExt traceMessage(String data, int bornPort) {
+        MessageExt msg = new MessageExt();
+        msg.setTopic("RMQ_SYS_TRACE_TOPIC");
+        msg.setBody(data.getBytes(StandardCharsets.UTF_8));
+        msg.setBornHost(new InetSocketAddress("127.0.0.1", bornPort));
+        return msg;
     }
 
     @Test

@@ -76,18 +76,23 @@ public class ConsumeMessageConcurrentlyService extends AbstractConsumeMessageSer
         for (MessageExt msg : msgs) {
             MessageAccessor.setConsumeStartTimeStamp(msg, now);
         }
-        ConsumeConcurrentlyStatus status = null;
+        ConsumeHookCall hookCall = ConsumeHookCall.begin(defaultMQPushConsumerImpl, msgs, mq);
+        ConsumeConcurrentlyStatus returned = null;
         try {
-            status = messageListener.consumeMessage(Collections.unmodifiableList(msgs), context);
+            returned = messageListener.consumeMessage(Collections.unmodifiableList(msgs), context);
         } catch (Throwable e) {
+            hookCall.threw();
             LOG.warn("listener of group {} threw on {} message(s) of {}; they will be redelivered", consumerGroup,
                 msgs.size(), mq, e);
         }
+        ConsumeConcurrentlyStatus status = returned;
         if (status == null) {
             LOG.warn("listener of group {} returned no status for {} message(s) of {}; treated as RECONSUME_LATER",
                 consumerGroup, msgs.size(), mq);
             status = ConsumeConcurrentlyStatus.RECONSUME_LATER;
         }
+        hookCall.end(returned, returned == ConsumeConcurrentlyStatus.RECONSUME_LATER, status,
+            status == ConsumeConcurrentlyStatus.CONSUME_SUCCESS);
         return status;
     }
 

@@ -269,7 +269,8 @@ public class ConsumeMessageOrderlyService extends AbstractConsumeMessageService 
 
         /** Runs the listener under the queue's consume lock; null when the queue was dropped meanwhile. */
         private ConsumeOrderlyStatus consumeBatch(List<MessageExt> msgs, ConsumeOrderlyContext context) {
-            ConsumeOrderlyStatus status = ConsumeOrderlyStatus.SUSPEND_CURRENT_QUEUE_A_MOMENT;
+            ConsumeHookCall hookCall = ConsumeHookCall.begin(defaultMQPushConsumerImpl, msgs, messageQueue);
+            ConsumeOrderlyStatus returned = null;
             processQueue.getConsumeLock().lock();
             try {
                 if (processQueue.isDropped()) {
@@ -277,21 +278,28 @@ public class ConsumeMessageOrderlyService extends AbstractConsumeMessageService 
                         messageQueue);
                     return null;
                 }
-                ConsumeOrderlyStatus returned = messageListener.consumeMessage(Collections.unmodifiableList(msgs),
-                    context);
+                returned = messageListener.consumeMessage(Collections.unmodifiableList(msgs), context);
                 if (returned == null) {
                     LOG.warn("orderly listener of group {} returned no status for {}; suspending the queue",
                         consumerGroup, messageQueue);
-                } else {
-                    status = returned;
                 }
             } catch (Throwable e) {
+                hookCall.threw();
                 LOG.warn("orderly listener of group {} threw on {}; suspending the queue", consumerGroup,
                     messageQueue, e);
             } finally {
                 processQueue.getConsumeLock().unlock();
             }
+            ConsumeOrderlyStatus status = returned == null ? ConsumeOrderlyStatus.SUSPEND_CURRENT_QUEUE_A_MOMENT
+                : returned;
+            hookCall.end(returned, returned == ConsumeOrderlyStatus.SUSPEND_CURRENT_QUEUE_A_MOMENT, status,
+                isSuccess(status));
             return status;
+        }
+
+        @SuppressWarnings("deprecation")
+        private static boolean isSuccess(ConsumeOrderlyStatus status) {
+            return status == ConsumeOrderlyStatus.SUCCESS || status == ConsumeOrderlyStatus.COMMIT;
         }
     }
 }

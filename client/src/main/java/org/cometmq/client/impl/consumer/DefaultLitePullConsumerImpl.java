@@ -21,6 +21,8 @@ import org.cometmq.client.consumer.store.OffsetStore;
 import org.cometmq.client.consumer.store.ReadOffsetType;
 import org.cometmq.client.consumer.store.RemoteBrokerOffsetStore;
 import org.cometmq.client.exception.MQClientException;
+import org.cometmq.client.hook.ConsumeMessageContext;
+import org.cometmq.client.hook.ConsumeMessageHook;
 import org.cometmq.client.impl.CommunicationMode;
 import org.cometmq.client.impl.MQClientManager;
 import org.cometmq.client.impl.factory.MQClientInstance;
@@ -49,6 +51,7 @@ public class DefaultLitePullConsumerImpl implements MQConsumerInner {
     private static final Logger LOG = LoggerFactory.getLogger(DefaultLitePullConsumerImpl.class);
 
     private final DefaultLitePullConsumer defaultLitePullConsumer;
+    private final ConsumeMessageHooks consumeMessageHooks = new ConsumeMessageHooks();
     private final RPCHook rpcHook;
     private final RebalanceImpl rebalanceImpl = new RebalanceLitePullImpl(this);
     private final AssignedMessageQueue assignedMessageQueue = new AssignedMessageQueue();
@@ -416,7 +419,10 @@ public class DefaultLitePullConsumerImpl implements MQConsumerInner {
             tagType ? 0L : sd.getSubVersion(), offset, maxNums, sysFlag, 0,
             defaultLitePullConsumer.getBrokerSuspendMaxTimeMillis(),
             defaultLitePullConsumer.getConsumerTimeoutMillisWhenSuspend(), CommunicationMode.SYNC, null);
-        return pullAPIWrapper.processPullResult(mq, result, sd);
+        pullAPIWrapper.processPullResult(mq, result, sd);
+        consumeMessageHooks.aroundPull(defaultLitePullConsumer.getNamespace(), groupName(), mq, result,
+            defaultLitePullConsumer.getAccessChannel());
+        return result;
     }
 
     void submitConsumeRequest(ConsumeRequest request) {
@@ -538,6 +544,21 @@ public class DefaultLitePullConsumerImpl implements MQConsumerInner {
     }
 
     // ----- accessors -----
+
+    // ----- hooks -----
+
+    /** Adds a hook that sees every found pull result as consumed. */
+    public void registerConsumeMessageHook(ConsumeMessageHook hook) {
+        consumeMessageHooks.register(hook);
+    }
+
+    public void executeHookBefore(ConsumeMessageContext context) {
+        consumeMessageHooks.executeBefore(context);
+    }
+
+    public void executeHookAfter(ConsumeMessageContext context) {
+        consumeMessageHooks.executeAfter(context);
+    }
 
     public DefaultLitePullConsumer getDefaultLitePullConsumer() {
         return defaultLitePullConsumer;

@@ -1,5 +1,6 @@
 package org.cometmq.client.impl.consumer;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -12,6 +13,9 @@ import org.cometmq.client.consumer.store.ReadOffsetType;
 import org.cometmq.client.consumer.store.RemoteBrokerOffsetStore;
 import org.cometmq.client.exception.MQBrokerException;
 import org.cometmq.client.exception.MQClientException;
+import org.cometmq.client.hook.ConsumeMessageContext;
+import org.cometmq.client.hook.ConsumeMessageHook;
+import org.cometmq.client.hook.FilterMessageHook;
 import org.cometmq.client.impl.CommunicationMode;
 import org.cometmq.client.impl.MQAdminImpl;
 import org.cometmq.client.impl.MQClientManager;
@@ -41,6 +45,8 @@ public class DefaultMQPullConsumerImpl implements MQConsumerInner {
     private static final Logger LOG = LoggerFactory.getLogger(DefaultMQPullConsumerImpl.class);
 
     private final DefaultMQPullConsumer defaultMQPullConsumer;
+    private final ConsumeMessageHooks consumeMessageHooks = new ConsumeMessageHooks();
+    private final ArrayList<FilterMessageHook> filterMessageHookList = new ArrayList<>();
     private final RPCHook rpcHook;
     private final RebalanceImpl rebalanceImpl = new RebalancePullImpl(this);
     private final long consumerStartTimestamp = System.currentTimeMillis();
@@ -77,6 +83,7 @@ public class DefaultMQPullConsumerImpl implements MQConsumerInner {
         rebalanceImpl.setAllocateMessageQueueStrategy(defaultMQPullConsumer.getAllocateMessageQueueStrategy());
         rebalanceImpl.setmQClientFactory(mQClientFactory);
         pullAPIWrapper = new PullAPIWrapper(mQClientFactory, groupName(), isUnitMode());
+        pullAPIWrapper.registerFilterMessageHook(filterMessageHookList);
         offsetStore = defaultMQPullConsumer.getOffsetStore() != null ? defaultMQPullConsumer.getOffsetStore()
             : defaultMQPullConsumer.getMessageModel() == MessageModel.BROADCASTING
                 ? new LocalFileOffsetStore(mQClientFactory, groupName())
@@ -164,7 +171,10 @@ public class DefaultMQPullConsumerImpl implements MQConsumerInner {
         checkPullArguments(mq, offset, maxNums);
         subscriptionAutomatically(mq.getTopic());
         PullResult result = sendPull(mq, sd, offset, maxNums, block, timeout, CommunicationMode.SYNC, null);
-        return pullAPIWrapper.processPullResult(mq, result, sd);
+        pullAPIWrapper.processPullResult(mq, result, sd);
+        consumeMessageHooks.aroundPull(defaultMQPullConsumer.getNamespace(), groupName(), mq, result,
+            defaultMQPullConsumer.getAccessChannel());
+        return result;
     }
 
     private PullResult sendPull(MessageQueue mq, SubscriptionData sd, long offset, int maxNums, boolean block,
@@ -332,6 +342,27 @@ public class DefaultMQPullConsumerImpl implements MQConsumerInner {
 
     public RebalanceImpl getRebalanceImpl() {
         return rebalanceImpl;
+    }
+
+    // ----- hooks -----
+
+    /** Adds a hook that sees every found pull result as consumed. */
+    public void registerConsumeMessageHook(ConsumeMessageHook hook) {
+        consumeMessageHooks.register(hook);
+    }
+
+    public void executeHookBefore(ConsumeMessageContext context) {
+        consumeMessageHooks.executeBefore(context);
+    }
+
+    public void executeHookAfter(ConsumeMessageContext context) {
+        consumeMessageHooks.executeAfter(context);
+    }
+
+    /** Adds a hook that sees the messages of every found pull result (register before start). */
+    public void registerFilterMessageHook(FilterMessageHook hook) {
+        filterMessageHookList.add(hook);
+        LOG.info("register FilterMessageHook Hook, {}", hook.hookName());
     }
 
     public PullAPIWrapper getPullAPIWrapper() {

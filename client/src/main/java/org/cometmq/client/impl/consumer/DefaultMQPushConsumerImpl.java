@@ -1,5 +1,6 @@
 package org.cometmq.client.impl.consumer;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,9 @@ import org.cometmq.client.consumer.store.OffsetStore;
 import org.cometmq.client.consumer.store.RemoteBrokerOffsetStore;
 import org.cometmq.client.exception.MQBrokerException;
 import org.cometmq.client.exception.MQClientException;
+import org.cometmq.client.hook.ConsumeMessageContext;
+import org.cometmq.client.hook.ConsumeMessageHook;
+import org.cometmq.client.hook.FilterMessageHook;
 import org.cometmq.client.impl.MQAdminImpl;
 import org.cometmq.client.impl.MQClientManager;
 import org.cometmq.client.impl.factory.MQClientInstance;
@@ -59,6 +63,8 @@ public class DefaultMQPushConsumerImpl implements MQConsumerInner {
     private OffsetStore offsetStore;
     private ConsumeMessageService consumeMessageService;
     private long pullTimeDelayMillsWhenException = 3000;
+    private final ConsumeMessageHooks consumeMessageHooks = new ConsumeMessageHooks();
+    private final ArrayList<FilterMessageHook> filterMessageHookList = new ArrayList<>();
 
     public DefaultMQPushConsumerImpl(DefaultMQPushConsumer defaultMQPushConsumer, RPCHook rpcHook) {
         this.defaultMQPushConsumer = defaultMQPushConsumer;
@@ -86,6 +92,7 @@ public class DefaultMQPushConsumerImpl implements MQConsumerInner {
         rebalanceImpl.setAllocateMessageQueueStrategy(defaultMQPushConsumer.getAllocateMessageQueueStrategy());
         rebalanceImpl.setmQClientFactory(mQClientFactory);
         pullAPIWrapper = new PullAPIWrapper(mQClientFactory, group, isUnitMode());
+        pullAPIWrapper.registerFilterMessageHook(filterMessageHookList);
         offsetStore = createOffsetStore();
         offsetStore.load();
         consumeMessageService = consumeOrderly
@@ -403,6 +410,31 @@ public class DefaultMQPushConsumerImpl implements MQConsumerInner {
 
     public MQClientInstance getmQClientFactory() {
         return mQClientFactory;
+    }
+
+    // ----- hooks -----
+
+    /** Adds a hook that sees the messages of every found pull result (register before start). */
+    public void registerFilterMessageHook(FilterMessageHook hook) {
+        filterMessageHookList.add(hook);
+        LOG.info("register FilterMessageHook Hook, {}", hook.hookName());
+    }
+
+    public boolean hasHook() {
+        return consumeMessageHooks.hasHook();
+    }
+
+    /** Adds a hook called before and after every listener call. */
+    public void registerConsumeMessageHook(ConsumeMessageHook hook) {
+        consumeMessageHooks.register(hook);
+    }
+
+    public void executeHookBefore(ConsumeMessageContext context) {
+        consumeMessageHooks.executeBefore(context);
+    }
+
+    public void executeHookAfter(ConsumeMessageContext context) {
+        consumeMessageHooks.executeAfter(context);
     }
 
     public PullAPIWrapper getPullAPIWrapper() {

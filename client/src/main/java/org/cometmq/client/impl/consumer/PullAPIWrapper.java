@@ -11,6 +11,8 @@ import org.cometmq.client.consumer.PullResult;
 import org.cometmq.client.consumer.PullStatus;
 import org.cometmq.client.exception.MQBrokerException;
 import org.cometmq.client.exception.MQClientException;
+import org.cometmq.client.hook.FilterMessageContext;
+import org.cometmq.client.hook.FilterMessageHook;
 import org.cometmq.client.impl.CommunicationMode;
 import org.cometmq.client.impl.FindBrokerResult;
 import org.cometmq.client.impl.factory.MQClientInstance;
@@ -24,6 +26,8 @@ import org.cometmq.common.protocol.header.PullMessageRequestHeader;
 import org.cometmq.common.protocol.heartbeat.SubscriptionData;
 import org.cometmq.common.sysflag.PullSysFlag;
 import org.cometmq.remoting.exception.RemotingException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Sends PULL_MESSAGE to the right broker of a queue (master, or the node the broker suggested last time) and
@@ -31,12 +35,14 @@ import org.cometmq.remoting.exception.RemotingException;
  * collide), and stamp each message with its queue's offset range and broker name.
  */
 public class PullAPIWrapper {
+    private static final Logger LOG = LoggerFactory.getLogger(PullAPIWrapper.class);
     private final MQClientInstance mQClientFactory;
     private final String consumerGroup;
     private final boolean unitMode;
     private final ConcurrentMap<MessageQueue, AtomicLong> pullFromWhichNodeTable = new ConcurrentHashMap<>(32);
     private volatile boolean connectBrokerByUser = false;
     private volatile long defaultBrokerId = MixAll.MASTER_ID;
+    private volatile List<FilterMessageHook> filterMessageHookList = new ArrayList<>();
 
     public PullAPIWrapper(MQClientInstance mQClientFactory, String consumerGroup, boolean unitMode) {
         this.mQClientFactory = mQClientFactory;
@@ -51,6 +57,12 @@ public class PullAPIWrapper {
         if (pullResult.getPullStatus() == PullStatus.FOUND && ext.getMessageBinary() != null) {
             List<MessageExt> decoded = MessageDecoder.decodes(ByteBuffer.wrap(ext.getMessageBinary()), true, true);
             List<MessageExt> kept = filterByTags(decoded, subscriptionData);
+            if (hasHook()) {
+                FilterMessageContext context = new FilterMessageContext();
+                context.setUnitMode(unitMode);
+                context.setMsgList(kept);
+                executeHook(context);
+            }
             String minOffset = Long.toString(pullResult.getMinOffset());
             String maxOffset = Long.toString(pullResult.getMaxOffset());
             for (MessageExt msg : kept) {
@@ -65,6 +77,26 @@ public class PullAPIWrapper {
         }
         ext.setMessageBinary(null);
         return pullResult;
+    }
+
+    public boolean hasHook() {
+        return !filterMessageHookList.isEmpty();
+    }
+
+    /** Calls every filter hook; one that throws is logged and the others still run. */
+    public void executeHook(FilterMessageContext context) {
+        for (FilterMessageHook hook : filterMessageHookList) {
+            try {
+                hook.filterMessage(context);
+            } catch (Throwable e) {
+                LOG.warn("filter message hook {} failed", hook.hookName(), e);
+            }
+        }
+    }
+
+    /** The consumer's filter hook list; hooks it gains later are seen too. */
+    public void registerFilterMessageHook(ArrayList<FilterMessageHook> filterMessageHookList) {
+        this.filterMessageHookList = filterMessageHookList;
     }
 
     private static List<MessageExt> filterByTags(List<MessageExt> msgs, SubscriptionData subscriptionData) {

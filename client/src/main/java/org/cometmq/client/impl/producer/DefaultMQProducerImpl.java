@@ -14,12 +14,19 @@ import org.cometmq.client.Validators;
 import org.cometmq.client.common.ClientErrorCode;
 import org.cometmq.client.exception.MQBrokerException;
 import org.cometmq.client.exception.MQClientException;
+import org.cometmq.client.hook.CheckForbiddenContext;
+import org.cometmq.client.hook.CheckForbiddenHook;
+import org.cometmq.client.hook.EndTransactionContext;
+import org.cometmq.client.hook.EndTransactionHook;
+import org.cometmq.client.hook.SendMessageContext;
+import org.cometmq.client.hook.SendMessageHook;
 import org.cometmq.client.impl.CommunicationMode;
 import org.cometmq.client.impl.MQAdminImpl;
 import org.cometmq.client.impl.MQClientManager;
 import org.cometmq.client.impl.factory.MQClientInstance;
 import org.cometmq.client.latency.MQFaultStrategy;
 import org.cometmq.client.producer.DefaultMQProducer;
+import org.cometmq.client.producer.LocalTransactionState;
 import org.cometmq.client.producer.MessageQueueSelector;
 import org.cometmq.client.producer.SendCallback;
 import org.cometmq.client.producer.SendResult;
@@ -54,6 +61,7 @@ public class DefaultMQProducerImpl implements MQProducerInner {
     private final ConcurrentMap<String, TopicPublishInfo> topicPublishInfoTable = new ConcurrentHashMap<>();
     private final MQFaultStrategy mqFaultStrategy = new MQFaultStrategy();
     private final SendKernel kernel;
+    private final ProducerHooks hooks = new ProducerHooks();
     private final ExecutorService defaultAsyncSenderExecutor;
     private volatile ExecutorService asyncSenderExecutor;
     private volatile ServiceState serviceState = ServiceState.CREATE_JUST;
@@ -501,6 +509,57 @@ public class DefaultMQProducerImpl implements MQProducerInner {
     @Override
     public boolean isUnitMode() {
         return defaultMQProducer.isUnitMode();
+    }
+
+    // ------------------------------------------------------------------ hooks (called where 4.9 calls them)
+
+    public void registerCheckForbiddenHook(CheckForbiddenHook checkForbiddenHook) {
+        hooks.register(checkForbiddenHook);
+    }
+
+    public void registerSendMessageHook(SendMessageHook hook) {
+        hooks.register(hook);
+    }
+
+    public void registerEndTransactionHook(EndTransactionHook hook) {
+        hooks.register(hook);
+    }
+
+    public boolean hasCheckForbiddenHook() {
+        return hooks.hasCheckForbiddenHook();
+    }
+
+    public void executeCheckForbiddenHook(CheckForbiddenContext context) throws MQClientException {
+        hooks.executeCheckForbidden(context);
+    }
+
+    public boolean hasSendMessageHook() {
+        return hooks.hasSendMessageHook();
+    }
+
+    public void executeSendMessageHookBefore(SendMessageContext context) {
+        hooks.executeBefore(context);
+    }
+
+    public void executeSendMessageHookAfter(SendMessageContext context) {
+        hooks.executeAfter(context);
+    }
+
+    public boolean hasEndTransactionHook() {
+        return hooks.hasEndTransactionHook();
+    }
+
+    public void executeEndTransactionHook(EndTransactionContext context) {
+        hooks.executeEndTransaction(context);
+    }
+
+    public void doExecuteEndTransactionHook(Message msg, String msgId, String brokerAddr, LocalTransactionState state,
+        boolean fromTransactionCheck) {
+        hooks.endTransaction(defaultMQProducer.getProducerGroup(), msg, brokerAddr, msgId, state, fromTransactionCheck);
+    }
+
+    ProducerHooks hooks() {
+        return hooks;
     }
 
     // ------------------------------------------------------------------ accessors

@@ -2,6 +2,7 @@ package org.cometmq.client.impl.producer;
 
 import org.cometmq.client.exception.MQBrokerException;
 import org.cometmq.client.exception.MQClientException;
+import org.cometmq.client.hook.SendMessageContext;
 import org.cometmq.client.impl.CommunicationMode;
 import org.cometmq.client.impl.factory.MQClientInstance;
 import org.cometmq.client.producer.DefaultMQProducer;
@@ -64,30 +65,67 @@ final class SendKernel {
             if (Boolean.parseBoolean(msg.getProperty(MessageConst.PROPERTY_TRANSACTION_PREPARED))) {
                 sysFlag |= MessageSysFlag.TRANSACTION_PREPARED_TYPE;
             }
+            ProducerHooks hooks = producerImpl.hooks();
+            hooks.checkForbidden(producer, msg, mq, brokerAddr, mode);
+            SendMessageContext hookContext = hooks.before(producerImpl, producer, msg, mq, brokerAddr, mode);
             SendMessageRequestHeader header = buildHeader(msg, mq, sysFlag);
             long remaining = timeout - (System.currentTimeMillis() - begin);
-            return switch (mode) {
-                case ASYNC -> {
-                    factory.getMQClientAPIImpl().sendMessageAsync(brokerAddr, brokerName, msg, header, remaining,
-                        callback);
-                    yield null;
-                }
-                case ONEWAY -> {
-                    factory.getMQClientAPIImpl().sendMessageOneway(brokerAddr, msg, header, remaining);
-                    yield null;
-                }
-                case SYNC -> {
-                    if (remaining <= 0) {
-                        throw new RemotingTooMuchRequestException("sendKernelImpl call timeout");
-                    }
-                    yield factory.getMQClientAPIImpl().sendMessageSync(brokerAddr, brokerName, msg, header,
-                        remaining);
-                }
-            };
+            try {
+                SendResult result = sendInMode(factory, brokerAddr, brokerName, msg, header, mode,
+                    hookedCallback(hooks, hookContext, callback), remaining);
+                hooks.after(hookContext, result);
+                return result;
+            } catch (RemotingException | MQBrokerException | InterruptedException e) {
+                hooks.afterException(hookContext, e);
+                throw e;
+            }
         } finally {
             msg.setBody(prevBody);
             msg.setTopic(producer.withoutNamespace(msg.getTopic()));
         }
+    }
+
+    private static SendResult sendInMode(MQClientInstance factory, String brokerAddr, String brokerName, Message msg,
+        SendMessageRequestHeader header, CommunicationMode mode, SendCallback callback, long remaining)
+        throws RemotingException, MQBrokerException, InterruptedException, MQClientException {
+        switch (mode) {
+            case ASYNC -> factory.getMQClientAPIImpl().sendMessageAsync(brokerAddr, brokerName, msg, header,
+                remaining, callback);
+            case ONEWAY -> factory.getMQClientAPIImpl().sendMessageOneway(brokerAddr, msg, header, remaining);
+            case SYNC -> {
+                if (remaining <= 0) {
+                    throw new RemotingTooMuchRequestException("sendKernelImpl call timeout");
+                }
+                return factory.getMQClientAPIImpl().sendMessageSync(brokerAddr, brokerName, msg, header, remaining);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The callback of an async attempt, telling the send hooks of the broker's answer before the user hears of it
+     * (a failed attempt is reported by the attempt's own exception path or by the retry that follows).
+     */
+    private static SendCallback hookedCallback(ProducerHooks hooks, SendMessageContext hookContext,
+        SendCallback callback) {
+        if (hookContext == null || callback == null) {
+            return callback;
+        }
+        return new SendCallback() {
+            @Override
+            public void onSuccess(SendResult sendResult) {
+                hooks.after(hookContext, sendResult);
+                callback.onSuccess(sendResult);
+            }
+
+            @Override
+            public void onException(Throwable e) {
+                if (e instanceof Exception cause) {
+                    hooks.afterException(hookContext, cause);
+                }
+                callback.onException(e);
+            }
+        };
     }
 
     /** The V1 send header; the request codec turns it into the single-letter V2 header on the wire. */

@@ -85,7 +85,7 @@ final class TransactionSupport {
             state = LocalTransactionState.ROLLBACK_MESSAGE;
         }
         try {
-            endTransaction(sendResult, state, localException);
+            endTransaction(msg, sendResult, state, localException);
         } catch (Exception e) {
             LOG.warn("END_TRANSACTION {} for {} not sent, the broker will check back: {}", state,
                 sendResult.getMsgId(), e.toString());
@@ -121,7 +121,7 @@ final class TransactionSupport {
     }
 
     /** Tells the broker that stored the half message what became of it. */
-    void endTransaction(SendResult sendResult, LocalTransactionState state, Throwable localException)
+    void endTransaction(Message msg, SendResult sendResult, LocalTransactionState state, Throwable localException)
         throws Exception {
         MessageId id = decodeId(sendResult.getOffsetMsgId() != null ? sendResult.getOffsetMsgId()
             : sendResult.getMsgId());
@@ -137,6 +137,7 @@ final class TransactionSupport {
         header.setMsgId(sendResult.getMsgId());
         header.setBname(brokerName);
         String remark = localException == null ? null : "executeLocalTransactionBranch exception: " + localException;
+        producerImpl.doExecuteEndTransactionHook(msg, sendResult.getMsgId(), brokerAddr, state, false);
         producerImpl.getMQClientFactory().getMQClientAPIImpl().endTransactionOneway(brokerAddr, header, remark,
             producer.getSendMsgTimeout());
     }
@@ -182,6 +183,7 @@ final class TransactionSupport {
         header.setCommitOrRollback(toSysFlag(state));
         String remark = exception == null ? null
             : "checkLocalTransactionState Exception: " + RemotingHelper.exceptionSimpleDesc(exception);
+        producerImpl.doExecuteEndTransactionHook(msg, header.getMsgId(), addr, state, true);
         try {
             producerImpl.getMQClientFactory().getMQClientAPIImpl().endTransactionOneway(addr, header, remark,
                 END_TRANSACTION_TIMEOUT_MILLIS);

@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.cometmq.client.consumer.PullResult;
 import org.cometmq.client.consumer.PullStatus;
+import org.cometmq.client.hook.FilterMessageContext;
+import org.cometmq.client.hook.FilterMessageHook;
 import org.cometmq.client.impl.CommunicationMode;
 import org.cometmq.client.impl.FindBrokerResult;
 import org.cometmq.client.impl.MQClientAPIImpl;
@@ -115,5 +117,29 @@ class PullAPIWrapperTest {
         ArgumentCaptor<PullMessageRequestHeader> header = ArgumentCaptor.forClass(PullMessageRequestHeader.class);
         verify(api).pullMessage(eq("127.0.0.1:10921"), header.capture(), anyLong(), any(), any());
         assertEquals(PullSysFlag.FLAG_SUSPEND, header.getValue().getSysFlag().intValue());
+    }
+
+    @Test
+    void filterHooksSeeTheMessagesLeftAfterTagFiltering() {
+        PullAPIWrapper wrapper = new PullAPIWrapper(mock(MQClientInstance.class), "cg", true);
+        List<String> seen = new ArrayList<>();
+        ArrayList<FilterMessageHook> hooks = new ArrayList<>();
+        wrapper.registerFilterMessageHook(hooks);
+        hooks.add(new FilterMessageHook() {
+            @Override
+            public String hookName() {
+                return "recorder";
+            }
+
+            @Override
+            public void filterMessage(FilterMessageContext context) {
+                context.getMsgList().forEach(m -> seen.add(m.getTags() + "@" + m.getQueueOffset()));
+                seen.add("unitMode=" + context.isUnitMode());
+            }
+        });
+        PullResultExt raw = new PullResultExt(PullStatus.FOUND, 13, 2, 20, null, 1,
+            storedRecords("TagA", "TagB", "TagC"));
+        wrapper.processPullResult(MQ, raw, FilterAPI.buildSubscriptionData("TopicTest", "TagA || TagC"));
+        assertEquals(List.of("TagA@10", "TagC@12", "unitMode=true"), seen);
     }
 }

@@ -1,0 +1,7 @@
+package org.cometmq.client.trace;
+
+/** Whose traces a dispatcher carries. */
+public enum TraceDispatcherType {
+    PRODUCER,
+    CONSUMER
+}
