@@ -21,6 +21,7 @@ import org.cometmq.client.impl.factory.MQClientInstance;
 import org.cometmq.client.latency.MQFaultStrategy;
 import org.cometmq.client.producer.DefaultMQProducer;
 import org.cometmq.client.producer.MessageQueueSelector;
+import org.cometmq.client.producer.RequestFutureHolder;
 import org.cometmq.client.producer.SendCallback;
 import org.cometmq.client.producer.SendResult;
 import org.cometmq.client.producer.SendStatus;
@@ -59,6 +60,7 @@ public class DefaultMQProducerImpl implements MQProducerInner {
     private volatile ServiceState serviceState = ServiceState.CREATE_JUST;
     private volatile MQClientInstance mQClientFactory;
     private TransactionSupport transactionSupport;
+    private final RequestSender requestSender = new RequestSender(this);
 
     public DefaultMQProducerImpl(DefaultMQProducer defaultMQProducer, RPCHook rpcHook) {
         this.defaultMQProducer = defaultMQProducer;
@@ -89,6 +91,7 @@ public class DefaultMQProducerImpl implements MQProducerInner {
             factory.start();
         }
         serviceState = ServiceState.RUNNING;
+        RequestFutureHolder.getInstance().startScheduledTask(this);
         LOG.info("producer {} started on client {}", defaultMQProducer.getProducerGroup(), factory.getClientId());
         factory.sendHeartbeatToAllBrokerWithLock();
     }
@@ -133,6 +136,7 @@ public class DefaultMQProducerImpl implements MQProducerInner {
             return;
         }
         mQClientFactory.unregisterProducer(defaultMQProducer.getProducerGroup());
+        RequestFutureHolder.getInstance().shutdown(this);
         defaultAsyncSenderExecutor.shutdown();
         if (transactionSupport != null) {
             transactionSupport.shutdown();
@@ -513,6 +517,11 @@ public class DefaultMQProducerImpl implements MQProducerInner {
     public MQAdminImpl getMQAdminImpl() throws MQClientException {
         makeSureStateOK();
         return mQClientFactory.getMQAdminImpl();
+    }
+
+    /** Request-reply sends of this producer. */
+    public RequestSender getRequestSender() {
+        return requestSender;
     }
 
     public MQClientInstance getMQClientFactory() {
