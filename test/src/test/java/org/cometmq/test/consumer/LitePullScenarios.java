@@ -14,6 +14,8 @@ import java.util.TreeSet;
 import org.apache.rocketmq.common.message.Message;
 import org.cometmq.client.consumer.DefaultLitePullConsumer;
 import org.cometmq.client.consumer.DefaultMQPullConsumer;
+import org.cometmq.client.consumer.MQPullConsumer;
+import org.cometmq.client.consumer.MQPullConsumerScheduleService;
 import org.cometmq.client.consumer.PullResult;
 import org.cometmq.client.consumer.PullStatus;
 import org.cometmq.client.exception.MQClientException;
@@ -22,7 +24,7 @@ import org.cometmq.common.message.MessageExt;
 import org.cometmq.common.message.MessageQueue;
 import org.junit.jupiter.api.Test;
 
-/** CometMQ's lite pull consumer (subscribe and assign modes) and legacy pull consumer. */
+/** CometMQ's lite pull consumer (subscribe and assign modes), legacy pull consumer and its schedule service. */
 interface LitePullScenarios {
     long DEADLINE_MILLIS = 30_000;
 
@@ -179,6 +181,43 @@ interface LitePullScenarios {
             assertEquals("p-2", body(viewed));
         } finally {
             consumer.shutdown();
+        }
+    }
+
+    @Test
+    default void scheduleServiceRunsTheCallbackForEveryAssignedQueue() throws Exception {
+        String topic = fixture().createTopic("ScheduledPull");
+        Set<String> sent = new TreeSet<>(fixture().send(topic, "TagA", "sched", 12));
+        Set<String> received = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        Set<Integer> queuesRun = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        MQPullConsumerScheduleService service = new MQPullConsumerScheduleService(group("scheduled_pull"));
+        fixture().configure(service.getDefaultMQPullConsumer());
+        service.setPullThreadNums(2);
+        service.registerPullTaskCallback(topic, (mq, context) -> {
+            queuesRun.add(mq.getQueueId());
+            MQPullConsumer consumer = context.getPullConsumer();
+            try {
+                long offset = Math.max(0, consumer.fetchConsumeOffset(mq, false));
+                PullResult result = consumer.pull(mq, "*", offset, 32);
+                if (result.getPullStatus() == PullStatus.FOUND) {
+                    result.getMsgFoundList().forEach(m -> received.add(body(m)));
+                }
+                consumer.updateConsumeOffset(mq, result.getNextBeginOffset());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            context.setPullNextDelayTimeMillis(100);
+        });
+        service.start();
+        try {
+            long deadline = System.currentTimeMillis() + DEADLINE_MILLIS;
+            while (!received.containsAll(sent) && System.currentTimeMillis() < deadline) {
+                Thread.sleep(100);
+            }
+            assertEquals(sent, new TreeSet<>(received));
+            assertEquals(Set.of(0, 1, 2, 3), queuesRun);
+        } finally {
+            service.shutdown();
         }
     }
 
