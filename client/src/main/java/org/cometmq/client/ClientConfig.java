@@ -38,6 +38,8 @@ public class ClientConfig {
     private LanguageCode language = LanguageCode.JAVA;
     /** Timeout of the client's own requests (route, heartbeat, offsets, locks). */
     private int mqClientApiTimeout = 3 * 1000;
+    protected AccessChannel accessChannel = AccessChannel.LOCAL;
+
 
     /** {@code clientIP@instanceName[@unitName]}: the id brokers know this client by. */
     public String buildMQClientId() {
@@ -114,6 +116,15 @@ public class ClientConfig {
         this.useTLS = cc.useTLS;
         this.language = cc.language;
         this.mqClientApiTimeout = cc.mqClientApiTimeout;
+        this.accessChannel = cc.accessChannel;
+    }
+
+    public AccessChannel getAccessChannel() {
+        return accessChannel;
+    }
+
+    public void setAccessChannel(AccessChannel accessChannel) {
+        this.accessChannel = accessChannel;
     }
 
     public ClientConfig cloneClientConfig() {
