@@ -125,6 +125,10 @@ abstract class RequestReplyScenario {
             assertEquals(request.getProperty(MessageConst.PROPERTY_CORRELATION_ID),
                 reply.getProperty(MessageConst.PROPERTY_CORRELATION_ID));
         }
+        // bodies over 4 KiB travel compressed both ways (request and reply)
+        String large = "L".repeat(10_000);
+        assertEquals("re:" + large, text(apacheRequester.request(
+            new org.apache.rocketmq.common.message.Message(topic, utf8(large)), REQUEST_TIMEOUT_MILLIS).getBody()));
         CompletableFuture<String> async = new CompletableFuture<>();
         apacheRequester.request(new org.apache.rocketmq.common.message.Message(topic, utf8("apache-async")),
             new org.apache.rocketmq.client.producer.RequestCallback() {
@@ -141,8 +145,8 @@ abstract class RequestReplyScenario {
         assertEquals("re:apache-async", async.get(REQUEST_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS));
 
         // storeReplyMessageEnable defaults to true: every reply is also stored in the cluster's reply topic
-        Await.until("4 replies stored in " + replyTopic(), TIMEOUT, this::replyTopicMaxOffset,
-            max -> max == storedBefore + 4);
+        Await.until("5 replies stored in " + replyTopic(), TIMEOUT, this::replyTopicMaxOffset,
+            max -> max == storedBefore + 5);
     }
 
     @Test
@@ -156,6 +160,10 @@ abstract class RequestReplyScenario {
             reply.getProperty(MessageConst.PROPERTY_CORRELATION_ID));
         assertEquals(replyTopic(), reply.getTopic());
         assertNotNull(reply.getProperty(MessageConst.PROPERTY_REPLY_MESSAGE_ARRIVE_TIME));
+
+        String large = "L".repeat(10_000);
+        assertEquals("re:" + large, text(cometRequester.request(new Message(topic, utf8(large)),
+            REQUEST_TIMEOUT_MILLIS).getBody()));
 
         MessageQueue queue1 = new MessageQueue(topic, cluster.brokerName(), 1);
         assertEquals("re:comet-queue", text(cometRequester.request(new Message(topic, utf8("comet-queue")), queue1,
