@@ -10,6 +10,7 @@ import org.cometmq.broker.processor.EndTransactionProcessor;
 import org.cometmq.broker.processor.PullMessageProcessor;
 import org.cometmq.broker.processor.QueryMessageProcessor;
 import org.cometmq.broker.processor.QueueLockProcessor;
+import org.cometmq.broker.processor.ReplyMessageProcessor;
 import org.cometmq.broker.processor.RetryTopics;
 import org.cometmq.broker.processor.SendMessageChecker;
 import org.cometmq.broker.processor.SendMessageProcessor;
@@ -66,6 +67,10 @@ final class BrokerProcessors {
             c.getTransactionalMessageBridge());
         register(server, send, executors.send(), RequestCode.SEND_MESSAGE, RequestCode.SEND_MESSAGE_V2,
             RequestCode.SEND_BATCH_MESSAGE);
+        ReplyMessageProcessor reply = new ReplyMessageProcessor(c.getBrokerConfig(),
+            new SendMessageChecker(c.getBrokerConfig(), c.getTopicConfigManager()), c.getProducerManager(),
+            c.getBroker2Client(), c.getMessageStore(), c.getStatsManager(), c::getStoreHost);
+        register(server, reply, executors.reply(), RequestCode.SEND_REPLY_MESSAGE, RequestCode.SEND_REPLY_MESSAGE_V2);
         EndTransactionProcessor endTransaction = new EndTransactionProcessor(c.getMessageStoreConfig().getBrokerRole(),
             c.getTransactionalMessageBridge(), c.getMessageStoreConfig().getMaxMessageSize());
         register(server, endTransaction, executors.endTransaction(), RequestCode.END_TRANSACTION);

@@ -12,7 +12,7 @@ public final class Validators {
     public static final int CHARACTER_MAX_LENGTH = 255;
     public static final int TOPIC_MAX_LENGTH = TopicValidator.TOPIC_MAX_LENGTH;
 
-    private Validators() {
+    public Validators() {
     }
 
     /** A group name must be non-blank, at most 255 characters of {@code [%|a-zA-Z0-9_-]}. */

@@ -41,6 +41,7 @@ public class BrokerConfig {
     private int consumerManageThreadPoolNums = 32;
     private int heartbeatThreadPoolNums = Math.min(32, CPUS);
     private int endTransactionThreadPoolNums = 8 + CPUS * 2;
+    private int processReplyMessageThreadPoolNums = 16 + CPUS * 2;
 
     private int sendThreadPoolQueueCapacity = 10_000;
     private int pullThreadPoolQueueCapacity = 100_000;
@@ -50,6 +51,9 @@ public class BrokerConfig {
     private int consumerManagerThreadPoolQueueCapacity = 1_000_000;
     private int heartbeatThreadPoolQueueCapacity = 50_000;
     private int endTransactionPoolQueueCapacity = 100_000;
+    private int replyThreadPoolQueueCapacity = 10_000;
+    /** Whether a reply (SEND_REPLY_MESSAGE) is also stored in its reply topic after being pushed to the requester. */
+    private boolean storeReplyMessageEnable = true;
 
     private int flushConsumerOffsetInterval = 5_000;
     private boolean longPollingEnable = true;
@@ -526,5 +530,29 @@ public class BrokerConfig {
 
     public void setTransactionCheckInterval(long transactionCheckInterval) {
         this.transactionCheckInterval = transactionCheckInterval;
+    }
+
+    public int getProcessReplyMessageThreadPoolNums() {
+        return processReplyMessageThreadPoolNums;
+    }
+
+    public void setProcessReplyMessageThreadPoolNums(int processReplyMessageThreadPoolNums) {
+        this.processReplyMessageThreadPoolNums = processReplyMessageThreadPoolNums;
+    }
+
+    public int getReplyThreadPoolQueueCapacity() {
+        return replyThreadPoolQueueCapacity;
+    }
+
+    public void setReplyThreadPoolQueueCapacity(int replyThreadPoolQueueCapacity) {
+        this.replyThreadPoolQueueCapacity = replyThreadPoolQueueCapacity;
+    }
+
+    public boolean isStoreReplyMessageEnable() {
+        return storeReplyMessageEnable;
+    }
+
+    public void setStoreReplyMessageEnable(boolean storeReplyMessageEnable) {
+        this.storeReplyMessageEnable = storeReplyMessageEnable;
     }
 }

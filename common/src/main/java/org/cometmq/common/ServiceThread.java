@@ -84,6 +84,22 @@ public abstract class ServiceThread implements Runnable {
         }
     }
 
+    /** Stops the loop and wakes the thread without waiting for it to end. */
+    public void stop() {
+        stop(false);
+    }
+
+    /** Stops the loop, wakes the thread and optionally interrupts it, without waiting for it to end. */
+    public void stop(boolean interrupt) {
+        stopped = true;
+        LOG.info("stopping service thread {} (interrupt={})", getServiceName(), interrupt);
+        wakeup();
+        Thread t = thread;
+        if (interrupt && t != null) {
+            t.interrupt();
+        }
+    }
+
     /** Marks the service stopped without waking or joining it; the loop ends after its current wait. */
     public void makeStop() {
         stopped = true;
@@ -136,6 +152,15 @@ public abstract class ServiceThread implements Runnable {
     /** How long {@link #shutdown(boolean)} waits for the thread to end. */
     public long getJoinTimeMillis() {
         return DEFAULT_JOIN_TIME_MILLIS;
+    }
+
+    /** Same as {@link #getJoinTimeMillis()} (the name 4.9.7 uses). */
+    public long getJointime() {
+        return getJoinTimeMillis();
+    }
+
+    public boolean isDaemon() {
+        return daemon;
     }
 
     /** Must be called before {@link #start()}. */

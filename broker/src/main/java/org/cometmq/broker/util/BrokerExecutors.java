@@ -15,6 +15,7 @@ public class BrokerExecutors {
     private final BrokerThreadPoolExecutor consumerManage;
     private final BrokerThreadPoolExecutor heartbeat;
     private final BrokerThreadPoolExecutor endTransaction;
+    private final BrokerThreadPoolExecutor reply;
 
     public BrokerExecutors(BrokerConfig config, Clock clock) {
         send = new BrokerThreadPoolExecutor("SendMessageThread", config.getSendMessageThreadPoolNums(),
@@ -33,6 +34,8 @@ public class BrokerExecutors {
             config.getHeartbeatThreadPoolQueueCapacity(), clock);
         endTransaction = new BrokerThreadPoolExecutor("EndTransactionThread", config.getEndTransactionThreadPoolNums(),
             config.getEndTransactionPoolQueueCapacity(), clock);
+        reply = new BrokerThreadPoolExecutor("ProcessReplyMessageThread",
+            config.getProcessReplyMessageThreadPoolNums(), config.getReplyThreadPoolQueueCapacity(), clock);
     }
 
     public BrokerThreadPoolExecutor send() {
@@ -67,10 +70,14 @@ public class BrokerExecutors {
         return endTransaction;
     }
 
+    public BrokerThreadPoolExecutor reply() {
+        return reply;
+    }
+
     /** Stops accepting work and waits a bounded time for running tasks. */
     public void shutdown() {
         List<BrokerThreadPoolExecutor> all = List.of(send, pull, query, admin, clientManage, consumerManage, heartbeat,
-            endTransaction);
+            endTransaction, reply);
         all.forEach(BrokerThreadPoolExecutor::shutdown);
         for (BrokerThreadPoolExecutor executor : all) {
             try {

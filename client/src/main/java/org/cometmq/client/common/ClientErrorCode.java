@@ -10,6 +10,6 @@ public final class ClientErrorCode {
     public static final int REQUEST_TIMEOUT_EXCEPTION = 10006;
     public static final int CREATE_REPLY_MESSAGE_EXCEPTION = 10007;
 
-    private ClientErrorCode() {
+    public ClientErrorCode() {
     }
 }

@@ -1,7 +1,11 @@
 package org.cometmq.client.consumer;
 
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.cometmq.client.ClientConfig;
 import org.cometmq.client.consumer.rebalance.AllocateMessageQueueAveragely;
 import org.cometmq.client.consumer.store.OffsetStore;
@@ -9,6 +13,7 @@ import org.cometmq.client.exception.MQClientException;
 import org.cometmq.client.impl.consumer.DefaultLitePullConsumerImpl;
 import org.cometmq.client.trace.TraceDispatcher;
 import org.cometmq.client.trace.TraceDispatchers;
+import org.cometmq.client.impl.consumer.LitePullCommits;
 import org.cometmq.common.MixAll;
 import org.cometmq.common.UtilAll;
 import org.cometmq.common.consumer.ConsumeFromWhere;
@@ -54,6 +59,9 @@ public class DefaultLitePullConsumer extends ClientConfig implements LitePullCon
     private boolean enableMsgTrace = false;
     private String customizedTraceTopic;
     private transient TraceDispatcher traceDispatcher;
+    /** Pull from {@link #getDefaultBrokerId()} of each broker group instead of the node the broker suggests. */
+    private boolean connectBrokerByUser = false;
+    private long defaultBrokerId = MixAll.MASTER_ID;
 
     public DefaultLitePullConsumer() {
         this(null, MixAll.DEFAULT_CONSUMER_GROUP, null);
@@ -120,6 +128,7 @@ public class DefaultLitePullConsumer extends ClientConfig implements LitePullCon
         this.enableMsgTrace = enableMsgTrace;
     }
 
+    @Override
     public boolean isRunning() {
         return defaultLitePullConsumerImpl.isRunning();
     }
@@ -127,6 +136,12 @@ public class DefaultLitePullConsumer extends ClientConfig implements LitePullCon
     @Override
     public void subscribe(String topic, String subExpression) throws MQClientException {
         defaultLitePullConsumerImpl.subscribe(withNamespace(topic), subExpression);
+    }
+
+    @Override
+    public void subscribe(String topic, String subExpression, MessageQueueListener messageQueueListener)
+        throws MQClientException {
+        defaultLitePullConsumerImpl.subscribe(withNamespace(topic), subExpression, messageQueueListener);
     }
 
     @Override
@@ -192,6 +207,30 @@ public class DefaultLitePullConsumer extends ClientConfig implements LitePullCon
     }
 
     @Override
+    public void commitSync(Map<MessageQueue, Long> offsetMap, boolean persist) {
+        Map<MessageQueue, Long> withNamespace = new HashMap<>();
+        offsetMap.forEach((mq, offset) -> withNamespace.put(queueWithNamespace(mq), offset));
+        new LitePullCommits(defaultLitePullConsumerImpl).commit(withNamespace, persist);
+    }
+
+    @Override
+    public void commit(Set<MessageQueue> messageQueues, boolean persist) {
+        Set<MessageQueue> withNamespace = new HashSet<>();
+        messageQueues.forEach(mq -> withNamespace.add(queueWithNamespace(mq)));
+        new LitePullCommits(defaultLitePullConsumerImpl).commit(withNamespace, persist);
+    }
+
+    @Override
+    public Set<MessageQueue> assignment() throws MQClientException {
+        return new LitePullCommits(defaultLitePullConsumerImpl).assignment();
+    }
+
+    @Override
+    public void setSubExpressionForAssign(String topic, String subExpression) {
+        defaultLitePullConsumerImpl.setSubExpressionForAssign(withNamespace(topic), subExpression);
+    }
+
+    @Override
     public Long committed(MessageQueue messageQueue) throws MQClientException {
         return defaultLitePullConsumerImpl.committed(queueWithNamespace(messageQueue));
     }
@@ -219,6 +258,24 @@ public class DefaultLitePullConsumer extends ClientConfig implements LitePullCon
     @Override
     public void setAutoCommit(boolean autoCommit) {
         this.autoCommit = autoCommit;
+    }
+
+    public boolean isConnectBrokerByUser() {
+        return connectBrokerByUser;
+    }
+
+    /** Takes effect at start. */
+    public void setConnectBrokerByUser(boolean connectBrokerByUser) {
+        this.connectBrokerByUser = connectBrokerByUser;
+    }
+
+    public long getDefaultBrokerId() {
+        return defaultBrokerId;
+    }
+
+    /** The broker id pulled from when {@link #isConnectBrokerByUser()}; takes effect at start. */
+    public void setDefaultBrokerId(long defaultBrokerId) {
+        this.defaultBrokerId = defaultBrokerId;
     }
 
     public DefaultLitePullConsumerImpl getDefaultLitePullConsumerImpl() {

@@ -174,11 +174,13 @@ public class DefaultMQPullConsumer extends ClientConfig implements MQPullConsume
     }
 
     /** Pulls with a tag or SQL92 selector. */
+    @Override
     public PullResult pull(MessageQueue mq, MessageSelector selector, long offset, int maxNums)
         throws MQClientException, RemotingException, MQBrokerException, InterruptedException {
         return pull(mq, selector, offset, maxNums, consumerPullTimeoutMillis);
     }
 
+    @Override
     public PullResult pull(MessageQueue mq, MessageSelector selector, long offset, int maxNums, long timeout)
         throws MQClientException, RemotingException, MQBrokerException, InterruptedException {
         MessageQueue queue = queueWithNamespace(mq);
@@ -197,6 +199,20 @@ public class DefaultMQPullConsumer extends ClientConfig implements MQPullConsume
         MessageQueue queue = queueWithNamespace(mq);
         defaultMQPullConsumerImpl.pull(queue, defaultMQPullConsumerImpl.subscription(queue, subExpression), offset,
             maxNums, pullCallback, false, timeout);
+    }
+
+    @Override
+    public void pull(MessageQueue mq, MessageSelector selector, long offset, int maxNums, PullCallback pullCallback)
+        throws MQClientException, RemotingException, InterruptedException {
+        pull(mq, selector, offset, maxNums, pullCallback, consumerPullTimeoutMillis);
+    }
+
+    @Override
+    public void pull(MessageQueue mq, MessageSelector selector, long offset, int maxNums, PullCallback pullCallback,
+        long timeout) throws MQClientException, RemotingException, InterruptedException {
+        MessageQueue queue = queueWithNamespace(mq);
+        defaultMQPullConsumerImpl.pull(queue, subscription(queue, selector), offset, maxNums, pullCallback, false,
+            timeout);
     }
 
     @Override
@@ -226,6 +242,15 @@ public class DefaultMQPullConsumer extends ClientConfig implements MQPullConsume
         } catch (IllegalArgumentException e) {
             throw new MQClientException("Bad selector for topic " + mq.getTopic() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Writes the queue's consume offset from the offset store to the broker (or local file) now; needs start(). */
+    public void persist(MessageQueue mq) {
+        OffsetStore store = defaultMQPullConsumerImpl.getOffsetStore();
+        if (store == null) {
+            throw new IllegalStateException("The pull consumer is not started: call start() before persist()");
+        }
+        store.persist(queueWithNamespace(mq));
     }
 
     @Override

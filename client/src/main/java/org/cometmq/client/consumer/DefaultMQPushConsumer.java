@@ -86,6 +86,10 @@ public class DefaultMQPushConsumer extends ClientConfig implements MQPushConsume
         this(namespace, consumerGroup, null, new AllocateMessageQueueAveragely());
     }
 
+    public DefaultMQPushConsumer(String namespace, String consumerGroup, RPCHook rpcHook) {
+        this(namespace, consumerGroup, rpcHook, new AllocateMessageQueueAveragely());
+    }
+
     public DefaultMQPushConsumer(String consumerGroup, RPCHook rpcHook,
         AllocateMessageQueueStrategy allocateMessageQueueStrategy) {
         this(null, consumerGroup, rpcHook, allocateMessageQueueStrategy);

@@ -2,6 +2,8 @@ package org.cometmq.client.consumer;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.cometmq.client.exception.MQClientException;
 import org.cometmq.common.message.MessageExt;
 import org.cometmq.common.message.MessageQueue;
@@ -19,6 +21,18 @@ public interface LitePullConsumer {
     void subscribe(String topic, String subExpression) throws MQClientException;
 
     void subscribe(String topic, MessageSelector selector) throws MQClientException;
+
+    /** Subscribes, and tells {@code listener} whenever the rebalance changes this consumer's queues. */
+    void subscribe(String topic, String subExpression, MessageQueueListener listener) throws MQClientException;
+
+    /** Whether the consumer has been started and not shut down. */
+    boolean isRunning();
+
+    /** The queues this consumer currently fetches from. */
+    Set<MessageQueue> assignment() throws MQClientException;
+
+    /** Assign mode: the tag expression pulls of {@code topic} use (default "*"); call before start. */
+    void setSubExpressionForAssign(String topic, String subExpression);
 
     void unsubscribe(String topic);
 
@@ -50,6 +64,12 @@ public interface LitePullConsumer {
 
     /** Commits the offsets of all consumed messages now. */
     void commitSync();
+
+    /** Commits the given offsets; with {@code persist} they are written to the broker at once. */
+    void commitSync(Map<MessageQueue, Long> offsetMap, boolean persist);
+
+    /** Commits what was polled from the given queues; with {@code persist} written to the broker at once. */
+    void commit(Set<MessageQueue> messageQueues, boolean persist);
 
     /** The committed offset of {@code messageQueue}; -1 when the broker has none. */
     Long committed(MessageQueue messageQueue) throws MQClientException;

@@ -31,6 +31,19 @@ public interface MQPullConsumer extends MQConsumer {
         long timeout) throws MQClientException, RemotingException, InterruptedException;
 
     /** Pulls, letting the broker hold the request until a message arrives or the hold time passes. */
+    /** Pulls with a tag or SQL92 selector. */
+    PullResult pull(MessageQueue mq, MessageSelector selector, long offset, int maxNums)
+        throws MQClientException, RemotingException, MQBrokerException, InterruptedException;
+
+    PullResult pull(MessageQueue mq, MessageSelector selector, long offset, int maxNums, long timeout)
+        throws MQClientException, RemotingException, MQBrokerException, InterruptedException;
+
+    void pull(MessageQueue mq, MessageSelector selector, long offset, int maxNums, PullCallback pullCallback)
+        throws MQClientException, RemotingException, InterruptedException;
+
+    void pull(MessageQueue mq, MessageSelector selector, long offset, int maxNums, PullCallback pullCallback,
+        long timeout) throws MQClientException, RemotingException, InterruptedException;
+
     PullResult pullBlockIfNotFound(MessageQueue mq, String subExpression, long offset, int maxNums)
         throws MQClientException, RemotingException, MQBrokerException, InterruptedException;
 

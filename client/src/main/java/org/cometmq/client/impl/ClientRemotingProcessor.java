@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Serves the requests brokers send to this client: transaction check-backs go to the producer of the half
- * message's group, consumer notifications and queries to the consumer of the named group.
+ * message's group, consumer notifications and queries to the consumer of the named group, pushed replies to
+ * the request waiting for them.
  */
 public class ClientRemotingProcessor implements NettyRequestProcessor {
     /** The request codes this processor is registered for. */
@@ -40,6 +41,7 @@ public class ClientRemotingProcessor implements NettyRequestProcessor {
         RequestCode.CHECK_TRANSACTION_STATE, RequestCode.NOTIFY_CONSUMER_IDS_CHANGED,
         RequestCode.RESET_CONSUMER_CLIENT_OFFSET, RequestCode.GET_CONSUMER_STATUS_FROM_CLIENT,
         RequestCode.GET_CONSUMER_RUNNING_INFO, RequestCode.CONSUME_MESSAGE_DIRECTLY,
+        RequestCode.PUSH_REPLY_MESSAGE_TO_CLIENT,
     };
     private static final Logger LOG = LoggerFactory.getLogger(ClientRemotingProcessor.class);
 
@@ -58,6 +60,7 @@ public class ClientRemotingProcessor implements NettyRequestProcessor {
             case RequestCode.GET_CONSUMER_STATUS_FROM_CLIENT -> getConsumeStatus(request);
             case RequestCode.GET_CONSUMER_RUNNING_INFO -> getConsumerRunningInfo(request);
             case RequestCode.CONSUME_MESSAGE_DIRECTLY -> consumeMessageDirectly(request);
+            case RequestCode.PUSH_REPLY_MESSAGE_TO_CLIENT -> ReplyMessageReceiver.receiveReplyMessage(request);
             default -> RemotingCommand.createResponseCommand(ResponseCode.REQUEST_CODE_NOT_SUPPORTED,
                 " request type " + request.getCode() + " not supported");
         };

@@ -10,6 +10,7 @@ import org.cometmq.client.QueryResult;
 import org.cometmq.client.Validators;
 import org.cometmq.client.exception.MQBrokerException;
 import org.cometmq.client.exception.MQClientException;
+import org.cometmq.client.exception.RequestTimeoutException;
 import org.cometmq.client.impl.producer.DefaultMQProducerImpl;
 import org.cometmq.client.trace.TraceDispatcher;
 import org.cometmq.client.trace.TraceDispatchers;
@@ -227,6 +228,57 @@ public class DefaultMQProducer extends ClientConfig implements MQProducer {
         throws MQClientException, RemotingException, InterruptedException {
         prepare(msg);
         defaultMQProducerImpl.sendOneway(msg, selector, arg);
+    }
+
+    // ------------------------------------------------------------------ request-reply
+
+    /**
+     * Sends a request and waits up to {@code timeout} ms for its reply, which the replier creates with
+     * {@code MessageUtil.createReplyMessage} and the broker pushes to this client.
+     *
+     * @throws RequestTimeoutException when the request was sent but no reply came in time
+     */
+    @Override
+    public Message request(Message msg, long timeout) throws RequestTimeoutException, MQClientException,
+        RemotingException, MQBrokerException, InterruptedException {
+        prepare(msg);
+        return defaultMQProducerImpl.getRequestSender().request(msg, timeout);
+    }
+
+    @Override
+    public void request(Message msg, RequestCallback requestCallback, long timeout)
+        throws MQClientException, RemotingException, InterruptedException, MQBrokerException {
+        prepare(msg);
+        defaultMQProducerImpl.getRequestSender().request(msg, requestCallback, timeout);
+    }
+
+    @Override
+    public Message request(Message msg, MessageQueueSelector selector, Object arg, long timeout)
+        throws MQClientException, RemotingException, MQBrokerException, InterruptedException, RequestTimeoutException {
+        prepare(msg);
+        return defaultMQProducerImpl.getRequestSender().request(msg, selector, arg, timeout);
+    }
+
+    @Override
+    public void request(Message msg, MessageQueueSelector selector, Object arg, RequestCallback requestCallback,
+                        long timeout) throws MQClientException, RemotingException, InterruptedException,
+        MQBrokerException {
+        prepare(msg);
+        defaultMQProducerImpl.getRequestSender().request(msg, selector, arg, requestCallback, timeout);
+    }
+
+    @Override
+    public Message request(Message msg, MessageQueue mq, long timeout)
+        throws MQClientException, RemotingException, MQBrokerException, InterruptedException, RequestTimeoutException {
+        prepare(msg);
+        return defaultMQProducerImpl.getRequestSender().request(msg, queueWithNamespace(mq), timeout);
+    }
+
+    @Override
+    public void request(Message msg, MessageQueue mq, RequestCallback requestCallback, long timeout)
+        throws MQClientException, RemotingException, InterruptedException, MQBrokerException {
+        prepare(msg);
+        defaultMQProducerImpl.getRequestSender().request(msg, queueWithNamespace(mq), requestCallback, timeout);
     }
 
     /** Only {@link TransactionMQProducer} sends transactional messages. */

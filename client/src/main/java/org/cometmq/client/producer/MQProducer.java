@@ -5,6 +5,7 @@ import java.util.List;
 import org.cometmq.client.MQAdmin;
 import org.cometmq.client.exception.MQBrokerException;
 import org.cometmq.client.exception.MQClientException;
+import org.cometmq.client.exception.RequestTimeoutException;
 import org.cometmq.common.message.Message;
 import org.cometmq.common.message.MessageQueue;
 import org.cometmq.remoting.exception.RemotingException;
@@ -82,5 +83,29 @@ public interface MQProducer extends MQAdmin {
         throws MQClientException, RemotingException, MQBrokerException, InterruptedException;
 
     void send(Collection<Message> msgs, MessageQueue mq, SendCallback sendCallback, long timeout)
+        throws MQClientException, RemotingException, MQBrokerException, InterruptedException;
+
+    /** Sends a request and waits up to {@code timeout} ms for its reply. */
+    Message request(Message msg, long timeout) throws RequestTimeoutException, MQClientException, RemotingException,
+        MQBrokerException, InterruptedException;
+
+    /** Sends a request; the reply (or the failure or timeout) goes to {@code requestCallback}. */
+    void request(Message msg, RequestCallback requestCallback, long timeout)
+        throws MQClientException, RemotingException, InterruptedException, MQBrokerException;
+
+    /** Sends a request to the queue the selector picks and waits for its reply. */
+    Message request(Message msg, MessageQueueSelector selector, Object arg, long timeout)
+        throws RequestTimeoutException, MQClientException, RemotingException, MQBrokerException, InterruptedException;
+
+    /** Sends a request to the queue the selector picks; the outcome goes to {@code requestCallback}. */
+    void request(Message msg, MessageQueueSelector selector, Object arg, RequestCallback requestCallback,
+                 long timeout) throws MQClientException, RemotingException, InterruptedException, MQBrokerException;
+
+    /** Sends a request to the given queue and waits for its reply. */
+    Message request(Message msg, MessageQueue mq, long timeout)
+        throws RequestTimeoutException, MQClientException, RemotingException, MQBrokerException, InterruptedException;
+
+    /** Sends a request to the given queue; the outcome goes to {@code requestCallback}. */
+    void request(Message msg, MessageQueue mq, RequestCallback requestCallback, long timeout)
         throws MQClientException, RemotingException, MQBrokerException, InterruptedException;
 }

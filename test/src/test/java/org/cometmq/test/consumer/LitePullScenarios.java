@@ -14,6 +14,8 @@ import java.util.TreeSet;
 import org.apache.rocketmq.common.message.Message;
 import org.cometmq.client.consumer.DefaultLitePullConsumer;
 import org.cometmq.client.consumer.DefaultMQPullConsumer;
+import org.cometmq.client.consumer.MQPullConsumer;
+import org.cometmq.client.consumer.MQPullConsumerScheduleService;
 import org.cometmq.client.consumer.PullResult;
 import org.cometmq.client.consumer.PullStatus;
 import org.cometmq.client.exception.MQClientException;
@@ -22,7 +24,7 @@ import org.cometmq.common.message.MessageExt;
 import org.cometmq.common.message.MessageQueue;
 import org.junit.jupiter.api.Test;
 
-/** CometMQ's lite pull consumer (subscribe and assign modes) and legacy pull consumer. */
+/** CometMQ's lite pull consumer (subscribe and assign modes), legacy pull consumer and its schedule service. */
 interface LitePullScenarios {
     long DEADLINE_MILLIS = 30_000;
 
@@ -179,6 +181,119 @@ interface LitePullScenarios {
             assertEquals("p-2", body(viewed));
         } finally {
             consumer.shutdown();
+        }
+    }
+
+    @Test
+    default void scheduleServiceRunsTheCallbackForEveryAssignedQueue() throws Exception {
+        String topic = fixture().createTopic("ScheduledPull");
+        Set<String> sent = new TreeSet<>(fixture().send(topic, "TagA", "sched", 12));
+        Set<String> received = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        Set<Integer> queuesRun = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        MQPullConsumerScheduleService service = new MQPullConsumerScheduleService(group("scheduled_pull"));
+        fixture().configure(service.getDefaultMQPullConsumer());
+        service.setPullThreadNums(2);
+        service.registerPullTaskCallback(topic, (mq, context) -> {
+            queuesRun.add(mq.getQueueId());
+            MQPullConsumer consumer = context.getPullConsumer();
+            try {
+                long offset = Math.max(0, consumer.fetchConsumeOffset(mq, false));
+                PullResult result = consumer.pull(mq, "*", offset, 32);
+                if (result.getPullStatus() == PullStatus.FOUND) {
+                    result.getMsgFoundList().forEach(m -> received.add(body(m)));
+                }
+                consumer.updateConsumeOffset(mq, result.getNextBeginOffset());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            context.setPullNextDelayTimeMillis(100);
+        });
+        service.start();
+        try {
+            long deadline = System.currentTimeMillis() + DEADLINE_MILLIS;
+            while (!received.containsAll(sent) && System.currentTimeMillis() < deadline) {
+                Thread.sleep(100);
+            }
+            assertEquals(sent, new TreeSet<>(received));
+            assertEquals(Set.of(0, 1, 2, 3), queuesRun);
+            assertPullGroupTracked(topic, service.getDefaultMQPullConsumer().getConsumerGroup());
+        } finally {
+            service.shutdown();
+        }
+    }
+
+    @Test
+    default void assignFilterAndExplicitCommitsWork() throws Exception {
+        String topic = fixture().createTopic("AssignFilter");
+        for (int i = 0; i < 4; i++) {
+            String tag = i % 2 == 0 ? "even" : "odd";
+            fixture().sendToQueue(topic, 0, new Message(topic, tag, ("f-" + i).getBytes(StandardCharsets.UTF_8)));
+        }
+        MessageQueue q0 = new MessageQueue(topic, fixture().brokerName(), 0);
+        DefaultLitePullConsumer consumer = liteConsumer(group("assign_filter"));
+        consumer.setAutoCommit(false);
+        consumer.setSubExpressionForAssign(topic, "even");
+        consumer.assign(List.of(q0));
+        consumer.start();
+        try {
+            assertEquals(Set.of(q0), consumer.assignment());
+            List<MessageExt> polled = pollAtLeast(consumer, 2);
+            assertEquals(Set.of("f-0", "f-2"), bodies(polled));
+            consumer.commitSync(java.util.Map.of(q0, 1L), true);
+            assertEquals(1L, consumer.committed(q0));
+            consumer.commit(Set.of(q0), true);
+            assertEquals(3L, consumer.committed(q0), "the offset after the last polled message, f-2 at 2");
+        } finally {
+            consumer.shutdown();
+        }
+
+        DefaultMQPullConsumer puller = new DefaultMQPullConsumer(group("selector_pull"));
+        fixture().configure(puller);
+        puller.start();
+        try {
+            java.util.concurrent.CompletableFuture<PullResult> async = new java.util.concurrent.CompletableFuture<>();
+            puller.pull(q0, org.cometmq.client.consumer.MessageSelector.byTag("odd"), 0, 32,
+                new org.cometmq.client.consumer.PullCallback() {
+                    @Override
+                    public void onSuccess(PullResult pullResult) {
+                        async.complete(pullResult);
+                    }
+
+                    @Override
+                    public void onException(Throwable e) {
+                        async.completeExceptionally(e);
+                    }
+                });
+            PullResult odd = async.get(DEADLINE_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
+            assertEquals(List.of("f-1", "f-3"), odd.getMsgFoundList().stream().map(ConsumerFixture::body).toList());
+            puller.updateConsumeOffset(q0, 2);
+            puller.persist(q0);
+            assertEquals(2, puller.fetchConsumeOffset(q0, true));
+        } finally {
+            puller.shutdown();
+        }
+    }
+
+    /** messageTrackDetail names a pull consumer group of the topic as PULL (its progress is its own business). */
+    private void assertPullGroupTracked(String topic, String group) throws Exception {
+        org.cometmq.tools.admin.DefaultMQAdminExt admin = new org.cometmq.tools.admin.DefaultMQAdminExt();
+        fixture().configure(admin);
+        admin.start();
+        try {
+            MessageExt msg = new MessageExt();
+            msg.setTopic(topic);
+            java.util.List<org.cometmq.tools.admin.api.MessageTrack> tracks = admin.messageTrackDetail(msg);
+            long deadline = System.currentTimeMillis() + DEADLINE_MILLIS;
+            while (tracks.stream().noneMatch(t -> t.getConsumerGroup().equals(group))
+                && System.currentTimeMillis() < deadline) {
+                Thread.sleep(200);
+                tracks = admin.messageTrackDetail(msg);
+            }
+            org.cometmq.tools.admin.api.MessageTrack track = tracks.stream()
+                .filter(t -> t.getConsumerGroup().equals(group)).findFirst().orElseThrow();
+            assertEquals(org.cometmq.tools.admin.api.TrackType.PULL, track.getTrackType(), track.toString());
+        } finally {
+            admin.shutdown();
         }
     }
 

@@ -41,6 +41,7 @@ import org.cometmq.remoting.exception.RemotingConnectException;
 import org.cometmq.remoting.exception.RemotingException;
 import org.cometmq.remoting.exception.RemotingSendRequestException;
 import org.cometmq.remoting.exception.RemotingTimeoutException;
+import org.cometmq.tools.admin.api.MessageTrack;
 
 /**
  * The admin client of a CometMQ (or RocketMQ 4.x) cluster, with RocketMQ 4.9's {@code DefaultMQAdminExt} API:
@@ -576,6 +577,19 @@ public class DefaultMQAdminExt extends ClientConfig implements MQAdminExt {
 
     public long getTimeoutMillis() {
         return timeoutMillis;
+    }
+
+    /** For each consumer group of the message's topic, whether it consumed the message. */
+    @Override
+    public List<MessageTrack> messageTrackDetail(MessageExt msg) throws RemotingException, MQClientException,
+        InterruptedException, MQBrokerException {
+        try {
+            return new MessageTracker(this).track(msg);
+        } catch (RemotingException | MQClientException | InterruptedException | MQBrokerException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new MQClientException("tracking message " + msg.getMsgId() + " failed: " + e, e);
+        }
     }
 
     /** The implementation, for tools that need the client instance it joined. */

@@ -13,6 +13,7 @@ import org.cometmq.common.TopicConfig;
 import org.cometmq.common.admin.ConsumeStats;
 import org.cometmq.common.admin.RollbackStats;
 import org.cometmq.common.admin.TopicStatsTable;
+import org.cometmq.common.message.MessageExt;
 import org.cometmq.common.message.MessageQueue;
 import org.cometmq.common.protocol.body.BrokerStatsData;
 import org.cometmq.common.protocol.body.ClusterInfo;
@@ -36,6 +37,7 @@ import org.cometmq.remoting.exception.RemotingConnectException;
 import org.cometmq.remoting.exception.RemotingException;
 import org.cometmq.remoting.exception.RemotingSendRequestException;
 import org.cometmq.remoting.exception.RemotingTimeoutException;
+import org.cometmq.tools.admin.api.MessageTrack;
 
 /**
  * Operating a cluster: topics, subscription groups, broker and name server configuration, consumer progress
@@ -255,4 +257,8 @@ public interface MQAdminExt extends MQAdmin {
 
     boolean resumeCheckHalfMessage(String topic, String msgId)
         throws RemotingException, MQClientException, InterruptedException, MQBrokerException;
+
+    /** For each consumer group of the message's topic, whether it consumed the message. */
+    List<MessageTrack> messageTrackDetail(MessageExt msg) throws RemotingException, MQClientException,
+        InterruptedException, MQBrokerException;
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -67,6 +68,8 @@ public class DefaultLitePullConsumerImpl implements MQConsumerInner {
     private PullAPIWrapper pullAPIWrapper;
     private OffsetStore offsetStore;
     private ScheduledThreadPoolExecutor pullExecutor;
+    /** Assign mode: the filter expression per topic ({@code setSubExpressionForAssign}); "*" when absent. */
+    private final Map<String, String> topicToSubExpression = new ConcurrentHashMap<>();
 
     /** How queues are chosen: not yet, by group rebalance, or by the application. */
     private enum SubscriptionType {
@@ -102,6 +105,8 @@ public class DefaultLitePullConsumerImpl implements MQConsumerInner {
         rebalanceImpl.setAllocateMessageQueueStrategy(defaultLitePullConsumer.getAllocateMessageQueueStrategy());
         rebalanceImpl.setmQClientFactory(mQClientFactory);
         pullAPIWrapper = new PullAPIWrapper(mQClientFactory, groupName(), isUnitMode());
+        pullAPIWrapper.setConnectBrokerByUser(defaultLitePullConsumer.isConnectBrokerByUser());
+        pullAPIWrapper.setDefaultBrokerId(defaultLitePullConsumer.getDefaultBrokerId());
         offsetStore = createOffsetStore();
         offsetStore.load();
         pullExecutor = new ScheduledThreadPoolExecutor(defaultLitePullConsumer.getPullThreadNums(),
@@ -220,6 +225,29 @@ public class DefaultLitePullConsumerImpl implements MQConsumerInner {
             throw new MQClientException("Topic can not be null or empty", null);
         }
         return topic;
+    }
+
+    /** Subscribes, and also tells {@code listener} of every queue change the rebalance makes. */
+    public synchronized void subscribe(String topic, String subExpression, MessageQueueListener listener)
+        throws MQClientException {
+        subscribe(topic, subExpression);
+        QueueAllocationListener allocation = new QueueAllocationListener();
+        defaultLitePullConsumer.setMessageQueueListener((t, mqAll, mqDivided) -> {
+            allocation.messageQueueChanged(t, mqAll, mqDivided);
+            listener.messageQueueChanged(t, mqAll, mqDivided);
+        });
+    }
+
+    /** Assign mode: pulls of {@code topic} use this tag expression; only before start. */
+    public synchronized void setSubExpressionForAssign(String topic, String subExpression) {
+        if (subExpression == null || subExpression.isBlank()) {
+            throw new IllegalArgumentException("subExpression can not be null or empty.");
+        }
+        if (serviceState != ServiceState.CREATE_JUST) {
+            throw new IllegalStateException("setAssignTag only can be called before start.");
+        }
+        subscriptionType = SubscriptionType.ASSIGN;
+        topicToSubExpression.put(topic, subExpression);
     }
 
     private void subscribe(SubscriptionData subscriptionData) throws MQClientException {
@@ -408,7 +436,7 @@ public class DefaultLitePullConsumerImpl implements MQConsumerInner {
                 return sd;
             }
         }
-        return FilterAPI.buildSubscriptionData(topic, SubscriptionData.SUB_ALL);
+        return FilterAPI.buildSubscriptionData(topic, topicToSubExpression.getOrDefault(topic, SubscriptionData.SUB_ALL));
     }
 
     /** One long-polling pull of {@code mq}, decoded and filtered. */

@@ -28,6 +28,7 @@ import org.cometmq.client.latency.MQFaultStrategy;
 import org.cometmq.client.producer.DefaultMQProducer;
 import org.cometmq.client.producer.LocalTransactionState;
 import org.cometmq.client.producer.MessageQueueSelector;
+import org.cometmq.client.producer.RequestFutureHolder;
 import org.cometmq.client.producer.SendCallback;
 import org.cometmq.client.producer.SendResult;
 import org.cometmq.client.producer.SendStatus;
@@ -67,6 +68,7 @@ public class DefaultMQProducerImpl implements MQProducerInner {
     private volatile ServiceState serviceState = ServiceState.CREATE_JUST;
     private volatile MQClientInstance mQClientFactory;
     private TransactionSupport transactionSupport;
+    private final RequestSender requestSender = new RequestSender(this);
 
     public DefaultMQProducerImpl(DefaultMQProducer defaultMQProducer, RPCHook rpcHook) {
         this.defaultMQProducer = defaultMQProducer;
@@ -97,6 +99,7 @@ public class DefaultMQProducerImpl implements MQProducerInner {
             factory.start();
         }
         serviceState = ServiceState.RUNNING;
+        RequestFutureHolder.getInstance().startScheduledTask(this);
         LOG.info("producer {} started on client {}", defaultMQProducer.getProducerGroup(), factory.getClientId());
         factory.sendHeartbeatToAllBrokerWithLock();
     }
@@ -141,6 +144,7 @@ public class DefaultMQProducerImpl implements MQProducerInner {
             return;
         }
         mQClientFactory.unregisterProducer(defaultMQProducer.getProducerGroup());
+        RequestFutureHolder.getInstance().shutdown(this);
         defaultAsyncSenderExecutor.shutdown();
         if (transactionSupport != null) {
             transactionSupport.shutdown();
@@ -572,6 +576,11 @@ public class DefaultMQProducerImpl implements MQProducerInner {
     public MQAdminImpl getMQAdminImpl() throws MQClientException {
         makeSureStateOK();
         return mQClientFactory.getMQAdminImpl();
+    }
+
+    /** Request-reply sends of this producer. */
+    public RequestSender getRequestSender() {
+        return requestSender;
     }
 
     public MQClientInstance getMQClientFactory() {
