@@ -69,8 +69,11 @@ public class NamesrvController {
         int workers = Math.max(1, nettyServerConfig.getServerWorkerThreads());
         remotingExecutor = new ThreadPoolExecutor(workers, workers, 60, TimeUnit.SECONDS,
             new LinkedBlockingQueue<>(REQUEST_QUEUE_CAPACITY), new NamedThreadFactory("RemotingExecutorThread"));
-        remotingServer.registerDefaultProcessor(
-            new DefaultRequestProcessor(routeInfoManager, kvConfigManager, configuration, clock), remotingExecutor);
+        DefaultRequestProcessor processor =
+            new DefaultRequestProcessor(routeInfoManager, kvConfigManager, configuration, clock);
+        for (int code : processor.requestCodes()) {
+            remotingServer.registerProcessor(code, processor, remotingExecutor);
+        }
 
         ScheduledThreadPoolExecutor scheduler =
             new ScheduledThreadPoolExecutor(1, new NamedThreadFactory("NSScheduledThread", true));
