@@ -113,7 +113,7 @@ public class PullMessageProcessor implements NettyRequestProcessor, PullRequestW
                 }
             } catch (Exception e) {
                 log.warn("answering a held pull from {} failed", RemotingHelper.parseChannelRemoteAddr(channel), e);
-                Replies.reply(channel, request, RemotingCommand.createResponseCommand(ResponseCode.SYSTEM_ERROR,
+                Replies.reply(channel, request, Responses.error(ResponseCode.SYSTEM_ERROR,
                     RemotingHelper.exceptionSimpleDesc(e)));
             }
         };
@@ -122,7 +122,7 @@ public class PullMessageProcessor implements NettyRequestProcessor, PullRequestW
         } catch (RejectedExecutionException e) {
             log.warn("pull executor full, answering a held pull from {} SYSTEM_BUSY",
                 RemotingHelper.parseChannelRemoteAddr(channel));
-            Replies.reply(channel, request, RemotingCommand.createResponseCommand(ResponseCode.SYSTEM_BUSY,
+            Replies.reply(channel, request, Responses.error(ResponseCode.SYSTEM_BUSY,
                 "[OVERLOAD]system busy, start flow control for a while"));
         }
     }

@@ -66,7 +66,7 @@ public class SendMessageProcessor extends AsyncNettyRequestProcessor {
     public void asyncProcessRequest(ChannelHandlerContext ctx, RemotingCommand request, RemotingResponseCallback callback)
         throws Exception {
         process(ctx, request).whenComplete((response, error) -> callback.callback(error == null ? response
-            : RemotingCommand.createResponseCommand(ResponseCode.SYSTEM_ERROR,
+            : Responses.error(ResponseCode.SYSTEM_ERROR,
                 "storing the message failed: " + RemotingHelper.exceptionSimpleDesc(error))));
     }
 

@@ -27,6 +27,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
+import org.cometmq.remoting.protocol.RemotingCommand;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -178,6 +179,16 @@ class ArchitectureTest {
                 .allowEmptyShould(true)
                 .check(classes);
         }
+    }
+
+    @Test
+    void brokerProcessorsBuildPlainResponsesThroughResponses() {
+        noClasses().that().resideInAPackage("org.cometmq.broker.processor..")
+            .and().doNotHaveFullyQualifiedName("org.cometmq.broker.processor.Responses")
+            .should().callMethod(RemotingCommand.class, "createResponseCommand", int.class, String.class)
+            .because("broker processors answer plain codes through Responses.success()/error()/notSupported(), "
+                + "so every processor builds them one way")
+            .check(CLASSES.get("broker"));
     }
 
     private static boolean hasClockField(JavaClass c) {
