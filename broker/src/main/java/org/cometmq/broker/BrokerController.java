@@ -128,6 +128,7 @@ public class BrokerController {
         registrationService = new BrokerRegistrationService(brokerConfig, outerAPI,
             topicConfigManager::buildTopicConfigSerializeWrapper, this::identity);
         topicConfigManager.setChangeListener(registrationService::wakeup);
+        registrationService.setOrderTopicConfigListener(topicConfigManager::updateOrderTopicConfig);
         offsetPersistService = new ConsumerOffsetPersistService(consumerOffsetManager,
             brokerConfig.getFlushConsumerOffsetInterval());
         BrokerRuntimeInfo runtimeInfo = new BrokerRuntimeInfo(brokerConfig, messageStore, statsManager, statsSampler,
