@@ -1,11 +1,11 @@
 package org.cometmq.namesrv.processor;
 
 import io.netty.channel.ChannelHandlerContext;
+import java.time.Clock;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.LongSupplier;
 import org.cometmq.common.namesrv.NamesrvConfig;
 import org.cometmq.common.protocol.RequestCode;
 import org.cometmq.common.protocol.ResponseCode;
@@ -34,7 +34,7 @@ public class DefaultRequestProcessor implements NettyRequestProcessor {
     private final Map<Integer, Handler> handlers;
 
     public DefaultRequestProcessor(RouteInfoManager routeInfoManager, KVConfigManager kvConfigManager,
-        NamesrvConfiguration configuration, LongSupplier clock) {
+        NamesrvConfiguration configuration, Clock clock) {
         NamesrvConfig namesrvConfig = configuration.getNamesrvConfig();
         this.kvConfig = new KVConfigRequestHandler(kvConfigManager);
         this.brokers = new BrokerRequestHandler(routeInfoManager, kvConfigManager, clock);
