@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
 import org.cometmq.remoting.protocol.RemotingCommand;
 import org.junit.jupiter.api.BeforeAll;
@@ -160,8 +159,8 @@ class ArchitectureTest {
     }
 
     /**
-     * A class that takes a clock (a {@link Clock} field, or a {@link LongSupplier} field named clock) reads the
-     * time only from it, so tests can drive its time-based decisions with a fake clock.
+     * A class that takes a clock (a {@link Clock} field) reads the time only from it, so tests can drive its
+     * time-based decisions with a fake clock.
      */
     @Test
     void classesThatTakeAClockDoNotReadTheSystemClock() {
@@ -181,6 +180,23 @@ class ArchitectureTest {
         }
     }
 
+    /** One clock abstraction: a field named clock is a {@link Clock}, never a LongSupplier or a home-made interface. */
+    @Test
+    void everyInjectedClockIsAJavaTimeClock() {
+        List<String> wrong = new ArrayList<>();
+        for (JavaClasses classes : CLASSES.values()) {
+            for (JavaClass c : classes) {
+                for (JavaField field : c.getFields()) {
+                    if (field.getName().equals("clock") && !field.getRawType().isEquivalentTo(Clock.class)) {
+                        wrong.add(field.getFullName() + " is a " + field.getRawType().getName());
+                    }
+                }
+            }
+        }
+        assertTrue(wrong.isEmpty(), "Time is injected as java.time.Clock everywhere (Clock.systemUTC() in "
+            + "production, a fake clock in tests); change these fields to java.time.Clock:\n  " + first(wrong));
+    }
+
     @Test
     void brokerProcessorsBuildPlainResponsesThroughResponses() {
         noClasses().that().resideInAPackage("org.cometmq.broker.processor..")
@@ -193,8 +209,7 @@ class ArchitectureTest {
 
     private static boolean hasClockField(JavaClass c) {
         for (JavaField field : c.getFields()) {
-            if (field.getRawType().isEquivalentTo(Clock.class)
-                || field.getRawType().isEquivalentTo(LongSupplier.class) && field.getName().equals("clock")) {
+            if (field.getRawType().isEquivalentTo(Clock.class)) {
                 return true;
             }
         }
