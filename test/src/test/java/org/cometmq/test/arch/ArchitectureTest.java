@@ -12,6 +12,8 @@ import com.tngtech.archunit.core.domain.JavaField;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.Location;
 import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -25,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.jar.JarFile;
 import java.util.regex.Pattern;
 import org.cometmq.remoting.protocol.RemotingCommand;
 import org.junit.jupiter.api.BeforeAll;
@@ -67,7 +70,7 @@ class ArchitectureTest {
             Path path = Path.of(entry).toAbsolutePath().normalize();
             if (path.startsWith(root) && !path.startsWith(root.resolve("test"))) {
                 String module = root.relativize(path).getName(0).toString();
-                locations.computeIfAbsent(module, m -> new ArrayList<>()).add(Location.of(path));
+                locations.computeIfAbsent(module, m -> new ArrayList<>()).add(locationOf(path));
             }
         }
         locations.forEach((module, where) -> {
@@ -77,6 +80,18 @@ class ArchitectureTest {
         });
         assertTrue(CLASSES.keySet().containsAll(List.of("protocol", "remoting", "common", "store", "broker")),
             "module classes not found on the class path: " + CLASSES.keySet());
+    }
+
+    /** A module's classes are a directory under test, a jar from package on (verify). */
+    private static Location locationOf(Path path) {
+        if (!path.toString().endsWith(".jar")) {
+            return Location.of(path);
+        }
+        try {
+            return Location.of(new JarFile(path.toFile()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test
