@@ -112,7 +112,8 @@ public class BrokerController {
             log.error("broker tables under {} could not be loaded", storeConfig.getStorePathRootDir());
             return false;
         }
-        messageStore = new DefaultMessageStore(storeConfig, arrivingListener);
+        messageStore = new DefaultMessageStore(storeConfig, arrivingListener,
+            new org.cometmq.store.cleanup.FileStoreDiskSpaceProvider(), clock);
         if (!messageStore.load()) {
             log.error("message store under {} could not be loaded", storeConfig.getStorePathRootDir());
             return false;
@@ -127,6 +128,7 @@ public class BrokerController {
         registrationService = new BrokerRegistrationService(brokerConfig, outerAPI,
             topicConfigManager::buildTopicConfigSerializeWrapper, this::identity);
         topicConfigManager.setChangeListener(registrationService::wakeup);
+        registrationService.setOrderTopicConfigListener(topicConfigManager::updateOrderTopicConfig);
         offsetPersistService = new ConsumerOffsetPersistService(consumerOffsetManager,
             brokerConfig.getFlushConsumerOffsetInterval());
         BrokerRuntimeInfo runtimeInfo = new BrokerRuntimeInfo(brokerConfig, messageStore, statsManager, statsSampler,

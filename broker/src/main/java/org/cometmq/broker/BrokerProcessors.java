@@ -32,21 +32,23 @@ import org.cometmq.remoting.netty.NettyRequestProcessor;
 
 /** Builds the broker's request processors from the controller's parts and registers each code with its executor. */
 final class BrokerProcessors {
-    private final BrokerController c;
+    private final BrokerController controller;
     private final BrokerRuntimeInfo runtimeInfo;
     private final RetryTopics retryTopics;
     private final ConsumerFilterFactory filterFactory;
     private final PullMessageProcessor pullMessageProcessor;
 
     BrokerProcessors(BrokerController controller, BrokerRuntimeInfo runtimeInfo) {
-        this.c = controller;
+        this.controller = controller;
         this.runtimeInfo = runtimeInfo;
-        this.retryTopics = new RetryTopics(c.getSubscriptionGroupManager(), c.getTopicConfigManager());
-        this.filterFactory = new ConsumerFilterFactory(c.getBrokerConfig());
-        this.pullMessageProcessor = new PullMessageProcessor(c.getBrokerConfig(),
-            c.getMessageStoreConfig().getBrokerRole(), c.getSubscriptionGroupManager(), c.getTopicConfigManager(),
-            c.getConsumerOffsetManager(), c.getConsumerManager(), filterFactory, c.getMessageStore(),
-            c.getStatsManager(), c.getClock(), c::getStoreHost);
+        this.retryTopics = new RetryTopics(controller.getSubscriptionGroupManager(),
+            controller.getTopicConfigManager());
+        this.filterFactory = new ConsumerFilterFactory(controller.getBrokerConfig());
+        this.pullMessageProcessor = new PullMessageProcessor(controller.getBrokerConfig(),
+            controller.getMessageStoreConfig().getBrokerRole(), controller.getSubscriptionGroupManager(),
+            controller.getTopicConfigManager(), controller.getConsumerOffsetManager(), controller.getConsumerManager(),
+            filterFactory, controller.getMessageStore(), controller.getStatsManager(), controller.getClock(),
+            controller::getStoreHost);
     }
 
     PullMessageProcessor pullMessageProcessor() {
@@ -61,76 +63,84 @@ final class BrokerProcessors {
     }
 
     private void registerMessaging(RemotingServer server, BrokerExecutors executors) {
-        SendMessageProcessor send = new SendMessageProcessor(c.getBrokerConfig(),
-            c.getMessageStoreConfig().getMaxMessageSize(), new SendMessageChecker(c.getBrokerConfig(),
-            c.getTopicConfigManager()), retryTopics, c.getMessageStore(), c.getStatsManager(), c::getStoreHost,
-            c.getTransactionalMessageBridge());
+        SendMessageProcessor send = new SendMessageProcessor(controller.getBrokerConfig(),
+            controller.getMessageStoreConfig().getMaxMessageSize(),
+            new SendMessageChecker(controller.getBrokerConfig(), controller.getTopicConfigManager()), retryTopics,
+            controller.getMessageStore(), controller.getStatsManager(), controller::getStoreHost,
+            controller.getTransactionalMessageBridge());
         register(server, send, executors.send(), RequestCode.SEND_MESSAGE, RequestCode.SEND_MESSAGE_V2,
             RequestCode.SEND_BATCH_MESSAGE);
-        ReplyMessageProcessor reply = new ReplyMessageProcessor(c.getBrokerConfig(),
-            new SendMessageChecker(c.getBrokerConfig(), c.getTopicConfigManager()), c.getProducerManager(),
-            c.getBroker2Client(), c.getMessageStore(), c.getStatsManager(), c::getStoreHost);
+        ReplyMessageProcessor reply = new ReplyMessageProcessor(controller.getBrokerConfig(),
+            new SendMessageChecker(controller.getBrokerConfig(), controller.getTopicConfigManager()),
+            controller.getProducerManager(), controller.getBroker2Client(), controller.getMessageStore(),
+            controller.getStatsManager(), controller::getStoreHost);
         register(server, reply, executors.reply(), RequestCode.SEND_REPLY_MESSAGE, RequestCode.SEND_REPLY_MESSAGE_V2);
-        EndTransactionProcessor endTransaction = new EndTransactionProcessor(c.getMessageStoreConfig().getBrokerRole(),
-            c.getTransactionalMessageBridge(), c.getMessageStoreConfig().getMaxMessageSize());
+        EndTransactionProcessor endTransaction = new EndTransactionProcessor(
+            controller.getMessageStoreConfig().getBrokerRole(), controller.getTransactionalMessageBridge(),
+            controller.getMessageStoreConfig().getMaxMessageSize());
         register(server, endTransaction, executors.endTransaction(), RequestCode.END_TRANSACTION);
-        ConsumerSendMsgBackProcessor sendBack = new ConsumerSendMsgBackProcessor(c.getBrokerConfig(),
-            c.getSubscriptionGroupManager(), retryTopics, c.getMessageStore(), c.getStatsManager(), c::getStoreHost);
+        ConsumerSendMsgBackProcessor sendBack = new ConsumerSendMsgBackProcessor(controller.getBrokerConfig(),
+            controller.getSubscriptionGroupManager(), retryTopics, controller.getMessageStore(),
+            controller.getStatsManager(), controller::getStoreHost);
         register(server, sendBack, executors.send(), RequestCode.CONSUMER_SEND_MSG_BACK);
         register(server, pullMessageProcessor, executors.pull(), RequestCode.PULL_MESSAGE);
-        QueryMessageProcessor query = new QueryMessageProcessor(c.getMessageStore(),
-            c.getMessageStoreConfig().getDefaultQueryMaxNum());
+        QueryMessageProcessor query = new QueryMessageProcessor(controller.getMessageStore(),
+            controller.getMessageStoreConfig().getDefaultQueryMaxNum());
         register(server, query, executors.query(), RequestCode.QUERY_MESSAGE, RequestCode.VIEW_MESSAGE_BY_ID);
     }
 
     private void registerClients(RemotingServer server, BrokerExecutors executors) {
-        ClientManageProcessor clientManage = new ClientManageProcessor(c.getProducerManager(), c.getConsumerManager(),
-            c.getSubscriptionGroupManager(), retryTopics, filterFactory, c.getClock());
+        ClientManageProcessor clientManage = new ClientManageProcessor(controller.getProducerManager(),
+            controller.getConsumerManager(), controller.getSubscriptionGroupManager(), retryTopics, filterFactory,
+            controller.getClock());
         register(server, clientManage, executors.heartbeat(), RequestCode.HEART_BEAT);
         register(server, clientManage, executors.clientManage(), RequestCode.UNREGISTER_CLIENT,
             RequestCode.CHECK_CLIENT_CONFIG);
-        ConsumerManageProcessor consumerManage = new ConsumerManageProcessor(c.getConsumerManager(),
-            c.getConsumerOffsetManager(), c.getMessageStore());
+        ConsumerManageProcessor consumerManage = new ConsumerManageProcessor(controller.getConsumerManager(),
+            controller.getConsumerOffsetManager(), controller.getMessageStore());
         register(server, consumerManage, executors.consumerManage(), RequestCode.GET_CONSUMER_LIST_BY_GROUP,
             RequestCode.UPDATE_CONSUMER_OFFSET, RequestCode.QUERY_CONSUMER_OFFSET);
-        register(server, new QueueLockProcessor(c.getRebalanceLockManager()), executors.admin(),
+        register(server, new QueueLockProcessor(controller.getRebalanceLockManager()), executors.admin(),
             RequestCode.LOCK_BATCH_MQ, RequestCode.UNLOCK_BATCH_MQ);
     }
 
     private void registerAdmin(RemotingServer server, ExecutorService admin) {
-        String brokerName = c.getBrokerConfig().getBrokerName();
-        register(server, new TopicAdminProcessor(c.getTopicConfigManager(), c.getMessageStore()), admin,
-            RequestCode.UPDATE_AND_CREATE_TOPIC, RequestCode.DELETE_TOPIC_IN_BROKER, RequestCode.GET_ALL_TOPIC_CONFIG,
-            RequestCode.GET_SYSTEM_TOPIC_LIST_FROM_BROKER, RequestCode.CLEAN_UNUSED_TOPIC);
-        register(server, new GroupAdminProcessor(c.getSubscriptionGroupManager(), c.getConsumerOffsetManager()), admin,
-            RequestCode.UPDATE_AND_CREATE_SUBSCRIPTIONGROUP, RequestCode.GET_ALL_SUBSCRIPTIONGROUP_CONFIG,
-            RequestCode.DELETE_SUBSCRIPTIONGROUP);
-        register(server, new OffsetAdminProcessor(c.getMessageStore(), c.getConsumerOffsetManager(),
-            c.getConsumerManager()), admin, RequestCode.SEARCH_OFFSET_BY_TIMESTAMP, RequestCode.GET_MAX_OFFSET,
+        String brokerName = controller.getBrokerConfig().getBrokerName();
+        register(server, new TopicAdminProcessor(controller.getTopicConfigManager(), controller.getMessageStore()),
+            admin, RequestCode.UPDATE_AND_CREATE_TOPIC, RequestCode.DELETE_TOPIC_IN_BROKER,
+            RequestCode.GET_ALL_TOPIC_CONFIG, RequestCode.GET_SYSTEM_TOPIC_LIST_FROM_BROKER,
+            RequestCode.CLEAN_UNUSED_TOPIC);
+        register(server, new GroupAdminProcessor(controller.getSubscriptionGroupManager(),
+            controller.getConsumerOffsetManager()), admin, RequestCode.UPDATE_AND_CREATE_SUBSCRIPTIONGROUP,
+            RequestCode.GET_ALL_SUBSCRIPTIONGROUP_CONFIG, RequestCode.DELETE_SUBSCRIPTIONGROUP);
+        register(server, new OffsetAdminProcessor(controller.getMessageStore(), controller.getConsumerOffsetManager(),
+            controller.getConsumerManager()), admin, RequestCode.SEARCH_OFFSET_BY_TIMESTAMP, RequestCode.GET_MAX_OFFSET,
             RequestCode.GET_MIN_OFFSET, RequestCode.GET_EARLIEST_MSG_STORETIME, RequestCode.GET_ALL_CONSUMER_OFFSET,
             RequestCode.GET_ALL_DELAY_OFFSET, RequestCode.CLONE_GROUP_OFFSET, RequestCode.QUERY_CORRECTION_OFFSET);
-        ConsumeStatsCollector consumeStats = new ConsumeStatsCollector(brokerName, c.getTopicConfigManager(),
-            c.getConsumerOffsetManager(), c.getConsumerManager(), c.getMessageStore(), c.getStatsManager());
-        register(server, new StatsAdminProcessor(brokerName, c.getTopicConfigManager(), c.getSubscriptionGroupManager(),
-            c.getConsumerOffsetManager(), c.getConsumerManager(), consumeStats, c.getMessageStore(), c.getStatsManager(),
-            c::getBrokerAddr), admin, RequestCode.GET_TOPIC_STATS_INFO, RequestCode.GET_CONSUME_STATS,
+        ConsumeStatsCollector consumeStats = new ConsumeStatsCollector(brokerName, controller.getTopicConfigManager(),
+            controller.getConsumerOffsetManager(), controller.getConsumerManager(), controller.getMessageStore(),
+            controller.getStatsManager());
+        register(server, new StatsAdminProcessor(brokerName, controller.getTopicConfigManager(),
+            controller.getSubscriptionGroupManager(), controller.getConsumerOffsetManager(),
+            controller.getConsumerManager(), consumeStats, controller.getMessageStore(), controller.getStatsManager(),
+            controller::getBrokerAddr), admin, RequestCode.GET_TOPIC_STATS_INFO, RequestCode.GET_CONSUME_STATS,
             RequestCode.QUERY_TOPIC_CONSUME_BY_WHO, RequestCode.QUERY_CONSUME_TIME_SPAN,
             RequestCode.GET_BROKER_CONSUME_STATS, RequestCode.VIEW_BROKER_STATS_DATA);
-        register(server, new ConsumeQueueQueryProcessor(c.getMessageStore(), c.getConsumerManager()), admin,
-            RequestCode.QUERY_CONSUME_QUEUE);
-        register(server, new BrokerConfigProcessor(c.getConfiguration(), runtimeInfo, c.getMessageStore(),
-            c::permissionChanged), admin, RequestCode.UPDATE_BROKER_CONFIG, RequestCode.GET_BROKER_CONFIG,
-            RequestCode.GET_BROKER_RUNTIME_INFO, RequestCode.CLEAN_EXPIRED_CONSUMEQUEUE,
+        register(server, new ConsumeQueueQueryProcessor(controller.getMessageStore(), controller.getConsumerManager()),
+            admin, RequestCode.QUERY_CONSUME_QUEUE);
+        register(server, new BrokerConfigProcessor(controller.getConfiguration(), runtimeInfo,
+            controller.getMessageStore(), controller::permissionChanged), admin, RequestCode.UPDATE_BROKER_CONFIG,
+            RequestCode.GET_BROKER_CONFIG, RequestCode.GET_BROKER_RUNTIME_INFO, RequestCode.CLEAN_EXPIRED_CONSUMEQUEUE,
             RequestCode.DELETE_EXPIRED_COMMITLOG);
-        register(server, new ConnectionAdminProcessor(c.getConsumerManager(), c.getProducerManager()), admin,
-            RequestCode.GET_CONSUMER_CONNECTION_LIST, RequestCode.GET_PRODUCER_CONNECTION_LIST,
+        register(server, new ConnectionAdminProcessor(controller.getConsumerManager(), controller.getProducerManager()),
+            admin, RequestCode.GET_CONSUMER_CONNECTION_LIST, RequestCode.GET_PRODUCER_CONNECTION_LIST,
             RequestCode.GET_ALL_PRODUCER_INFO);
-        register(server, new ClientCallProcessor(c.getConsumerManager(), c.getBroker2Client(), c.getMessageStore(),
-            brokerName), admin, RequestCode.GET_CONSUMER_RUNNING_INFO, RequestCode.CONSUME_MESSAGE_DIRECTLY,
-            RequestCode.INVOKE_BROKER_TO_GET_CONSUMER_STATUS);
-        register(server, new ResetOffsetProcessor(c.getTopicConfigManager(), c.getConsumerOffsetManager(),
-            c.getConsumerManager(), c.getBroker2Client(), c.getMessageStore(), brokerName), admin,
-            RequestCode.INVOKE_BROKER_TO_RESET_OFFSET);
+        register(server, new ClientCallProcessor(controller.getConsumerManager(), controller.getBroker2Client(),
+            controller.getMessageStore(), brokerName), admin, RequestCode.GET_CONSUMER_RUNNING_INFO,
+            RequestCode.CONSUME_MESSAGE_DIRECTLY, RequestCode.INVOKE_BROKER_TO_GET_CONSUMER_STATUS);
+        register(server, new ResetOffsetProcessor(controller.getTopicConfigManager(),
+            controller.getConsumerOffsetManager(), controller.getConsumerManager(), controller.getBroker2Client(),
+            controller.getMessageStore(), brokerName), admin, RequestCode.INVOKE_BROKER_TO_RESET_OFFSET);
     }
 
     private static void register(RemotingServer server, NettyRequestProcessor processor, ExecutorService executor,

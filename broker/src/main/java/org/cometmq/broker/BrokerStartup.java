@@ -17,6 +17,7 @@ import org.cometmq.broker.config.BrokerConfiguration;
 import org.cometmq.common.BrokerConfig;
 import org.cometmq.common.MQVersion;
 import org.cometmq.common.MixAll;
+import org.cometmq.common.namesrv.NameServerAddresses;
 import org.cometmq.remoting.netty.NettyClientConfig;
 import org.cometmq.remoting.netty.NettyServerConfig;
 import org.cometmq.remoting.protocol.RemotingCommand;
@@ -115,26 +116,7 @@ public final class BrokerStartup {
 
     /** Each ';'-separated entry must be host:port. */
     static void validateNamesrvAddr(String addrs) {
-        if (addrs == null || addrs.isBlank()) {
-            return;
-        }
-        for (String addr : addrs.split(";")) {
-            String trimmed = addr.trim();
-            int colon = trimmed.lastIndexOf(':');
-            boolean valid = colon > 0 && colon < trimmed.length() - 1;
-            if (valid) {
-                try {
-                    int port = Integer.parseInt(trimmed.substring(colon + 1));
-                    valid = port > 0 && port <= 0xFFFF;
-                } catch (NumberFormatException e) {
-                    valid = false;
-                }
-            }
-            if (!valid) {
-                throw new IllegalArgumentException("name server address '" + trimmed + "' is not host:port;"
-                    + " use e.g. -n '127.0.0.1:9876;127.0.0.2:9876'");
-            }
-        }
+        NameServerAddresses.validate(addrs);
     }
 
     private static Properties loadProperties(String file) throws IOException {

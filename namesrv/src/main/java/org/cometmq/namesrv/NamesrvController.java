@@ -1,5 +1,6 @@
 package org.cometmq.namesrv;
 
+import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
@@ -7,7 +8,6 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.LongSupplier;
 import org.cometmq.common.namesrv.NamesrvConfig;
 import org.cometmq.namesrv.config.NamesrvConfiguration;
 import org.cometmq.namesrv.kvconfig.KVConfigManager;
@@ -35,7 +35,7 @@ public class NamesrvController {
 
     private final NamesrvConfig namesrvConfig;
     private final NettyServerConfig nettyServerConfig;
-    private final LongSupplier clock;
+    private final Clock clock;
     private final KVConfigManager kvConfigManager;
     private final RouteInfoManager routeInfoManager;
     private final NamesrvConfiguration configuration;
@@ -45,10 +45,10 @@ public class NamesrvController {
     private final AtomicBoolean stopped = new AtomicBoolean(false);
 
     public NamesrvController(NamesrvConfig namesrvConfig, NettyServerConfig nettyServerConfig) {
-        this(namesrvConfig, nettyServerConfig, System::currentTimeMillis);
+        this(namesrvConfig, nettyServerConfig, Clock.systemUTC());
     }
 
-    public NamesrvController(NamesrvConfig namesrvConfig, NettyServerConfig nettyServerConfig, LongSupplier clock) {
+    public NamesrvController(NamesrvConfig namesrvConfig, NettyServerConfig nettyServerConfig, Clock clock) {
         this.namesrvConfig = namesrvConfig;
         this.nettyServerConfig = nettyServerConfig;
         this.clock = clock;
@@ -69,8 +69,11 @@ public class NamesrvController {
         int workers = Math.max(1, nettyServerConfig.getServerWorkerThreads());
         remotingExecutor = new ThreadPoolExecutor(workers, workers, 60, TimeUnit.SECONDS,
             new LinkedBlockingQueue<>(REQUEST_QUEUE_CAPACITY), new NamedThreadFactory("RemotingExecutorThread"));
-        remotingServer.registerDefaultProcessor(
-            new DefaultRequestProcessor(routeInfoManager, kvConfigManager, configuration, clock), remotingExecutor);
+        DefaultRequestProcessor processor =
+            new DefaultRequestProcessor(routeInfoManager, kvConfigManager, configuration, clock);
+        for (int code : processor.requestCodes()) {
+            remotingServer.registerProcessor(code, processor, remotingExecutor);
+        }
 
         ScheduledThreadPoolExecutor scheduler =
             new ScheduledThreadPoolExecutor(1, new NamedThreadFactory("NSScheduledThread", true));

@@ -25,7 +25,7 @@ public final class NamesrvTestServer implements AutoCloseable {
         NettyServerConfig serverConfig = new NettyServerConfig();
         serverConfig.setListenPort(0);
         serverConfig.setBindAddress("127.0.0.1");
-        controller = new NamesrvController(namesrvConfig, serverConfig, clock::get);
+        controller = new NamesrvController(namesrvConfig, serverConfig, new AtomicClock(clock));
         if (!controller.initialize()) {
             throw new IllegalStateException("name server did not initialize");
         }

@@ -2,6 +2,7 @@ package org.cometmq.store;
 
 import java.io.File;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.LinkedList;
 import java.util.List;
@@ -53,6 +54,7 @@ public class DefaultMessageStore implements MessageStore {
     private static final Logger LOG = LoggerFactory.getLogger(DefaultMessageStore.class);
 
     private final MessageStoreConfig config;
+    private final Clock clock;
     private final MessageArrivingListener arrivingListener;
     private final RunningFlags runningFlags = new RunningFlags();
     private final StoreStatsService storeStatsService = new StoreStatsService();
@@ -82,14 +84,23 @@ public class DefaultMessageStore implements MessageStore {
         this(config, arrivingListener, new FileStoreDiskSpaceProvider());
     }
 
+    public DefaultMessageStore(MessageStoreConfig config, MessageArrivingListener arrivingListener,
+                               DiskSpaceProvider diskSpaceProvider) throws IOException {
+        this(config, arrivingListener, diskSpaceProvider, Clock.systemUTC());
+    }
+
     /**
      * Locks the store directory and maps the checkpoint; nothing else touches the disk before {@link #load()}.
+     *
+     * {@code clock} is the wall clock of every time-based decision: store timestamps (and so scheduled delivery),
+     * thorough flush and commit intervals, the {@code deleteWhen} hours.
      *
      * @throws IllegalStateException when another store holds the directory
      */
     public DefaultMessageStore(MessageStoreConfig config, MessageArrivingListener arrivingListener,
-                               DiskSpaceProvider diskSpaceProvider) throws IOException {
+                               DiskSpaceProvider diskSpaceProvider, Clock clock) throws IOException {
         this.config = config;
+        this.clock = clock;
         this.arrivingListener = arrivingListener;
         this.delayLevelTable = new DelayLevelTable(config.getMessageDelayLevel());
         String root = config.getStorePathRootDir();
@@ -104,7 +115,7 @@ public class DefaultMessageStore implements MessageStore {
         }
         this.transientStorePool = isTransientStorePoolEnable()
             ? new TransientStorePool(config.getTransientStorePoolSize(), config.getMappedFileSizeCommitLog()) : null;
-        this.commitLog = new CommitLog(config, storeCheckpoint, transientStorePool);
+        this.commitLog = new CommitLog(config, storeCheckpoint, transientStorePool, clock);
         this.consumeQueueTable = new ConsumeQueueTable(StorePathConfigHelper.getStorePathConsumeQueue(root),
             config.getMappedFileSizeConsumeQueue(), new org.cometmq.store.commitlog.CommitLogTimeLookup(commitLog));
         this.indexService = new IndexService(config, storeCheckpoint, runningFlags);
@@ -114,9 +125,10 @@ public class DefaultMessageStore implements MessageStore {
         }
         this.reputMessageService = new ReputMessageService(commitLog, new CommitLogRecordParser(delayLevelTable),
             dispatcherList);
-        this.flushConsumeQueueService = new FlushConsumeQueueService(config, consumeQueueTable, storeCheckpoint);
+        this.flushConsumeQueueService = new FlushConsumeQueueService(config, consumeQueueTable, storeCheckpoint, clock);
         this.scheduleMessageService = new ScheduleMessageService(this, delayLevelTable);
-        this.cleanCommitLogService = new CleanCommitLogService(config, commitLog, runningFlags, diskSpaceProvider);
+        this.cleanCommitLogService = new CleanCommitLogService(config, commitLog, runningFlags, diskSpaceProvider,
+            clock);
         this.cleanConsumeQueueService = new CleanConsumeQueueService(commitLog, consumeQueueTable, indexService);
         this.putGuard = new StorePutGuard(config, runningFlags, storeStatsService, cleanCommitLogService,
             this::isOSPageCacheBusy);
@@ -176,9 +188,10 @@ public class DefaultMessageStore implements MessageStore {
     /** Dispatches, before accepting puts, everything recovery left undispatched. */
     private void catchUpDispatch() {
         reputMessageService.setReputFromOffset(dispatchFrom);
-        long deadline = System.currentTimeMillis() + config.getStartDispatchTimeoutMillis();
+        // A real wait, not a decision on the store's clock: bounded by elapsed time.
+        long deadline = System.nanoTime() + config.getStartDispatchTimeoutMillis() * 1_000_000;
         long records = 0;
-        while (reputMessageService.behind() > 0 && System.currentTimeMillis() < deadline) {
+        while (reputMessageService.behind() > 0 && System.nanoTime() - deadline < 0) {
             long dispatched = reputMessageService.doReput();
             records += dispatched;
             if (dispatched == 0) {
@@ -252,7 +265,7 @@ public class DefaultMessageStore implements MessageStore {
             return putGuard.refused(refusal);
         }
         DelayedMessageRewriter.rewriteIfDelayed(msg, delayLevelTable);
-        long begin = System.currentTimeMillis();
+        long begin = System.nanoTime();
         CompletableFuture<PutMessageResult> future = commitLog.asyncPutMessage(msg);
         putGuard.recordWhenDone(future, msg.getTopic(), begin);
         return future;
@@ -264,7 +277,7 @@ public class DefaultMessageStore implements MessageStore {
         if (refusal != null) {
             return putGuard.refused(refusal);
         }
-        long begin = System.currentTimeMillis();
+        long begin = System.nanoTime();
         CompletableFuture<PutMessageResult> future = commitLog.asyncPutMessages(batch);
         putGuard.recordWhenDone(future, batch.getTopic(), begin);
         return future;
@@ -402,7 +415,7 @@ public class DefaultMessageStore implements MessageStore {
 
     @Override
     public long now() {
-        return System.currentTimeMillis();
+        return clock.millis();
     }
 
     @Override

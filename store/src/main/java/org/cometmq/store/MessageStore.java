@@ -91,6 +91,7 @@ public interface MessageStore {
     /** Messages of {@code topic} with {@code key} (KEYS token or UNIQ_KEY) stored within [begin, end]. */
     QueryMessageResult queryMessage(String topic, String key, int maxNum, long begin, long end);
 
+    /** The store's wall clock in ms: store timestamps and every time-based decision read it. */
     long now();
 
     /** Deletes the consume queues of topics not in {@code topics}; returns how many queues went. */

@@ -106,16 +106,16 @@ final class StorePutGuard {
     }
 
     /** Records stats now when the put is already complete (async flush), else when it completes. */
-    void recordWhenDone(CompletableFuture<PutMessageResult> future, String topic, long begin) {
+    void recordWhenDone(CompletableFuture<PutMessageResult> future, String topic, long beginNanos) {
         if (future.isDone()) {
-            record(topic, future.join(), begin);
+            record(topic, future.join(), beginNanos);
         } else {
-            future.thenAccept(result -> record(topic, result, begin));
+            future.thenAccept(result -> record(topic, result, beginNanos));
         }
     }
 
-    private void record(String topic, PutMessageResult result, long begin) {
-        long elapsed = System.currentTimeMillis() - begin;
+    private void record(String topic, PutMessageResult result, long beginNanos) {
+        long elapsed = (System.nanoTime() - beginNanos) / 1_000_000;
         if (elapsed > SLOW_PUT_MILLIS) {
             LOG.warn("put into topic {} took {} ms ({})", topic, elapsed, result.getPutMessageStatus());
         }

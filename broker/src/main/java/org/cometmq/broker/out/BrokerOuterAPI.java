@@ -10,6 +10,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.cometmq.common.UtilAll;
+import org.cometmq.common.namesrv.NameServerAddresses;
 import org.cometmq.common.namesrv.RegisterBrokerResult;
 import org.cometmq.common.protocol.RequestCode;
 import org.cometmq.common.protocol.ResponseCode;
@@ -52,13 +53,7 @@ public class BrokerOuterAPI {
 
     /** Sets the name server list from {@code "host:port;host:port"}. */
     public void updateNameServerAddressList(String addrs) {
-        List<String> list = new ArrayList<>();
-        for (String addr : addrs.split(";")) {
-            if (!addr.isBlank()) {
-                list.add(addr.trim());
-            }
-        }
-        remotingClient.updateNameServerAddressList(list);
+        remotingClient.updateNameServerAddressList(NameServerAddresses.parse(addrs));
     }
 
     public List<String> getNameServerAddressList() {

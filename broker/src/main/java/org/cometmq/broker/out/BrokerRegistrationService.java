@@ -2,11 +2,13 @@ package org.cometmq.broker.out;
 
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.cometmq.common.BrokerConfig;
 import org.cometmq.common.TopicConfig;
 import org.cometmq.common.constant.PermName;
 import org.cometmq.common.namesrv.RegisterBrokerResult;
+import org.cometmq.common.protocol.body.KVTable;
 import org.cometmq.common.protocol.body.TopicConfigSerializeWrapper;
 import org.cometmq.common.ServiceThread;
 import org.slf4j.Logger;
@@ -27,6 +29,7 @@ public class BrokerRegistrationService extends ServiceThread {
     private volatile String masterAddr;
     private volatile String haMasterAddr;
     private volatile int lastSuccessCount = -1;
+    private volatile Consumer<KVTable> orderTopicConfigListener = table -> { };
 
     public BrokerRegistrationService(BrokerConfig brokerConfig, BrokerOuterAPI outerAPI,
                                      Supplier<TopicConfigSerializeWrapper> topics, Supplier<BrokerIdentity> identity) {
@@ -66,6 +69,10 @@ public class BrokerRegistrationService extends ServiceThread {
                 haMasterAddr = result.getHaServerAddr();
             }
         }
+        if (!results.isEmpty()) {
+            // As 4.9.7: the first name server that accepted the registration speaks for the order-topic table.
+            orderTopicConfigListener.accept(results.get(0).getKvTable());
+        }
         int nameServers = outerAPI.getNameServerAddressList() == null ? 0 : outerAPI.getNameServerAddressList().size();
         if (results.size() != lastSuccessCount) {
             log.info("registered {} with {} of {} name servers, dataVersion={}", me, results.size(), nameServers,
@@ -90,6 +97,11 @@ public class BrokerRegistrationService extends ServiceThread {
         }
         wrapper.setTopicConfigTable(adjusted);
         return wrapper;
+    }
+
+    /** Receives, after each round, the ORDER_TOPIC_CONFIG table the name servers answered with (may be null). */
+    public void setOrderTopicConfigListener(Consumer<KVTable> orderTopicConfigListener) {
+        this.orderTopicConfigListener = orderTopicConfigListener;
     }
 
     /** Master address a slave learned from the name servers; null for a master. */

@@ -54,15 +54,14 @@ public class ClientManageProcessor implements NettyRequestProcessor {
             case RequestCode.CHECK_CLIENT_CONFIG:
                 return checkClientConfig(request);
             default:
-                return RemotingCommand.createResponseCommand(ResponseCode.REQUEST_CODE_NOT_SUPPORTED,
-                    " request type " + request.getCode() + " not supported");
+                return Responses.notSupported(request.getCode());
         }
     }
 
     private RemotingCommand heartBeat(ChannelHandlerContext ctx, RemotingCommand request) {
         HeartbeatData heartbeat = RemotingSerializable.decode(request.getBody(), HeartbeatData.class);
         if (heartbeat == null || heartbeat.getClientID() == null) {
-            return RemotingCommand.createResponseCommand(ResponseCode.SYSTEM_ERROR,
+            return Responses.error(ResponseCode.SYSTEM_ERROR,
                 "heartbeat without body or clientID");
         }
         ClientChannelInfo info = new ClientChannelInfo(ctx.channel(), heartbeat.getClientID(), request.getLanguage(),
@@ -81,7 +80,7 @@ public class ClientManageProcessor implements NettyRequestProcessor {
         for (ProducerData data : heartbeat.getProducerDataSet()) {
             producerManager.registerProducer(data.getGroupName(), info);
         }
-        return RemotingCommand.createResponseCommand(ResponseCode.SUCCESS, null);
+        return Responses.success();
     }
 
     private RemotingCommand unregisterClient(ChannelHandlerContext ctx, RemotingCommand request) throws Exception {
@@ -105,7 +104,7 @@ public class ClientManageProcessor implements NettyRequestProcessor {
 
     private RemotingCommand checkClientConfig(RemotingCommand request) {
         CheckClientRequestBody body = RemotingSerializable.decode(request.getBody(), CheckClientRequestBody.class);
-        RemotingCommand response = RemotingCommand.createResponseCommand(ResponseCode.SUCCESS, null);
+        RemotingCommand response = Responses.success();
         if (body != null) {
             filterFactory.check(body.getGroup(), body.getSubscriptionData(), response);
         }

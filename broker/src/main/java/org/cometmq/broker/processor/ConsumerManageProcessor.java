@@ -41,8 +41,7 @@ public class ConsumerManageProcessor implements NettyRequestProcessor {
             case RequestCode.QUERY_CONSUMER_OFFSET:
                 return queryOffset(request);
             default:
-                return RemotingCommand.createResponseCommand(ResponseCode.REQUEST_CODE_NOT_SUPPORTED,
-                    " request type " + request.getCode() + " not supported");
+                return Responses.notSupported(request.getCode());
         }
     }
 
@@ -52,12 +51,12 @@ public class ConsumerManageProcessor implements NettyRequestProcessor {
         ConsumerGroupInfo group = consumerManager.getConsumerGroupInfo(header.getConsumerGroup());
         List<String> ids = group == null ? List.of() : group.getAllClientId();
         if (ids.isEmpty()) {
-            return RemotingCommand.createResponseCommand(ResponseCode.SYSTEM_ERROR,
+            return Responses.error(ResponseCode.SYSTEM_ERROR,
                 "no consumer for this group, " + header.getConsumerGroup());
         }
         GetConsumerListByGroupResponseBody body = new GetConsumerListByGroupResponseBody();
         body.setConsumerIdList(ids);
-        RemotingCommand response = RemotingCommand.createResponseCommand(ResponseCode.SUCCESS, null);
+        RemotingCommand response = Responses.success();
         response.setBody(body.encode());
         return response;
     }

@@ -138,7 +138,7 @@ public class ConsumerSendMsgBackProcessor implements NettyRequestProcessor {
     }
 
     private static RemotingCommand respond(int code, String remark) {
-        return RemotingCommand.createResponseCommand(code, remark);
+        return Responses.error(code, remark);
     }
 
     @Override

@@ -99,7 +99,7 @@ public class EndTransactionProcessor implements NettyRequestProcessor {
     }
 
     private static RemotingCommand answer(int code, String remark) {
-        return RemotingCommand.createResponseCommand(code, remark);
+        return Responses.error(code, remark);
     }
 
     @Override

@@ -29,6 +29,7 @@ import org.cometmq.common.sysflag.PullSysFlag;
 import org.cometmq.remoting.common.RemotingHelper;
 import org.cometmq.remoting.exception.RemotingCommandException;
 import org.cometmq.remoting.netty.NettyRequestProcessor;
+import org.cometmq.remoting.netty.Replies;
 import org.cometmq.remoting.protocol.RemotingCommand;
 import org.cometmq.store.GetMessageResult;
 import org.cometmq.store.MessageFilter;
@@ -108,11 +109,11 @@ public class PullMessageProcessor implements NettyRequestProcessor, PullRequestW
             try {
                 RemotingCommand response = process(channel, request, false);
                 if (response != null) {
-                    ResponseWriter.write(channel, request, response);
+                    Replies.reply(channel, request, response);
                 }
             } catch (Exception e) {
                 log.warn("answering a held pull from {} failed", RemotingHelper.parseChannelRemoteAddr(channel), e);
-                ResponseWriter.write(channel, request, RemotingCommand.createResponseCommand(ResponseCode.SYSTEM_ERROR,
+                Replies.reply(channel, request, Responses.error(ResponseCode.SYSTEM_ERROR,
                     RemotingHelper.exceptionSimpleDesc(e)));
             }
         };
@@ -121,7 +122,7 @@ public class PullMessageProcessor implements NettyRequestProcessor, PullRequestW
         } catch (RejectedExecutionException e) {
             log.warn("pull executor full, answering a held pull from {} SYSTEM_BUSY",
                 RemotingHelper.parseChannelRemoteAddr(channel));
-            ResponseWriter.write(channel, request, RemotingCommand.createResponseCommand(ResponseCode.SYSTEM_BUSY,
+            Replies.reply(channel, request, Responses.error(ResponseCode.SYSTEM_BUSY,
                 "[OVERLOAD]system busy, start flow control for a while"));
         }
     }

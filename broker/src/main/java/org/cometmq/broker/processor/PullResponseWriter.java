@@ -7,6 +7,7 @@ import io.netty.channel.Channel;
 import java.nio.ByteBuffer;
 import java.util.List;
 import org.cometmq.remoting.common.RemotingHelper;
+import org.cometmq.remoting.netty.Replies;
 import org.cometmq.remoting.protocol.FrameCodec;
 import org.cometmq.remoting.protocol.RemotingCommand;
 import org.cometmq.store.GetMessageResult;
@@ -43,7 +44,7 @@ final class PullResponseWriter {
     /** Writes header and mapped message buffers as one frame; the store buffers are released when done. */
     static void writeZeroCopy(Channel channel, RemotingCommand request, RemotingCommand response,
                               GetMessageResult result) {
-        ResponseWriter.bind(request, response);
+        Replies.bindToRequest(request, response);
         response.setBody(null);
         List<ByteBuffer> buffers = result.getMessageBufferList();
         CompositeByteBuf frame = Unpooled.compositeBuffer(buffers.size() + 1);

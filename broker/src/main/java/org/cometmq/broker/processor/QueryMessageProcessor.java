@@ -65,11 +65,11 @@ public class QueryMessageProcessor implements NettyRequestProcessor {
         ViewMessageRequestHeader header = request.decodeCommandCustomHeader(ViewMessageRequestHeader.class);
         SelectMappedBufferResult selected = store.selectOneMessageByOffset(header.getOffset());
         if (selected == null) {
-            return RemotingCommand.createResponseCommand(ResponseCode.SYSTEM_ERROR,
+            return Responses.error(ResponseCode.SYSTEM_ERROR,
                 "can not find message by the offset, " + header.getOffset());
         }
         try {
-            RemotingCommand response = RemotingCommand.createResponseCommand(ResponseCode.SUCCESS, null);
+            RemotingCommand response = Responses.success();
             response.setBody(concat(List.of(selected.getByteBuffer()), selected.getSize()));
             return response;
         } finally {

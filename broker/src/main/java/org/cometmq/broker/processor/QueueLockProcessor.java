@@ -26,14 +26,14 @@ public class QueueLockProcessor implements NettyRequestProcessor {
         if (request.getCode() == RequestCode.LOCK_BATCH_MQ) {
             LockBatchRequestBody body = RemotingSerializable.decode(request.getBody(), LockBatchRequestBody.class);
             if (body == null || body.getConsumerGroup() == null || body.getClientId() == null) {
-                return RemotingCommand.createResponseCommand(ResponseCode.SYSTEM_ERROR,
+                return Responses.error(ResponseCode.SYSTEM_ERROR,
                     "lock request needs consumerGroup, clientId and mqSet");
             }
             Set<MessageQueue> locked = lockManager.tryLockBatch(body.getConsumerGroup(), body.getMqSet(),
                 body.getClientId());
             LockBatchResponseBody responseBody = new LockBatchResponseBody();
             responseBody.setLockOKMQSet(locked);
-            RemotingCommand response = RemotingCommand.createResponseCommand(ResponseCode.SUCCESS, null);
+            RemotingCommand response = Responses.success();
             response.setBody(responseBody.encode());
             return response;
         }
@@ -41,7 +41,7 @@ public class QueueLockProcessor implements NettyRequestProcessor {
         if (body != null && body.getConsumerGroup() != null && body.getClientId() != null) {
             lockManager.unlockBatch(body.getConsumerGroup(), body.getMqSet(), body.getClientId());
         }
-        return RemotingCommand.createResponseCommand(ResponseCode.SUCCESS, null);
+        return Responses.success();
     }
 
     @Override

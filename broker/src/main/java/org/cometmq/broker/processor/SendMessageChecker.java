@@ -32,8 +32,12 @@ public class SendMessageChecker {
                 + PermName.perm2String(brokerConfig.getBrokerPermission()));
         }
         String topic = header.getTopic();
-        if (!TopicValidator.validateTopic(topic, response) || TopicValidator.isNotAllowedSendTopic(topic, response)) {
-            return null;
+        String badName = TopicValidator.checkTopic(topic);
+        if (badName != null) {
+            return fail(response, ResponseCode.SYSTEM_ERROR, badName);
+        }
+        if (TopicValidator.isNotAllowedSendTopic(topic)) {
+            return fail(response, ResponseCode.NO_PERMISSION, TopicValidator.notAllowedSendRemark(topic));
         }
         TopicConfig topicConfig = findOrCreate(remoteAddr, header);
         if (topicConfig == null) {

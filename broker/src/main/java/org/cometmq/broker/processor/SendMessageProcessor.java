@@ -42,13 +42,13 @@ public class SendMessageProcessor extends AsyncNettyRequestProcessor {
     private final MessageStore store;
     private final BrokerStatsManager stats;
     private final Supplier<SocketAddress> storeHost;
-    private final TransactionalMessageBridge halfMessages;
+    private final TransactionalMessageBridge transactionalMessageBridge;
 
     public SendMessageProcessor(BrokerConfig brokerConfig, int maxMessageSize, SendMessageChecker checker,
                                 RetryTopics retryTopics, MessageStore store, BrokerStatsManager stats,
-                                Supplier<SocketAddress> storeHost, TransactionalMessageBridge halfMessages) {
+                                Supplier<SocketAddress> storeHost, TransactionalMessageBridge transactionalMessageBridge) {
         this.brokerConfig = brokerConfig;
-        this.halfMessages = halfMessages;
+        this.transactionalMessageBridge = transactionalMessageBridge;
         this.maxMessageSize = maxMessageSize;
         this.checker = checker;
         this.retryTopics = retryTopics;
@@ -66,7 +66,7 @@ public class SendMessageProcessor extends AsyncNettyRequestProcessor {
     public void asyncProcessRequest(ChannelHandlerContext ctx, RemotingCommand request, RemotingResponseCallback callback)
         throws Exception {
         process(ctx, request).whenComplete((response, error) -> callback.callback(error == null ? response
-            : RemotingCommand.createResponseCommand(ResponseCode.SYSTEM_ERROR,
+            : Responses.error(ResponseCode.SYSTEM_ERROR,
                 "storing the message failed: " + RemotingHelper.exceptionSimpleDesc(error))));
     }
 
@@ -112,7 +112,7 @@ public class SendMessageProcessor extends AsyncNettyRequestProcessor {
                     + "] sending transaction message is forbidden (rejectTransactionMessage=true)");
             }
             // parked as a half message; the answer carries the half message's offsets and the real queue id
-            return halfMessages.asyncPrepareMessage(msg)
+            return transactionalMessageBridge.asyncPrepareMessage(msg)
                 .thenApply(result -> answer(result, response, msg.getTopic(), msg.getQueueId()));
         }
         return store.asyncPutMessage(msg).thenApply(result -> answer(result, response, msg.getTopic(), msg.getQueueId()));

@@ -1,6 +1,7 @@
 package org.cometmq.broker.topic;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
@@ -10,6 +11,7 @@ import org.cometmq.common.BrokerConfig;
 import org.cometmq.common.DataVersion;
 import org.cometmq.common.TopicConfig;
 import org.cometmq.common.constant.PermName;
+import org.cometmq.common.protocol.body.KVTable;
 import org.cometmq.common.protocol.body.TopicConfigSerializeWrapper;
 import org.cometmq.common.topic.TopicValidator;
 import org.cometmq.remoting.protocol.RemotingSerializable;
@@ -138,6 +140,32 @@ public class TopicConfigManager extends ConfigManager {
         dataVersion.nextVersion();
         changed();
         return true;
+    }
+
+    /**
+     * Applies the order-topic table the name servers return on registration (KV namespace ORDER_TOPIC_CONFIG):
+     * the topics it names become order topics, every other topic stops being one. A null table (no such
+     * namespace) changes nothing. A change bumps the data version and persists, as in Apache RocketMQ 4.9.
+     */
+    public void updateOrderTopicConfig(KVTable orderTopicsFromNameServer) {
+        if (orderTopicsFromNameServer == null || orderTopicsFromNameServer.getTable() == null) {
+            return;
+        }
+        Set<String> orderTopics = orderTopicsFromNameServer.getTable().keySet();
+        boolean changed = false;
+        for (TopicConfig config : topicConfigTable.values()) {
+            boolean order = orderTopics.contains(config.getTopicName());
+            if (config.isOrder() != order) {
+                config.setOrder(order);
+                changed = true;
+                log.info("topic {} is {} an order topic (name server ORDER_TOPIC_CONFIG)", config.getTopicName(),
+                    order ? "now" : "no longer");
+            }
+        }
+        if (changed) {
+            dataVersion.nextVersion();
+            persist();
+        }
     }
 
     public boolean isOrderTopic(String topic) {

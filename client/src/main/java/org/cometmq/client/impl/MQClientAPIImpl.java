@@ -1,7 +1,6 @@
 package org.cometmq.client.impl;
 
 import java.nio.ByteBuffer;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.cometmq.client.ClientConfig;
@@ -21,6 +20,7 @@ import org.cometmq.common.message.Message;
 import org.cometmq.common.message.MessageDecoder;
 import org.cometmq.common.message.MessageExt;
 import org.cometmq.common.message.MessageQueue;
+import org.cometmq.common.namesrv.NameServerAddresses;
 import org.cometmq.common.protocol.RequestCode;
 import org.cometmq.common.protocol.ResponseCode;
 import org.cometmq.common.protocol.body.GetConsumerListByGroupResponseBody;
@@ -101,7 +101,7 @@ public class MQClientAPIImpl {
 
     /** Replaces the name server list; {@code addrs} is {@code host:port} entries separated by {@code ;}. */
     public void updateNameServerAddressList(String addrs) {
-        remotingClient.updateNameServerAddressList(Arrays.asList(addrs.split(";")));
+        remotingClient.updateNameServerAddressList(NameServerAddresses.parse(addrs));
     }
 
     public List<String> getNameServerAddressList() {

@@ -1,12 +1,12 @@
 package org.cometmq.client.latency;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.LongSupplier;
 
 /**
  * Fault items keyed by broker name, each available again at its own time. The clock is injectable so expiry can
@@ -15,25 +15,25 @@ import java.util.function.LongSupplier;
 public class LatencyFaultToleranceImpl implements LatencyFaultTolerance<String> {
     private final ConcurrentMap<String, FaultItem> faultItemTable = new ConcurrentHashMap<>(16);
     private final AtomicInteger whichItemWorst = new AtomicInteger();
-    private final LongSupplier clock;
+    private final Clock clock;
 
     public LatencyFaultToleranceImpl() {
-        this(System::currentTimeMillis);
+        this(Clock.systemUTC());
     }
 
-    public LatencyFaultToleranceImpl(LongSupplier clock) {
+    public LatencyFaultToleranceImpl(Clock clock) {
         this.clock = clock;
     }
 
     @Override
     public void updateFaultItem(String name, long currentLatency, long notAvailableDuration) {
-        faultItemTable.put(name, new FaultItem(name, currentLatency, clock.getAsLong() + notAvailableDuration));
+        faultItemTable.put(name, new FaultItem(name, currentLatency, clock.millis() + notAvailableDuration));
     }
 
     @Override
     public boolean isAvailable(String name) {
         FaultItem item = faultItemTable.get(name);
-        return item == null || item.isAvailable(clock.getAsLong());
+        return item == null || item.isAvailable(clock.millis());
     }
 
     @Override
@@ -51,7 +51,7 @@ public class LatencyFaultToleranceImpl implements LatencyFaultTolerance<String> 
         if (items.isEmpty()) {
             return null;
         }
-        long now = clock.getAsLong();
+        long now = clock.millis();
         Collections.shuffle(items);
         items.sort((a, b) -> {
             boolean aAvailable = a.isAvailable(now);

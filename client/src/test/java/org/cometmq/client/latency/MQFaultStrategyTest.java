@@ -23,7 +23,7 @@ class MQFaultStrategyTest {
 
     @BeforeEach
     void setUp() {
-        tolerance = new LatencyFaultToleranceImpl(now::get);
+        tolerance = new LatencyFaultToleranceImpl(new AtomicClock(now));
         strategy = new MQFaultStrategy(tolerance);
         strategy.setSendLatencyFaultEnable(true);
         twoBrokers = TopicRouteConverter.toPublishInfo("T", RouteFixtures.route(2, "broker-a", "broker-b"));

@@ -3,8 +3,6 @@ package org.cometmq.common.topic;
 import java.util.Collections;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.cometmq.common.protocol.ResponseCode;
-import org.cometmq.remoting.protocol.RemotingCommand;
 
 /** Names of the system topics and the rules a topic (or group) name must follow. */
 public final class TopicValidator {
@@ -82,37 +80,6 @@ public final class TopicValidator {
             return REMARK_TOO_LONG;
         }
         return null;
-    }
-
-    /** Checks a topic name; on failure sets SYSTEM_ERROR and the reason on {@code response} and returns false. */
-    public static boolean validateTopic(String topic, RemotingCommand response) {
-        String remark = checkTopic(topic);
-        if (remark != null) {
-            response.setCode(ResponseCode.SYSTEM_ERROR);
-            response.setRemark(remark);
-            return false;
-        }
-        return true;
-    }
-
-    /** True (with SYSTEM_ERROR and a remark set on {@code response}) when {@code topic} is a system topic. */
-    public static boolean isSystemTopic(String topic, RemotingCommand response) {
-        if (isSystemTopic(topic)) {
-            response.setCode(ResponseCode.SYSTEM_ERROR);
-            response.setRemark(systemTopicConflictRemark(topic));
-            return true;
-        }
-        return false;
-    }
-
-    /** True (with NO_PERMISSION and a remark set on {@code response}) when clients may not send to {@code topic}. */
-    public static boolean isNotAllowedSendTopic(String topic, RemotingCommand response) {
-        if (isNotAllowedSendTopic(topic)) {
-            response.setCode(ResponseCode.NO_PERMISSION);
-            response.setRemark(notAllowedSendRemark(topic));
-            return true;
-        }
-        return false;
     }
 
     public static boolean isSystemTopic(String topic) {

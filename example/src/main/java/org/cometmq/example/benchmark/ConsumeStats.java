@@ -2,7 +2,7 @@ package org.cometmq.example.benchmark;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
-import org.cometmq.example.stats.PerThreadHistograms;
+import org.cometmq.example.stats.LatencyRecorder;
 
 /**
  * What the consume threads report: end-to-end latency in milliseconds (consume time minus the producer's
@@ -10,7 +10,7 @@ import org.cometmq.example.stats.PerThreadHistograms;
  * number consumed, when the first and last arrived, and whether the count bound has been reached.
  */
 final class ConsumeStats {
-    private final PerThreadHistograms e2eMillis = new PerThreadHistograms();
+    private final LatencyRecorder e2eMillis = new LatencyRecorder();
     private final AtomicLong count = new AtomicLong();
     private final AtomicLong firstNanos = new AtomicLong();
     private final AtomicLong lastNanos = new AtomicLong();
@@ -32,7 +32,7 @@ final class ConsumeStats {
         }
     }
 
-    PerThreadHistograms e2eMillis() {
+    LatencyRecorder e2eMillis() {
         return e2eMillis;
     }
 

@@ -2,14 +2,14 @@ package org.cometmq.example.benchmark;
 
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
-import org.cometmq.example.stats.PerThreadHistograms;
+import org.cometmq.example.stats.LatencyRecorder;
 
 /**
  * What the sending threads (and, for async sends, the callback threads) report: latency of every successful
  * send in microseconds, the number of failures, and the first failure's description for the user.
  */
 final class SendStats {
-    private final PerThreadHistograms latencyMicros = new PerThreadHistograms();
+    private final LatencyRecorder latencyMicros = new LatencyRecorder();
     private final LongAdder failures = new LongAdder();
     private final AtomicReference<String> firstFailure = new AtomicReference<>();
 
@@ -24,7 +24,7 @@ final class SendStats {
         }
     }
 
-    PerThreadHistograms latencyMicros() {
+    LatencyRecorder latencyMicros() {
         return latencyMicros;
     }
 

@@ -1,35 +1,29 @@
 package org.cometmq.example.stats;
 
+import org.HdrHistogram.Histogram;
+
 /**
- * Turns the cumulative per-thread histograms into "since the last report" figures: each call to
- * {@link #next()} takes a fresh cumulative snapshot and returns the difference to the previous one.
- * The three histograms are allocated once, so periodic reports do not allocate them again.
+ * Turns a recorder into "since the last report" and "since the start" figures: each {@link #next()} takes
+ * the recorder's interval histogram and adds it to the cumulative one.
  */
 public final class IntervalSnapshots {
-    private final PerThreadHistograms source;
-    private LatencyHistogram cumulative;
-    private LatencyHistogram previous;
-    private final LatencyHistogram interval;
+    private final LatencyRecorder source;
+    private final Histogram cumulative = new Histogram(LatencyRecorder.SIGNIFICANT_DIGITS);
+    private Histogram interval;
 
-    public IntervalSnapshots(PerThreadHistograms source) {
+    public IntervalSnapshots(LatencyRecorder source) {
         this.source = source;
-        this.cumulative = source.newSnapshot();
-        this.previous = source.newSnapshot();
-        this.interval = source.newSnapshot();
     }
 
     /** What was recorded since the previous call (or since the start). Valid until the next call. */
-    public LatencyHistogram next() {
-        LatencyHistogram older = cumulative;
-        cumulative = previous;
-        previous = older;
-        source.snapshotInto(cumulative);
-        interval.setToDifference(cumulative, previous);
+    public Histogram next() {
+        interval = source.intervalHistogram(interval);
+        cumulative.add(interval);
         return interval;
     }
 
     /** Everything recorded up to the last {@link #next()} call. */
-    public LatencyHistogram cumulative() {
+    public Histogram cumulative() {
         return cumulative;
     }
 }

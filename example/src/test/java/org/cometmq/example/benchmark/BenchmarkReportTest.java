@@ -2,16 +2,16 @@ package org.cometmq.example.benchmark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import org.cometmq.example.stats.LatencyHistogram;
+import org.HdrHistogram.Histogram;
 import org.cometmq.example.stats.LatencySummary;
 import org.junit.jupiter.api.Test;
 
 class BenchmarkReportTest {
 
     private static LatencySummary oneToHundred() {
-        LatencyHistogram histogram = new LatencyHistogram();
+        Histogram histogram = new Histogram(3);
         for (int v = 1; v <= 100; v++) {
-            histogram.record(v);
+            histogram.recordValue(v);
         }
         return LatencySummary.of(histogram);
     }

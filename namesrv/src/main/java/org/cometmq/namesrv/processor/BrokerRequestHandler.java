@@ -1,7 +1,7 @@
 package org.cometmq.namesrv.processor;
 
 import io.netty.channel.ChannelHandlerContext;
-import java.util.function.LongSupplier;
+import java.time.Clock;
 import org.cometmq.common.DataVersion;
 import org.cometmq.common.namesrv.NamesrvUtil;
 import org.cometmq.common.namesrv.RegisterBrokerResult;
@@ -27,9 +27,9 @@ final class BrokerRequestHandler {
 
     private final RouteInfoManager routeInfoManager;
     private final KVConfigManager kvConfigManager;
-    private final LongSupplier clock;
+    private final Clock clock;
 
-    BrokerRequestHandler(RouteInfoManager routeInfoManager, KVConfigManager kvConfigManager, LongSupplier clock) {
+    BrokerRequestHandler(RouteInfoManager routeInfoManager, KVConfigManager kvConfigManager, Clock clock) {
         this.routeInfoManager = routeInfoManager;
         this.kvConfigManager = kvConfigManager;
         this.clock = clock;
@@ -78,7 +78,7 @@ final class BrokerRequestHandler {
         }
         boolean changed = routeInfoManager.isBrokerTopicConfigChanged(header.getBrokerAddr(), dataVersion);
         if (!changed) {
-            routeInfoManager.updateBrokerInfoUpdateTimestamp(header.getBrokerAddr(), clock.getAsLong());
+            routeInfoManager.updateBrokerInfoUpdateTimestamp(header.getBrokerAddr(), clock.millis());
         }
         DataVersion stored = routeInfoManager.queryBrokerTopicConfig(header.getBrokerAddr());
         RemotingCommand response = RemotingCommand.createResponseCommand(QueryDataVersionResponseHeader.class);

@@ -1,6 +1,7 @@
 package org.cometmq.namesrv.routeinfo;
 
 import io.netty.channel.Channel;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -9,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.locks.Lock;
-import java.util.function.LongSupplier;
 import org.cometmq.common.DataVersion;
 import org.cometmq.common.MixAll;
 import org.cometmq.common.TopicConfig;
@@ -38,17 +38,17 @@ public class RouteInfoManager {
     private final RouteTables tables = new RouteTables();
     private final RouteQueries queries = new RouteQueries(tables);
     private final long brokerChannelExpiredTime;
-    private final LongSupplier clock;
+    private final Clock clock;
 
     public RouteInfoManager() {
-        this(DEFAULT_BROKER_CHANNEL_EXPIRED_TIME, System::currentTimeMillis);
+        this(DEFAULT_BROKER_CHANNEL_EXPIRED_TIME, Clock.systemUTC());
     }
 
     /**
      * @param brokerChannelExpiredTime a broker silent for longer than this many milliseconds is removed
-     * @param clock                    current time in milliseconds
+     * @param clock                    the wall clock broker expiry is decided on
      */
-    public RouteInfoManager(long brokerChannelExpiredTime, LongSupplier clock) {
+    public RouteInfoManager(long brokerChannelExpiredTime, Clock clock) {
         this.brokerChannelExpiredTime = brokerChannelExpiredTime;
         this.clock = clock;
     }
@@ -75,7 +75,7 @@ public class RouteInfoManager {
                 applyTopicConfigs(brokerName, brokerAddr, topicConfigWrapper);
             }
             BrokerLiveInfo previous = tables.brokerLiveTable.put(brokerAddr,
-                new BrokerLiveInfo(clock.getAsLong(), dataVersion, channel, haServerAddr));
+                new BrokerLiveInfo(clock.millis(), dataVersion, channel, haServerAddr));
             if (previous == null) {
                 log.info("new broker registered: {}@{} (cluster {}, id {}, HA {})", brokerName, brokerAddr,
                     clusterName, brokerId, haServerAddr);
@@ -226,7 +226,7 @@ public class RouteInfoManager {
      * @return how many brokers were removed
      */
     public int scanNotActiveBroker() {
-        long now = clock.getAsLong();
+        long now = clock.millis();
         Map<String, BrokerLiveInfo> expired = new HashMap<>();
         Lock readLock = tables.lock.readLock();
         readLock.lock();

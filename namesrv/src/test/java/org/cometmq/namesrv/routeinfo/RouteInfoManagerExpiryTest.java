@@ -12,13 +12,14 @@ import io.netty.channel.embedded.EmbeddedChannel;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import org.cometmq.namesrv.AtomicClock;
 import org.junit.jupiter.api.Test;
 
 /** Expiry driven by a fake clock: no sleeping. */
 class RouteInfoManagerExpiryTest {
     private static final long START = 5_000_000;
     private final AtomicLong now = new AtomicLong(START);
-    private final RouteInfoManager manager = new RouteInfoManager(120_000, now::get);
+    private final RouteInfoManager manager = new RouteInfoManager(120_000, new AtomicClock(now));
 
     @Test
     void brokerSilentForMoreThan120SecondsIsRemovedWithItsTopics() {
@@ -84,7 +85,7 @@ class RouteInfoManagerExpiryTest {
 
     @Test
     void expiryIsConfigurable() {
-        RouteInfoManager shortExpiry = new RouteInfoManager(2_000, now::get);
+        RouteInfoManager shortExpiry = new RouteInfoManager(2_000, new AtomicClock(now));
         shortExpiry.registerBroker("c", "127.0.0.1:10911", "b", 0, "h:1", wrapper(version(1, 1), 1, "T"), null, null);
         now.addAndGet(2_001);
         assertEquals(1, shortExpiry.scanNotActiveBroker());

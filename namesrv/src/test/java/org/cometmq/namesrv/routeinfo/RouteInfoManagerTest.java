@@ -22,6 +22,7 @@ import org.cometmq.common.protocol.body.TopicList;
 import org.cometmq.common.protocol.route.BrokerData;
 import org.cometmq.common.protocol.route.QueueData;
 import org.cometmq.common.protocol.route.TopicRouteData;
+import org.cometmq.namesrv.AtomicClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -38,7 +39,7 @@ class RouteInfoManagerTest {
 
     @BeforeEach
     void setUp() {
-        manager = new RouteInfoManager(120_000, now::get);
+        manager = new RouteInfoManager(120_000, new AtomicClock(now));
     }
 
     private static Map<Long, String> addrs(Object... idAddr) {

@@ -1,15 +1,12 @@
 package org.cometmq.remoting.netty;
 
 import io.netty.bootstrap.Bootstrap;
-import io.netty.buffer.PooledByteBufAllocator;
-import io.netty.buffer.UnpooledByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
@@ -81,11 +78,7 @@ public class NettyRemotingClient extends NettyRemotingAbstract implements Remoti
         codecGroup = new DefaultEventExecutorGroup(config.getClientWorkerThreads(), new NamedThreadFactory("NettyClientWorkerThread"));
         sslContext = config.isUseTLS() ? TlsContextFactory.forClient(config) : null;
         bootstrap.group(eventLoopGroupWorker).channel(NioSocketChannel.class)
-            .option(ChannelOption.TCP_NODELAY, true)
-            .option(ChannelOption.SO_KEEPALIVE, false)
             .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, config.getConnectTimeoutMillis())
-            .option(ChannelOption.ALLOCATOR, config.isClientPooledByteBufAllocatorEnable()
-                ? PooledByteBufAllocator.DEFAULT : UnpooledByteBufAllocator.DEFAULT)
             .handler(new ChannelInitializer<SocketChannel>() {
                 @Override
                 protected void initChannel(SocketChannel ch) {
@@ -113,16 +106,13 @@ public class NettyRemotingClient extends NettyRemotingAbstract implements Remoti
     }
 
     private void applySocketOptions() {
-        if (config.getClientSocketSndBufSize() > 0) {
-            bootstrap.option(ChannelOption.SO_SNDBUF, config.getClientSocketSndBufSize());
-        }
-        if (config.getClientSocketRcvBufSize() > 0) {
-            bootstrap.option(ChannelOption.SO_RCVBUF, config.getClientSocketRcvBufSize());
-        }
-        if (config.getWriteBufferLowWaterMark() > 0 && config.getWriteBufferHighWaterMark() > 0) {
-            bootstrap.option(ChannelOption.WRITE_BUFFER_WATER_MARK,
-                new WriteBufferWaterMark(config.getWriteBufferLowWaterMark(), config.getWriteBufferHighWaterMark()));
-        }
+        ConnectionOptions.apply(new ConnectionOptions.Sink() {
+            @Override
+            public <T> void set(ChannelOption<T> option, T value) {
+                bootstrap.option(option, value);
+            }
+        }, config, config.isClientPooledByteBufAllocatorEnable(), config.getClientSocketSndBufSize(),
+            config.getClientSocketRcvBufSize());
     }
 
     private void scanSafely() {

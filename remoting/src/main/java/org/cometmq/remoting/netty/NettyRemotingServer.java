@@ -1,15 +1,12 @@
 package org.cometmq.remoting.netty;
 
 import io.netty.bootstrap.ServerBootstrap;
-import io.netty.buffer.PooledByteBufAllocator;
-import io.netty.buffer.UnpooledByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollEventLoopGroup;
 import io.netty.channel.epoll.EpollServerSocketChannel;
@@ -104,10 +101,6 @@ public class NettyRemotingServer extends NettyRemotingAbstract implements Remoti
             .channel(useEpoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class)
             .option(ChannelOption.SO_BACKLOG, config.getServerSocketBacklog())
             .option(ChannelOption.SO_REUSEADDR, true)
-            .childOption(ChannelOption.SO_KEEPALIVE, false)
-            .childOption(ChannelOption.TCP_NODELAY, true)
-            .childOption(ChannelOption.ALLOCATOR, config.isServerPooledByteBufAllocatorEnable()
-                ? PooledByteBufAllocator.DEFAULT : UnpooledByteBufAllocator.DEFAULT)
             .localAddress(new InetSocketAddress(config.getBindAddress(), config.getListenPort()))
             .childHandler(new ChannelInitializer<SocketChannel>() {
                 @Override
@@ -141,16 +134,13 @@ public class NettyRemotingServer extends NettyRemotingAbstract implements Remoti
     }
 
     private void applySocketOptions(ServerBootstrap bootstrap) {
-        if (config.getServerSocketSndBufSize() > 0) {
-            bootstrap.childOption(ChannelOption.SO_SNDBUF, config.getServerSocketSndBufSize());
-        }
-        if (config.getServerSocketRcvBufSize() > 0) {
-            bootstrap.childOption(ChannelOption.SO_RCVBUF, config.getServerSocketRcvBufSize());
-        }
-        if (config.getWriteBufferLowWaterMark() > 0 && config.getWriteBufferHighWaterMark() > 0) {
-            bootstrap.childOption(ChannelOption.WRITE_BUFFER_WATER_MARK,
-                new WriteBufferWaterMark(config.getWriteBufferLowWaterMark(), config.getWriteBufferHighWaterMark()));
-        }
+        ConnectionOptions.apply(new ConnectionOptions.Sink() {
+            @Override
+            public <T> void set(ChannelOption<T> option, T value) {
+                bootstrap.childOption(option, value);
+            }
+        }, config, config.isServerPooledByteBufAllocatorEnable(), config.getServerSocketSndBufSize(),
+            config.getServerSocketRcvBufSize());
     }
 
     private void scanSafely() {

@@ -126,20 +126,8 @@ final class RequestDispatcher {
             RemotingHelper.exceptionSimpleDesc(e)));
     }
 
-    /** Writes {@code response} as the answer to {@code request}, unless the request was oneway. */
-    static void reply(ChannelHandlerContext ctx, RemotingCommand request, RemotingCommand response) {
-        if (request.isOnewayRPC()) {
-            return;
-        }
-        response.setOpaque(request.getOpaque());
-        response.markResponseType();
-        response.setSerializeTypeCurrentRPC(request.getSerializeTypeCurrentRPC());
-        ctx.writeAndFlush(response).addListener(future -> {
-            if (!future.isSuccess()) {
-                log.warn("writing response code {} opaque {} to {} failed: {}", response.getCode(), response.getOpaque(),
-                    RemotingHelper.parseChannelRemoteAddr(ctx.channel()), String.valueOf(future.cause()));
-            }
-        });
+    private static void reply(ChannelHandlerContext ctx, RemotingCommand request, RemotingCommand response) {
+        Replies.reply(ctx.channel(), request, response);
     }
 
     private void logOverload(ChannelHandlerContext ctx, RemotingCommand request, RejectedExecutionException e) {

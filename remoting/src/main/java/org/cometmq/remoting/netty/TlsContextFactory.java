@@ -30,7 +30,7 @@ final class TlsContextFactory {
             } else {
                 throw new IllegalArgumentException("useTLS=true needs tlsKeyStorePath, or tlsCertChainFile and tlsPrivateKeyFile");
             }
-            applyTrust(builder, c.getTlsTrustStorePath(), c.getTlsTrustStorePassword(), c.getTlsTrustCertFile());
+            applyTrust(builder, c);
             if (c.isTlsNeedClientAuth()) {
                 builder.clientAuth(ClientAuth.REQUIRE);
             }
@@ -53,7 +53,7 @@ final class TlsContextFactory {
             if (c.isTlsTrustAll()) {
                 builder.trustManager(InsecureTrustManagerFactory.INSTANCE);
             } else {
-                applyTrust(builder, c.getTlsTrustStorePath(), c.getTlsTrustStorePassword(), c.getTlsTrustCertFile());
+                applyTrust(builder, c);
             }
             return builder.sslProvider(SslProvider.JDK).build();
         } catch (Exception e) {
@@ -69,8 +69,11 @@ final class TlsContextFactory {
         return kmf;
     }
 
-    private static void applyTrust(SslContextBuilder builder, String storePath, String storePassword, String certFile)
-        throws Exception {
+    /** Trust settings are the same on both ends: a trust store, else PEM certificates, else the JDK defaults. */
+    private static void applyTrust(SslContextBuilder builder, NettyTransportConfig c) throws Exception {
+        String storePath = c.getTlsTrustStorePath();
+        String storePassword = c.getTlsTrustStorePassword();
+        String certFile = c.getTlsTrustCertFile();
         if (storePath != null) {
             char[] pw = storePassword == null ? new char[0] : storePassword.toCharArray();
             TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());

@@ -1,6 +1,7 @@
 package org.cometmq.store.cleanup;
 
-import java.util.Calendar;
+import java.time.Clock;
+import java.time.ZoneId;
 import java.util.Locale;
 import org.cometmq.store.RunningFlags;
 import org.cometmq.store.commitlog.CommitLog;
@@ -23,14 +24,16 @@ public class CleanCommitLogService {
     private final MessageStoreConfig config;
     private final CommitLog commitLog;
     private final RunningFlags runningFlags;
+    private final Clock clock;
     private volatile DiskSpaceProvider diskSpaceProvider;
     private volatile int manualDeleteFileSeveralTimes = 0;
     private volatile boolean cleanImmediately = false;
     private volatile double lastUsedRatio = 0;
 
     public CleanCommitLogService(MessageStoreConfig config, CommitLog commitLog, RunningFlags runningFlags,
-                                 DiskSpaceProvider diskSpaceProvider) {
+                                 DiskSpaceProvider diskSpaceProvider, Clock clock) {
         this.config = config;
+        this.clock = clock;
         this.commitLog = commitLog;
         this.runningFlags = runningFlags;
         this.diskSpaceProvider = diskSpaceProvider;
@@ -82,8 +85,9 @@ public class CleanCommitLogService {
         commitLog.retryDeleteFirstFile(config.getDestroyMapedFileIntervalForcibly());
     }
 
-    private boolean isTimeToDelete() {
-        int hour = Calendar.getInstance().get(Calendar.HOUR_OF_DAY);
+    boolean isTimeToDelete() {
+        // deleteWhen names hours of the machine's local day, as in Apache RocketMQ.
+        int hour = clock.instant().atZone(ZoneId.systemDefault()).getHour();
         for (int when : config.deleteWhenHours()) {
             if (when == hour) {
                 return true;

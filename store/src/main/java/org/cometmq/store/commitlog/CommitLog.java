@@ -1,5 +1,6 @@
 package org.cometmq.store.commitlog;
 
+import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import org.cometmq.common.message.MessageDecoder;
 import org.cometmq.common.message.MessageExtBatch;
@@ -31,6 +32,8 @@ public class CommitLog {
     private static final long SLOW_APPEND_MILLIS = 500;
 
     private final MessageStoreConfig config;
+    /** Store timestamps and put-lock hold times are read on it. */
+    private final Clock clock;
     private final MappedFileQueue mappedFileQueue;
     private final QueueOffsetTable queueOffsetTable = new QueueOffsetTable();
     private final PutMessageLock putMessageLock;
@@ -42,8 +45,10 @@ public class CommitLog {
     /** Set under the put lock at shutdown: no append may touch a file after its mapping goes away. */
     private boolean closed = false;
 
-    public CommitLog(MessageStoreConfig config, StoreCheckpoint checkpoint, TransientStorePool transientStorePool) {
+    public CommitLog(MessageStoreConfig config, StoreCheckpoint checkpoint, TransientStorePool transientStorePool,
+                     Clock clock) {
         this.config = config;
+        this.clock = clock;
         this.mappedFileQueue = new MappedFileQueue(config.getStorePathCommitLog(), config.getMappedFileSizeCommitLog(),
             transientStorePool);
         if (config.isWarmMapedFileEnable()) {
@@ -54,7 +59,7 @@ public class CommitLog {
         this.putMessageLock = PutMessageLock.create(config.isUseReentrantLockWhenPutMessage());
         this.messageEncoder = new MessageRecordEncoder(queueOffsetTable);
         this.batchEncoder = new BatchRecordEncoder(queueOffsetTable);
-        this.flusher = new CommitLogFlusher(config, mappedFileQueue, checkpoint, transientStorePool != null);
+        this.flusher = new CommitLogFlusher(config, mappedFileQueue, checkpoint, transientStorePool != null, clock);
     }
 
     /** Maps the existing files; recovery then fixes the write position. */
@@ -96,11 +101,11 @@ public class CommitLog {
         AppendMessageResult result;
         putMessageLock.lock();
         try {
-            long begin = System.currentTimeMillis();
+            long begin = clock.millis();
             beginTimeInLock = begin;
             msg.setStoreTimestamp(begin);
             result = appendWithRoll(msg, messageEncoder);
-            result.setPagecacheRT(System.currentTimeMillis() - begin);
+            result.setPagecacheRT(clock.millis() - begin);
             beginTimeInLock = 0;
         } finally {
             putMessageLock.unlock();
@@ -125,11 +130,11 @@ public class CommitLog {
         AppendMessageResult result;
         putMessageLock.lock();
         try {
-            long begin = System.currentTimeMillis();
+            long begin = clock.millis();
             beginTimeInLock = begin;
             batch.setStoreTimestamp(begin);
             result = appendWithRoll(prepared, batchEncoder);
-            result.setPagecacheRT(System.currentTimeMillis() - begin);
+            result.setPagecacheRT(clock.millis() - begin);
             beginTimeInLock = 0;
         } finally {
             putMessageLock.unlock();
@@ -284,7 +289,7 @@ public class CommitLog {
     /** How long the current append has held the put lock, 0 when none is in progress. */
     public long lockTimeMills() {
         long begin = beginTimeInLock;
-        return begin > 0 ? System.currentTimeMillis() - begin : 0;
+        return begin > 0 ? clock.millis() - begin : 0;
     }
 
     /** Forgets the next offset of a queue (topic deleted). */

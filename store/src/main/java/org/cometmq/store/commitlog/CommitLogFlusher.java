@@ -1,5 +1,6 @@
 package org.cometmq.store.commitlog;
 
+import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.cometmq.store.AppendMessageResult;
@@ -23,16 +24,17 @@ public class CommitLogFlusher {
     private final CommitRealTimeService commitService;
 
     public CommitLogFlusher(MessageStoreConfig config, MappedFileQueue mappedFileQueue, StoreCheckpoint checkpoint,
-                            boolean transientPoolInUse) {
+                            boolean transientPoolInUse, Clock clock) {
         this.config = config;
         if (config.getFlushDiskType() == FlushDiskType.SYNC_FLUSH) {
             this.groupCommitService = new GroupCommitService(mappedFileQueue, checkpoint);
             this.flushService = groupCommitService;
         } else {
             this.groupCommitService = null;
-            this.flushService = new FlushRealTimeService(config, mappedFileQueue, checkpoint);
+            this.flushService = new FlushRealTimeService(config, mappedFileQueue, checkpoint, clock);
         }
-        this.commitService = transientPoolInUse ? new CommitRealTimeService(config, mappedFileQueue, flushService) : null;
+        this.commitService = transientPoolInUse ? new CommitRealTimeService(config, mappedFileQueue, flushService, clock)
+            : null;
     }
 
     public void start() {

@@ -1,5 +1,7 @@
 package org.cometmq.store.commitlog;
 
+import java.time.Clock;
+import org.cometmq.store.ThoroughFlushTimer;
 import org.cometmq.store.config.MessageStoreConfig;
 import org.cometmq.store.logfile.MappedFileQueue;
 import org.slf4j.Logger;
@@ -17,11 +19,12 @@ public class CommitRealTimeService extends FlushCommitLogService {
     private final MessageStoreConfig config;
     private final MappedFileQueue mappedFileQueue;
     private final FlushCommitLogService flushService;
-    private long lastCommitTimestamp = 0;
+    private final ThoroughFlushTimer thoroughTimer;
 
     public CommitRealTimeService(MessageStoreConfig config, MappedFileQueue mappedFileQueue,
-                                 FlushCommitLogService flushService) {
+                                 FlushCommitLogService flushService, Clock clock) {
         this.config = config;
+        this.thoroughTimer = new ThoroughFlushTimer(clock, config::getCommitCommitLogThoroughInterval);
         this.mappedFileQueue = mappedFileQueue;
         this.flushService = flushService;
     }
@@ -34,16 +37,11 @@ public class CommitRealTimeService extends FlushCommitLogService {
     @Override
     public void run() {
         while (!isStopped()) {
-            int leastPages = config.getCommitCommitLogLeastPages();
-            long begin = System.currentTimeMillis();
-            if (begin >= lastCommitTimestamp + config.getCommitCommitLogThoroughInterval()) {
-                lastCommitTimestamp = begin;
-                leastPages = 0;
-            }
+            int leastPages = thoroughTimer.thoroughDue() ? 0 : config.getCommitCommitLogLeastPages();
             try {
                 boolean unchanged = mappedFileQueue.commit(leastPages);
                 if (!unchanged) {
-                    lastCommitTimestamp = System.currentTimeMillis();
+                    thoroughTimer.restart();
                     flushService.wakeup();
                 }
                 waitForRunning(config.getCommitIntervalCommitLog());

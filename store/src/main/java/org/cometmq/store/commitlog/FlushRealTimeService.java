@@ -1,5 +1,7 @@
 package org.cometmq.store.commitlog;
 
+import java.time.Clock;
+import org.cometmq.store.ThoroughFlushTimer;
 import org.cometmq.store.checkpoint.StoreCheckpoint;
 import org.cometmq.store.config.MessageStoreConfig;
 import org.cometmq.store.logfile.MappedFileQueue;
@@ -18,10 +20,12 @@ public class FlushRealTimeService extends FlushCommitLogService {
     private final MessageStoreConfig config;
     private final MappedFileQueue mappedFileQueue;
     private final StoreCheckpoint checkpoint;
-    private long lastFlushTimestamp = 0;
+    private final ThoroughFlushTimer thoroughTimer;
 
-    public FlushRealTimeService(MessageStoreConfig config, MappedFileQueue mappedFileQueue, StoreCheckpoint checkpoint) {
+    public FlushRealTimeService(MessageStoreConfig config, MappedFileQueue mappedFileQueue, StoreCheckpoint checkpoint,
+                                Clock clock) {
         this.config = config;
+        this.thoroughTimer = new ThoroughFlushTimer(clock, config::getFlushCommitLogThoroughInterval);
         this.mappedFileQueue = mappedFileQueue;
         this.checkpoint = checkpoint;
     }
@@ -34,12 +38,7 @@ public class FlushRealTimeService extends FlushCommitLogService {
     @Override
     public void run() {
         while (!isStopped()) {
-            int leastPages = config.getFlushCommitLogLeastPages();
-            long now = System.currentTimeMillis();
-            if (now >= lastFlushTimestamp + config.getFlushCommitLogThoroughInterval()) {
-                lastFlushTimestamp = now;
-                leastPages = 0;
-            }
+            int leastPages = thoroughTimer.thoroughDue() ? 0 : config.getFlushCommitLogLeastPages();
             waitForRunning(config.getFlushIntervalCommitLog());
             try {
                 flushOnce(leastPages);
@@ -55,10 +54,10 @@ public class FlushRealTimeService extends FlushCommitLogService {
     }
 
     private void flushOnce(int leastPages) {
-        long begin = System.currentTimeMillis();
+        long begin = System.nanoTime();
         mappedFileQueue.flush(leastPages);
         recordCheckpoint();
-        long elapsed = System.currentTimeMillis() - begin;
+        long elapsed = (System.nanoTime() - begin) / 1_000_000;
         if (elapsed > 500) {
             LOG.info("flushing the commit log took {} ms", elapsed);
         }

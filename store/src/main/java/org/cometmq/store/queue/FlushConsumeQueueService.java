@@ -1,6 +1,8 @@
 package org.cometmq.store.queue;
 
+import java.time.Clock;
 import org.cometmq.common.ServiceThread;
+import org.cometmq.store.ThoroughFlushTimer;
 import org.cometmq.store.checkpoint.StoreCheckpoint;
 import org.cometmq.store.config.MessageStoreConfig;
 import org.slf4j.Logger;
@@ -19,11 +21,12 @@ public class FlushConsumeQueueService extends ServiceThread {
     private final MessageStoreConfig config;
     private final ConsumeQueueTable consumeQueueTable;
     private final StoreCheckpoint checkpoint;
-    private long lastFlushTimestamp = 0;
+    private final ThoroughFlushTimer thoroughTimer;
 
     public FlushConsumeQueueService(MessageStoreConfig config, ConsumeQueueTable consumeQueueTable,
-                                    StoreCheckpoint checkpoint) {
+                                    StoreCheckpoint checkpoint, Clock clock) {
         this.config = config;
+        this.thoroughTimer = new ThoroughFlushTimer(clock, config::getFlushConsumeQueueThoroughInterval);
         this.consumeQueueTable = consumeQueueTable;
         this.checkpoint = checkpoint;
     }
@@ -55,12 +58,7 @@ public class FlushConsumeQueueService extends ServiceThread {
         while (!isStopped()) {
             try {
                 waitForRunning(config.getFlushIntervalConsumeQueue());
-                long now = System.currentTimeMillis();
-                boolean thorough = now >= lastFlushTimestamp + config.getFlushConsumeQueueThoroughInterval();
-                if (thorough) {
-                    lastFlushTimestamp = now;
-                }
-                doFlush(1, thorough);
+                doFlush(1, thoroughTimer.thoroughDue());
             } catch (RuntimeException e) {
                 LOG.warn("consume-queue flush failed", e);
             }

@@ -79,7 +79,7 @@ final class DeliverDelayedMessageTask implements Runnable {
                 int sizePy = buffer.getByteBuffer().getInt(i + 8);
                 long tagsCode = buffer.getByteBuffer().getLong(i + 12);
                 nextOffset = offset + i / ConsumeQueue.CQ_STORE_UNIT_SIZE;
-                long now = System.currentTimeMillis();
+                long now = store.now();
                 long deliverTimestamp = correctDeliverTimestamp(now, tagsCode);
                 if (deliverTimestamp > now) {
                     next(nextOffset, deliverTimestamp - now);

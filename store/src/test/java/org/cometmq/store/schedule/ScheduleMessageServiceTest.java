@@ -14,9 +14,11 @@ import org.cometmq.common.message.MessageConst;
 import org.cometmq.common.message.MessageExt;
 import org.cometmq.store.DefaultMessageStore;
 import org.cometmq.store.MessageExtBrokerInner;
+import org.cometmq.store.MutableClock;
 import org.cometmq.store.PutMessageResult;
 import org.cometmq.store.PutMessageStatus;
 import org.cometmq.store.StoreTestSupport;
+import org.cometmq.store.cleanup.FileStoreDiskSpaceProvider;
 import org.cometmq.store.config.MessageStoreConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,7 +45,9 @@ class ScheduleMessageServiceTest {
     void delayedMessageIsInvisibleUntilDueThenDeliveredToItsRealQueue() throws Exception {
         MessageStoreConfig config = StoreTestSupport.smallConfig(dir);
         config.setMessageDelayLevel("1s 2s");
-        DefaultMessageStore store = new DefaultMessageStore(config, null);
+        // Due times are read on the store's clock: nothing is delivered until the test moves it.
+        MutableClock clock = new MutableClock(System.currentTimeMillis());
+        DefaultMessageStore store = new DefaultMessageStore(config, null, new FileStoreDiskSpaceProvider(), clock);
         assertTrue(store.load());
         store.start();
         try {
@@ -61,17 +65,19 @@ class ScheduleMessageServiceTest {
             assertEquals("Real", inSchedule.getProperty(MessageConst.PROPERTY_REAL_TOPIC));
             assertEquals("3", inSchedule.getProperty(MessageConst.PROPERTY_REAL_QUEUE_ID));
             long parkedAt = inSchedule.getStoreTimestamp();
-            if (System.currentTimeMillis() < parkedAt + 900) {
-                assertEquals(0, store.getMaxOffsetInQueue("Real", 3), "not visible before its time");
-            }
+            assertEquals(clock.millis(), parkedAt);
+            assertEquals(0, store.getMaxOffsetInQueue("Real", 3), "not visible before its time");
+            clock.advance(1000);
             assertTrue(await(() -> store.getMaxOffsetInQueue("Real", 3) >= 1, 5000), "delivered when due");
             List<MessageExt> delivered = StoreTestSupport.readQueue(store, "Real", 3, 0, 10);
             MessageExt first = delivered.get(0);
             assertArrayEquals(StoreTestSupport.body("later"), first.getBody());
-            assertTrue(first.getStoreTimestamp() >= parkedAt + 1000, "delivered no earlier than 1 s");
+            assertEquals(parkedAt + 1000, first.getStoreTimestamp(), "delivered at 1 s");
             assertNull(first.getProperty(MessageConst.PROPERTY_DELAY_TIME_LEVEL));
             assertEquals("tg", first.getTags());
             assertEquals(1, store.queryMessage("Real", "dk", 32, 0, Long.MAX_VALUE).getMessageBufferList().size());
+            assertEquals(1, store.getMaxOffsetInQueue("Real", 3), "level 2 waits for 2 s");
+            clock.advance(1000);
             assertTrue(await(() -> store.getMaxOffsetInQueue("Real", 3) == 2, 5000), "level 2 after 2 s");
         } finally {
             store.shutdown();

@@ -1,5 +1,6 @@
 package org.cometmq.tools.command.cluster;
 
+import java.time.Clock;
 import java.util.Map;
 import org.cometmq.common.protocol.body.KVTable;
 import org.cometmq.tools.admin.MQAdminExt;
@@ -13,11 +14,6 @@ import org.slf4j.LoggerFactory;
 final class BrokerLoad {
     private static final Logger LOG = LoggerFactory.getLogger(BrokerLoad.class);
     private static final double MILLIS_PER_HOUR = 1000.0 * 60 * 60;
-
-    /** The current time in milliseconds; a seam so the "#Hour" column can be tested. */
-    interface Clock {
-        long now();
-    }
 
     private final Map<String, String> table;
     private final long now;
@@ -37,7 +33,7 @@ final class BrokerLoad {
         } catch (Exception e) {
             LOG.warn("runtime info of broker {} not fetched: {}", addr, e.toString());
         }
-        return new BrokerLoad(table, clock.now());
+        return new BrokerLoad(table, clock.millis());
     }
 
     String version() {

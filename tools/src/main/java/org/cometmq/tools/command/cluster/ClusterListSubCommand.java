@@ -1,6 +1,7 @@
 package org.cometmq.tools.command.cluster;
 
 import java.io.PrintStream;
+import java.time.Clock;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
@@ -26,13 +27,14 @@ public class ClusterListSubCommand implements SubCommand {
     static final String MORE_HEADER = "%-16s  %-32s %14s %14s %14s %14s%n";
     static final String MORE_ROW = "%-16s  %-32s %14d %14d %14d %14d%n";
 
-    private final BrokerLoad.Clock clock;
+    /** Read for the "#Hour" column; a fixed clock in tests. */
+    private final Clock clock;
 
     public ClusterListSubCommand() {
-        this(System::currentTimeMillis);
+        this(Clock.systemUTC());
     }
 
-    ClusterListSubCommand(BrokerLoad.Clock clock) {
+    ClusterListSubCommand(Clock clock) {
         this.clock = clock;
     }
 

@@ -3,6 +3,9 @@ package org.cometmq.tools.command.cluster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.mockito.Mockito.when;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +19,8 @@ class ClusterListSubCommandTest {
     private static final long NOW = 1_700_000_000_000L;
 
     private final CommandRunner runner = new CommandRunner();
-    private final ClusterListSubCommand command = new ClusterListSubCommand(() -> NOW);
+    private final ClusterListSubCommand command = new ClusterListSubCommand(
+        Clock.fixed(Instant.ofEpochMilli(NOW), ZoneOffset.UTC));
 
     @Test
     void baseInfoShowsEveryBrokerAddressWithItsLoad() throws Exception {
