@@ -1,5 +1,6 @@
 package org.cometmq.namesrv.processor;
 
+import org.cometmq.common.MQVersion;
 import org.cometmq.common.namesrv.NamesrvConfig;
 import org.cometmq.common.namesrv.NamesrvUtil;
 import org.cometmq.common.protocol.ResponseCode;
@@ -15,6 +16,7 @@ import org.cometmq.namesrv.kvconfig.KVConfigManager;
 import org.cometmq.namesrv.routeinfo.RouteInfoManager;
 import org.cometmq.remoting.exception.RemotingCommandException;
 import org.cometmq.remoting.protocol.RemotingCommand;
+import org.cometmq.remoting.protocol.RemotingSerializable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +35,11 @@ final class RouteRequestHandler {
         this.namesrvConfig = namesrvConfig;
     }
 
-    /** Always answers in the standard JSON form (quoted map keys), which every client version parses. */
+    /**
+     * Answers clients from 4.9.4 on (or any that asks with acceptStandardJsonOnly) in the standard JSON form
+     * (quoted, sorted map keys) and older clients in fastjson's own form, with unquoted numeric broker-id keys,
+     * as the 4.9.7 name server does.
+     */
     RemotingCommand getRouteInfoByTopic(RemotingCommand request) throws RemotingCommandException {
         GetRouteInfoRequestHeader header = request.decodeCommandCustomHeader(GetRouteInfoRequestHeader.class);
         TopicRouteData route = routeInfoManager.pickupTopicRouteData(header.getTopic());
@@ -45,7 +51,9 @@ final class RouteRequestHandler {
             route.setOrderTopicConf(
                 kvConfigManager.getKVConfig(NamesrvUtil.NAMESPACE_ORDER_TOPIC_CONFIG, header.getTopic()));
         }
-        return success(route.encode());
+        boolean standardJson = request.getVersion() >= MQVersion.Version.V4_9_4.ordinal()
+            || Boolean.TRUE.equals(header.getAcceptStandardJsonOnly());
+        return success(standardJson ? route.encode() : RemotingSerializable.encode(route));
     }
 
     RemotingCommand getBrokerClusterInfo() {
