@@ -126,7 +126,7 @@ public class BrokerController {
         }
         registrationService = new BrokerRegistrationService(brokerConfig, outerAPI,
             topicConfigManager::buildTopicConfigSerializeWrapper, this::identity);
-        topicConfigManager.setChangeListener(registrationService::wakeup);
+        topicConfigManager.setCreationListener(() -> registrationService.registerBrokerAll(true));
         offsetPersistService = new ConsumerOffsetPersistService(consumerOffsetManager,
             brokerConfig.getFlushConsumerOffsetInterval());
         BrokerRuntimeInfo runtimeInfo = new BrokerRuntimeInfo(brokerConfig, messageStore, statsManager, statsSampler,
@@ -235,10 +235,10 @@ public class BrokerController {
             brokerConfig.getBrokerId(), getBrokerAddr(), brokerConfig.getBrokerIP2() + ":" + haPort);
     }
 
-    /** Makes the name servers learn a changed broker permission now. */
+    /** Makes the name servers learn a changed broker permission before the change is answered. */
     void permissionChanged() {
         topicConfigManager.getDataVersion().nextVersion();
-        registrationService.wakeup();
+        registrationService.registerBrokerAll(false);
     }
 
     public BrokerConfiguration getConfiguration() {

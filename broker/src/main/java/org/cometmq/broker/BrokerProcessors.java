@@ -94,7 +94,8 @@ final class BrokerProcessors {
 
     private void registerAdmin(RemotingServer server, ExecutorService admin) {
         String brokerName = c.getBrokerConfig().getBrokerName();
-        register(server, new TopicAdminProcessor(c.getTopicConfigManager(), c.getMessageStore()), admin,
+        register(server, new TopicAdminProcessor(c.getTopicConfigManager(), c.getMessageStore(),
+            c.getRegistrationService()::registerIncrementBrokerData), admin,
             RequestCode.UPDATE_AND_CREATE_TOPIC, RequestCode.DELETE_TOPIC_IN_BROKER, RequestCode.GET_ALL_TOPIC_CONFIG,
             RequestCode.GET_SYSTEM_TOPIC_LIST_FROM_BROKER, RequestCode.CLEAN_UNUSED_TOPIC);
         register(server, new GroupAdminProcessor(c.getSubscriptionGroupManager(), c.getConsumerOffsetManager()), admin,

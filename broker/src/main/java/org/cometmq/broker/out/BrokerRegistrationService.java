@@ -13,9 +13,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the broker registered: once at start, then every registerNameServerPeriod, and at once after a topic
- * change ({@link #wakeup()}). Each round sends the whole topic table to every name server in parallel; a broker
- * whose own permission is not read-write reports every topic with that permission.
+ * Keeps the broker registered: once at start, then every registerNameServerPeriod. Requests that change topics
+ * register before they are answered, as 4.9.7 does, so a client that asks a name server for the route right
+ * after the answer finds it: a topic created by a send (or a retry, DLQ or system topic) sends the whole table
+ * oneway ({@link #registerBrokerAll(boolean)}), an admin create or update sends only that topic and waits for the
+ * name servers ({@link #registerIncrementBrokerData(TopicConfig)}). Each round goes to every name server in
+ * parallel; a broker whose own permission is not read-write reports every topic with that permission. Rounds
+ * never overlap, so a snapshot taken earlier is never sent after a later one.
  */
 public class BrokerRegistrationService extends ServiceThread {
     private static final Logger log = LoggerFactory.getLogger(BrokerRegistrationService.class);
@@ -52,12 +56,35 @@ public class BrokerRegistrationService extends ServiceThread {
         }
     }
 
-    /** One registration round with every name server; returns how many accepted it. */
+    /** One registration round with every name server, waiting for their answers; returns how many accepted it. */
     public int registerBrokerAll() {
+        return registerBrokerAll(false);
+    }
+
+    /**
+     * One round with the whole topic table. Oneway: the requests are on their way when this returns, and none is
+     * answered (returns 0); otherwise waits for the answers and returns how many name servers accepted.
+     */
+    public synchronized int registerBrokerAll(boolean oneway) {
+        return register(adjustForBrokerPermission(topics.get()), oneway);
+    }
+
+    /** Registers one created or updated topic (with the table's current data version) and waits for the answers. */
+    public synchronized int registerIncrementBrokerData(TopicConfig topicConfig) {
+        TopicConfigSerializeWrapper wrapper = topics.get();
+        ConcurrentHashMap<String, TopicConfig> table = new ConcurrentHashMap<>();
+        table.put(topicConfig.getTopicName(), topicConfig);
+        wrapper.setTopicConfigTable(table);
+        return register(adjustForBrokerPermission(wrapper), false);
+    }
+
+    private int register(TopicConfigSerializeWrapper wrapper, boolean oneway) {
         BrokerIdentity me = identity.get();
-        TopicConfigSerializeWrapper wrapper = adjustForBrokerPermission(topics.get());
-        List<RegisterBrokerResult> results = outerAPI.registerBrokerAll(me, wrapper, false,
+        List<RegisterBrokerResult> results = outerAPI.registerBrokerAll(me, wrapper, oneway,
             brokerConfig.getRegisterBrokerTimeoutMills(), brokerConfig.isCompressedRegister());
+        if (oneway) {
+            return 0;
+        }
         for (RegisterBrokerResult result : results) {
             if (result.getMasterAddr() != null) {
                 masterAddr = result.getMasterAddr();
