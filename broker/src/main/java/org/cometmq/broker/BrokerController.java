@@ -126,7 +126,9 @@ public class BrokerController {
         }
         registrationService = new BrokerRegistrationService(brokerConfig, outerAPI,
             topicConfigManager::buildTopicConfigSerializeWrapper, this::identity);
-        topicConfigManager.setCreationListener(() -> registrationService.registerBrokerAll(true));
+        // 4.9.7 registers a topic created by a send oneway before answering, which still leaves a name server a
+        // moment to lose the race with the creator's route query; waiting for the name servers closes that gap.
+        topicConfigManager.setCreationListener(() -> registrationService.registerBrokerAll(false));
         offsetPersistService = new ConsumerOffsetPersistService(consumerOffsetManager,
             brokerConfig.getFlushConsumerOffsetInterval());
         BrokerRuntimeInfo runtimeInfo = new BrokerRuntimeInfo(brokerConfig, messageStore, statsManager, statsSampler,

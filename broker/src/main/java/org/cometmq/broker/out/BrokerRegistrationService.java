@@ -16,8 +16,8 @@ import org.slf4j.LoggerFactory;
  * Keeps the broker registered: once at start, then every registerNameServerPeriod. Requests that change topics
  * register before they are answered, as 4.9.7 does, so a client that asks a name server for the route right
  * after the answer finds it: a topic created by a send (or a retry, DLQ or system topic) sends the whole table
- * oneway ({@link #registerBrokerAll(boolean)}), an admin create or update sends only that topic and waits for the
- * name servers ({@link #registerIncrementBrokerData(TopicConfig)}). Each round goes to every name server in
+ * ({@link #registerBrokerAll(boolean)}; 4.9.7 sends it oneway, CometMQ waits for the answers), an admin create or
+ * update sends only that topic and waits ({@link #registerIncrementBrokerData(TopicConfig)}). Each round goes to every name server in
  * parallel; a broker whose own permission is not read-write reports every topic with that permission. Rounds
  * never overlap, so a snapshot taken earlier is never sent after a later one.
  */

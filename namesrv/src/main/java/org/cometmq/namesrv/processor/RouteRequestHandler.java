@@ -1,5 +1,6 @@
 package org.cometmq.namesrv.processor;
 
+import org.cometmq.common.help.FAQUrl;
 import org.cometmq.common.MQVersion;
 import org.cometmq.common.namesrv.NamesrvConfig;
 import org.cometmq.common.namesrv.NamesrvUtil;
@@ -45,7 +46,8 @@ final class RouteRequestHandler {
         TopicRouteData route = routeInfoManager.pickupTopicRouteData(header.getTopic());
         if (route == null) {
             return RemotingCommand.createResponseCommand(ResponseCode.TOPIC_NOT_EXIST,
-                "No topic route info in name server for the topic: " + header.getTopic());
+                "No topic route info in name server for the topic: " + header.getTopic()
+                    + FAQUrl.suggestTodo(FAQUrl.NO_TOPIC_ROUTE_INFO));
         }
         if (namesrvConfig.isOrderMessageEnable()) {
             route.setOrderTopicConf(
