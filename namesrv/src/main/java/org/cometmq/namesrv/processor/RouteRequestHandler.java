@@ -58,8 +58,9 @@ final class RouteRequestHandler {
         return success(standardJson ? route.encode() : RemotingSerializable.encode(route));
     }
 
+    /** In fastjson's own form (unquoted broker-id keys) for every client, as the 4.9.7 name server writes it. */
     RemotingCommand getBrokerClusterInfo() {
-        return success(routeInfoManager.getAllClusterInfo().encode());
+        return success(RemotingSerializable.encode(routeInfoManager.getAllClusterInfo()));
     }
 
     RemotingCommand wipeWritePermOfBroker(RemotingCommand request) throws RemotingCommandException {
