@@ -9,6 +9,7 @@ public final class FAQUrl {
     public static final String DEFAULT_FAQ_URL = "http://rocketmq.apache.org/docs/faq/";
     public static final String APPLY_TOPIC_URL = DEFAULT_FAQ_URL;
     public static final String NO_TOPIC_ROUTE_INFO = DEFAULT_FAQ_URL;
+    public static final String NAME_SERVER_ADDR_NOT_EXIST_URL = DEFAULT_FAQ_URL;
     public static final String SUBSCRIPTION_GROUP_NOT_EXIST = DEFAULT_FAQ_URL;
     public static final String SAME_GROUP_DIFFERENT_TOPIC = DEFAULT_FAQ_URL;
     public static final String MQLIST_NOT_EXIST = DEFAULT_FAQ_URL;
