@@ -35,8 +35,11 @@ abstract class RouteFidelityScenario {
     /** How many topics each route-timing test creates; each one must be routed at once. */
     private static final int TOPICS = 13;
     private static final int QUEUES = 4;
-    /** How long a oneway registration may take to reach a busy name server after the send was answered. */
-    private static final Duration ONEWAY_GRACE = Duration.ofMillis(40);
+    /**
+     * How long 4.9.7's oneway registration may take to be applied by a busy name server after the send was
+     * answered: 2 of 13 took longer than 40 ms under load average 20 here.
+     */
+    private static final Duration ONEWAY_GRACE = Duration.ofMillis(500);
     private static final String FAQ = "\nSee http://rocketmq.apache.org/docs/faq/ for further details.";
 
     private ClientCluster cluster;
@@ -105,9 +108,10 @@ abstract class RouteFidelityScenario {
 
     /**
      * 4.9.7 sends the registration of a topic created by a send oneway before it answers, so its name server
-     * usually holds the route when the answer arrives and, on a busy machine, a few milliseconds later (one run
+     * usually holds the route when the answer arrives and, on a busy machine, some milliseconds later (one run
      * here: Apache's own client failed fetchPublishMessageQueues right after its first send 9 times in 40, under
-     * load average 20). CometMQ waits for the name servers. Before the fix CometMQ's route came 55-150 ms late.
+     * load average 20). CometMQ now waits for the name servers, so its route is there at once; this test only
+     * bounds the delay both share, the admin test above is the strict one.
      */
     @Test
     void topicCreatedBySendIsRoutedWhenTheSendIsAnswered() throws Exception {
@@ -176,6 +180,38 @@ abstract class RouteFidelityScenario {
         assertEquals(apacheCause.getResponseCode(), ourCause.getResponseCode());
         assertEquals(apacheCause.getErrorMessage(), ourCause.getErrorMessage());
         assertEquals(apacheCause.getMessage(), ourCause.getMessage());
+    }
+
+    /** A send with neither a route nor a template to create one from fails with 4.9.7's text and code. */
+    @Test
+    void sendWithoutAnyRouteFailsAsApachesClientDoes() throws Exception {
+        String topic = ErrorAnswers.MISSING_TOPIC;
+        DefaultMQProducer ours = new DefaultMQProducer("fidelity_noroute_comet_pg");
+        ours.setNamesrvAddr(cluster.namesrvAddr());
+        ours.setInstanceName("fidelity_noroute_" + cluster.kind() + "_" + ProcessHandle.current().pid());
+        ours.setCreateTopicKey("FidelityNoTemplate");
+        org.apache.rocketmq.client.producer.DefaultMQProducer apache =
+            new org.apache.rocketmq.client.producer.DefaultMQProducer("fidelity_noroute_apache_pg");
+        apache.setNamesrvAddr(cluster.namesrvAddr());
+        apache.setVipChannelEnabled(false);
+        apache.setInstanceName("fidelity_noroute_apache_" + ProcessHandle.current().pid());
+        apache.setCreateTopicKey("FidelityNoTemplate");
+        ours.start();
+        apache.start();
+        try {
+            MQClientException ourFailure = assertThrows(MQClientException.class,
+                () -> ours.send(new Message(topic, "x".getBytes(StandardCharsets.UTF_8))));
+            org.apache.rocketmq.client.exception.MQClientException apacheFailure = assertThrows(
+                org.apache.rocketmq.client.exception.MQClientException.class, () -> apache.send(
+                    new org.apache.rocketmq.common.message.Message(topic, "x".getBytes(StandardCharsets.UTF_8))));
+            assertEquals("No route info of this topic: " + topic + FAQ, apacheFailure.getErrorMessage());
+            assertEquals(apacheFailure.getErrorMessage(), ourFailure.getErrorMessage());
+            assertEquals(apacheFailure.getResponseCode(), ourFailure.getResponseCode());
+            assertEquals(apacheFailure.getMessage(), ourFailure.getMessage());
+        } finally {
+            ours.shutdown();
+            apache.shutdown();
+        }
     }
 
     @Test
