@@ -128,7 +128,7 @@ public class BrokerController {
             topicConfigManager::buildTopicConfigSerializeWrapper, this::identity);
         // 4.9.7 registers a topic created by a send oneway before answering, which still leaves a name server a
         // moment to lose the race with the creator's route query; waiting for the name servers closes that gap.
-        topicConfigManager.setCreationListener(() -> registrationService.registerBrokerAll(false));
+        topicConfigManager.setCreationListener(registrationService::registerBrokerAll);
         offsetPersistService = new ConsumerOffsetPersistService(consumerOffsetManager,
             brokerConfig.getFlushConsumerOffsetInterval());
         BrokerRuntimeInfo runtimeInfo = new BrokerRuntimeInfo(brokerConfig, messageStore, statsManager, statsSampler,
@@ -240,7 +240,7 @@ public class BrokerController {
     /** Makes the name servers learn a changed broker permission before the change is answered. */
     void permissionChanged() {
         topicConfigManager.getDataVersion().nextVersion();
-        registrationService.registerBrokerAll(false);
+        registrationService.registerBrokerAll();
     }
 
     public BrokerConfiguration getConfiguration() {
