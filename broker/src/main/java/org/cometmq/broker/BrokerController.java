@@ -127,7 +127,9 @@ public class BrokerController {
         }
         registrationService = new BrokerRegistrationService(brokerConfig, outerAPI,
             topicConfigManager::buildTopicConfigSerializeWrapper, this::identity);
-        topicConfigManager.setChangeListener(registrationService::wakeup);
+        // 4.9.7 registers a topic created by a send oneway before answering, which still leaves a name server a
+        // moment to lose the race with the creator's route query; waiting for the name servers closes that gap.
+        topicConfigManager.setCreationListener(registrationService::registerBrokerAll);
         registrationService.setOrderTopicConfigListener(topicConfigManager::updateOrderTopicConfig);
         offsetPersistService = new ConsumerOffsetPersistService(consumerOffsetManager,
             brokerConfig.getFlushConsumerOffsetInterval());
@@ -237,10 +239,10 @@ public class BrokerController {
             brokerConfig.getBrokerId(), getBrokerAddr(), brokerConfig.getBrokerIP2() + ":" + haPort);
     }
 
-    /** Makes the name servers learn a changed broker permission now. */
+    /** Makes the name servers learn a changed broker permission before the change is answered. */
     void permissionChanged() {
         topicConfigManager.getDataVersion().nextVersion();
-        registrationService.wakeup();
+        registrationService.registerBrokerAll();
     }
 
     public BrokerConfiguration getConfiguration() {

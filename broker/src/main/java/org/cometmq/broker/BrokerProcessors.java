@@ -106,13 +106,13 @@ final class BrokerProcessors {
 
     private void registerAdmin(RemotingServer server, ExecutorService admin) {
         String brokerName = controller.getBrokerConfig().getBrokerName();
-        register(server, new TopicAdminProcessor(controller.getTopicConfigManager(), controller.getMessageStore()),
-            admin, RequestCode.UPDATE_AND_CREATE_TOPIC, RequestCode.DELETE_TOPIC_IN_BROKER,
-            RequestCode.GET_ALL_TOPIC_CONFIG, RequestCode.GET_SYSTEM_TOPIC_LIST_FROM_BROKER,
-            RequestCode.CLEAN_UNUSED_TOPIC);
-        register(server, new GroupAdminProcessor(controller.getSubscriptionGroupManager(),
-            controller.getConsumerOffsetManager()), admin, RequestCode.UPDATE_AND_CREATE_SUBSCRIPTIONGROUP,
-            RequestCode.GET_ALL_SUBSCRIPTIONGROUP_CONFIG, RequestCode.DELETE_SUBSCRIPTIONGROUP);
+        register(server, new TopicAdminProcessor(controller.getTopicConfigManager(), controller.getMessageStore(),
+            controller.getRegistrationService()::registerIncrementBrokerData), admin,
+            RequestCode.UPDATE_AND_CREATE_TOPIC, RequestCode.DELETE_TOPIC_IN_BROKER, RequestCode.GET_ALL_TOPIC_CONFIG,
+            RequestCode.GET_SYSTEM_TOPIC_LIST_FROM_BROKER, RequestCode.CLEAN_UNUSED_TOPIC);
+        register(server, new GroupAdminProcessor(controller.getSubscriptionGroupManager(), controller.getConsumerOffsetManager()), admin,
+            RequestCode.UPDATE_AND_CREATE_SUBSCRIPTIONGROUP, RequestCode.GET_ALL_SUBSCRIPTIONGROUP_CONFIG,
+            RequestCode.DELETE_SUBSCRIPTIONGROUP);
         register(server, new OffsetAdminProcessor(controller.getMessageStore(), controller.getConsumerOffsetManager(),
             controller.getConsumerManager()), admin, RequestCode.SEARCH_OFFSET_BY_TIMESTAMP, RequestCode.GET_MAX_OFFSET,
             RequestCode.GET_MIN_OFFSET, RequestCode.GET_EARLIEST_MSG_STORETIME, RequestCode.GET_ALL_CONSUMER_OFFSET,

@@ -13,6 +13,7 @@ import org.apache.commons.cli.HelpFormatter;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.apache.commons.cli.ParseException;
+import org.cometmq.common.MQVersion;
 import org.cometmq.common.MixAll;
 import org.cometmq.common.namesrv.NamesrvConfig;
 import org.cometmq.namesrv.config.NamesrvConfiguration;
@@ -75,6 +76,8 @@ public final class NamesrvStartup {
      */
     public static NamesrvController createNamesrvController(String[] args, PrintStream out)
         throws IOException, ParseException {
+        // Responses carry this version, as the broker's do: clients and tools read it as the server's release.
+        System.setProperty(RemotingCommand.REMOTING_VERSION_KEY, Integer.toString(MQVersion.CURRENT_VERSION));
         Options options = buildCommandlineOptions();
         CommandLine commandLine = new DefaultParser().parse(options, args);
         if (commandLine.hasOption('h')) {

@@ -15,9 +15,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the broker registered: once at start, then every registerNameServerPeriod, and at once after a topic
- * change ({@link #wakeup()}). Each round sends the whole topic table to every name server in parallel; a broker
- * whose own permission is not read-write reports every topic with that permission.
+ * Keeps the broker registered: once at start, then every registerNameServerPeriod. Requests that change topics
+ * register before they are answered, as 4.9.7 does, so a client that asks a name server for the route right
+ * after the answer finds it: a topic created by a send (or a retry, DLQ or system topic) sends the whole table
+ * ({@link #registerBrokerAll()}; 4.9.7 sends that one oneway, CometMQ waits for the answers), an admin create
+ * or update sends only that topic and waits ({@link #registerIncrementBrokerData(TopicConfig)}). Each round goes
+ * to every name server in parallel; a broker whose own permission is not read-write reports every topic with
+ * that permission. Rounds never overlap, so a snapshot taken earlier is never sent after a later one.
  */
 public class BrokerRegistrationService extends ServiceThread {
     private static final Logger log = LoggerFactory.getLogger(BrokerRegistrationService.class);
@@ -55,10 +59,22 @@ public class BrokerRegistrationService extends ServiceThread {
         }
     }
 
-    /** One registration round with every name server; returns how many accepted it. */
-    public int registerBrokerAll() {
+    /** One round with the whole topic table, waiting for the answers; returns how many name servers accepted it. */
+    public synchronized int registerBrokerAll() {
+        return register(adjustForBrokerPermission(topics.get()));
+    }
+
+    /** Registers one created or updated topic (with the table's current data version) and waits for the answers. */
+    public synchronized int registerIncrementBrokerData(TopicConfig topicConfig) {
+        TopicConfigSerializeWrapper wrapper = topics.get();
+        ConcurrentHashMap<String, TopicConfig> table = new ConcurrentHashMap<>();
+        table.put(topicConfig.getTopicName(), topicConfig);
+        wrapper.setTopicConfigTable(table);
+        return register(adjustForBrokerPermission(wrapper));
+    }
+
+    private int register(TopicConfigSerializeWrapper wrapper) {
         BrokerIdentity me = identity.get();
-        TopicConfigSerializeWrapper wrapper = adjustForBrokerPermission(topics.get());
         List<RegisterBrokerResult> results = outerAPI.registerBrokerAll(me, wrapper, false,
             brokerConfig.getRegisterBrokerTimeoutMills(), brokerConfig.isCompressedRegister());
         for (RegisterBrokerResult result : results) {

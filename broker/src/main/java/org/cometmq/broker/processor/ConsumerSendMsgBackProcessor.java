@@ -54,8 +54,7 @@ public class ConsumerSendMsgBackProcessor implements NettyRequestProcessor {
         ConsumerSendMsgBackRequestHeader header = request.decodeCommandCustomHeader(ConsumerSendMsgBackRequestHeader.class);
         SubscriptionGroupConfig group = subscriptionGroupManager.findSubscriptionGroupConfig(header.getGroup());
         if (group == null) {
-            return respond(ResponseCode.SUBSCRIPTION_GROUP_NOT_EXIST, "subscription group not exist, " + header.getGroup()
-                + ": create it (mqadmin updateSubGroup) or enable autoCreateSubscriptionGroup");
+            return respond(ResponseCode.SUBSCRIPTION_GROUP_NOT_EXIST, RetryTopics.groupNotExistRemark(header.getGroup()));
         }
         if (!PermName.isWriteable(brokerConfig.getBrokerPermission())) {
             return respond(ResponseCode.NO_PERMISSION, "the broker[" + brokerConfig.getBrokerIP1()

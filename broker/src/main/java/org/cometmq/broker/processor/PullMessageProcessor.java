@@ -1,5 +1,6 @@
 package org.cometmq.broker.processor;
 
+import org.cometmq.common.help.FAQUrl;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import java.net.SocketAddress;
@@ -165,8 +166,9 @@ public class PullMessageProcessor implements NettyRequestProcessor, PullRequestW
         }
         SubscriptionGroupConfig group = subscriptionGroupManager.findSubscriptionGroupConfig(header.getConsumerGroup());
         if (group == null) {
-            return fail(response, ResponseCode.SUBSCRIPTION_GROUP_NOT_EXIST, "subscription group ["
-                + header.getConsumerGroup() + "] does not exist: create it (mqadmin updateSubGroup)");
+            return fail(response, ResponseCode.SUBSCRIPTION_GROUP_NOT_EXIST, String.format(
+                "subscription group [%s] does not exist, %s", header.getConsumerGroup(),
+                FAQUrl.suggestTodo(FAQUrl.SUBSCRIPTION_GROUP_NOT_EXIST)));
         }
         if (!group.isConsumeEnable()) {
             return fail(response, ResponseCode.NO_PERMISSION, "subscription group no permission, "
@@ -174,8 +176,9 @@ public class PullMessageProcessor implements NettyRequestProcessor, PullRequestW
         }
         TopicConfig topic = topicConfigManager.selectTopicConfig(header.getTopic());
         if (topic == null) {
-            return fail(response, ResponseCode.TOPIC_NOT_EXIST, "topic[" + header.getTopic()
-                + "] not exist, apply first please!");
+            return fail(response, ResponseCode.TOPIC_NOT_EXIST, String.format(
+                "topic[%s] not exist, apply first please! %s", header.getTopic(),
+                FAQUrl.suggestTodo(FAQUrl.APPLY_TOPIC_URL)));
         }
         if (!PermName.isReadable(topic.getPerm())) {
             return fail(response, ResponseCode.NO_PERMISSION, "the topic[" + header.getTopic()

@@ -1,5 +1,6 @@
 package org.cometmq.broker.processor;
 
+import org.cometmq.common.help.FAQUrl;
 import org.cometmq.broker.client.ConsumerGroupInfo;
 import org.cometmq.broker.client.ConsumerManager;
 import org.cometmq.common.filter.FilterAPI;
@@ -48,8 +49,8 @@ final class PullSubscriptionResolver {
                                         RemotingCommand response) {
         ConsumerGroupInfo groupInfo = consumerManager.getConsumerGroupInfo(header.getConsumerGroup());
         if (groupInfo == null) {
-            return fail(response, ResponseCode.SUBSCRIPTION_NOT_EXIST, "the consumer's group info not exist: group "
-                + header.getConsumerGroup() + " has not sent a heartbeat to this broker");
+            return fail(response, ResponseCode.SUBSCRIPTION_NOT_EXIST, "the consumer's group info not exist"
+                + FAQUrl.suggestTodo(FAQUrl.SAME_GROUP_DIFFERENT_TOPIC));
         }
         if (!group.isConsumeBroadcastEnable() && groupInfo.getMessageModel() == MessageModel.BROADCASTING) {
             return fail(response, ResponseCode.NO_PERMISSION, "the consumer group[" + header.getConsumerGroup()
@@ -57,8 +58,8 @@ final class PullSubscriptionResolver {
         }
         SubscriptionData subscription = groupInfo.findSubscriptionData(header.getTopic());
         if (subscription == null) {
-            return fail(response, ResponseCode.SUBSCRIPTION_NOT_EXIST, "the consumer's subscription not exist: group "
-                + header.getConsumerGroup() + " does not subscribe " + header.getTopic());
+            return fail(response, ResponseCode.SUBSCRIPTION_NOT_EXIST, "the consumer's subscription not exist"
+                + FAQUrl.suggestTodo(FAQUrl.SAME_GROUP_DIFFERENT_TOPIC));
         }
         if (header.getSubVersion() != null && subscription.getSubVersion() < header.getSubVersion()) {
             return fail(response, ResponseCode.SUBSCRIPTION_NOT_LATEST, "the consumer's subscription not latest");

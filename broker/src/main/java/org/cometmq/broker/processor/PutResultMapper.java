@@ -33,9 +33,7 @@ final class PutResultMapper {
                 return false;
             case MESSAGE_ILLEGAL:
             case PROPERTIES_SIZE_EXCEEDED:
-                set(response, ResponseCode.MESSAGE_ILLEGAL, "the message is illegal, maybe msg body or properties length"
-                    + " not matched. msg body length limit " + maxMessageSize + " bytes, msg properties length limit"
-                    + " 32767 bytes.");
+                set(response, ResponseCode.MESSAGE_ILLEGAL, messageIllegalRemark(maxMessageSize));
                 return false;
             case SERVICE_NOT_AVAILABLE:
                 set(response, ResponseCode.SERVICE_NOT_AVAILABLE, "service not available now: the broker's disk may be"
@@ -48,6 +46,12 @@ final class PutResultMapper {
                 set(response, ResponseCode.SYSTEM_ERROR, result.getPutMessageStatus().name());
                 return false;
         }
+    }
+
+    /** 4.9.7's text for a message the store refuses for its size. */
+    static String messageIllegalRemark(int maxMessageSize) {
+        return String.format("the message is illegal, maybe msg body or properties length not matched. msg body length"
+            + " limit %dB, msg properties length limit 32KB.", maxMessageSize);
     }
 
     private static void set(RemotingCommand response, int code, String remark) {

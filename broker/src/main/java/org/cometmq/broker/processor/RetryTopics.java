@@ -1,5 +1,6 @@
 package org.cometmq.broker.processor;
 
+import org.cometmq.common.help.FAQUrl;
 import java.util.concurrent.ThreadLocalRandom;
 import org.cometmq.broker.subscription.SubscriptionGroupManager;
 import org.cometmq.broker.topic.TopicConfigManager;
@@ -48,6 +49,11 @@ public class RetryTopics {
      * For a producer send to {@code %RETRY%group}: moves the message to the group's DLQ once its reconsume count
      * reaches the maximum. Returns false with the response set when the group is unknown or the DLQ cannot be made.
      */
+    /** 4.9.7's text for a send-back or retry send whose subscription group does not exist. */
+    static String groupNotExistRemark(String group) {
+        return "subscription group not exist, " + group + " " + FAQUrl.suggestTodo(FAQUrl.SUBSCRIPTION_GROUP_NOT_EXIST);
+    }
+
     public boolean handleRetryAndDLQ(SendMessageRequestHeader header, MessageExtBrokerInner msg,
                                      RemotingCommand request, RemotingCommand response) {
         String topic = header.getTopic();
@@ -58,8 +64,7 @@ public class RetryTopics {
         SubscriptionGroupConfig group = subscriptionGroupManager.findSubscriptionGroupConfig(groupName);
         if (group == null) {
             response.setCode(ResponseCode.SUBSCRIPTION_GROUP_NOT_EXIST);
-            response.setRemark("subscription group not exist, " + groupName
-                + ": create it (mqadmin updateSubGroup) or enable autoCreateSubscriptionGroup");
+            response.setRemark(groupNotExistRemark(groupName));
             return false;
         }
         int maxReconsumeTimes = group.getRetryMaxTimes();

@@ -1,5 +1,6 @@
 package org.cometmq.broker.processor;
 
+import org.cometmq.common.help.FAQUrl;
 import java.util.concurrent.ThreadLocalRandom;
 import org.cometmq.broker.topic.TopicConfigManager;
 import org.cometmq.common.BrokerConfig;
@@ -42,17 +43,17 @@ public class SendMessageChecker {
         TopicConfig topicConfig = findOrCreate(remoteAddr, header);
         if (topicConfig == null) {
             return fail(response, ResponseCode.TOPIC_NOT_EXIST, "topic[" + topic + "] not exist, apply first please!"
-                + " (mqadmin updateTopic -t " + topic + ", or enable autoCreateTopicEnable)");
+                + FAQUrl.suggestTodo(FAQUrl.APPLY_TOPIC_URL));
         }
         if (!PermName.isWriteable(topicConfig.getPerm())) {
             return fail(response, ResponseCode.NO_PERMISSION, "the topic[" + topic + "] sending message is forbidden:"
                 + " its permission is " + PermName.perm2String(topicConfig.getPerm()));
         }
         int queueId = header.getQueueId() == null ? -1 : header.getQueueId();
-        if (queueId >= topicConfig.getWriteQueueNums()) {
-            return fail(response, ResponseCode.SYSTEM_ERROR, "request queueId[" + queueId + "] is illegal: topic["
-                + topic + "] has " + topicConfig.getWriteQueueNums() + " write queues (ids 0.."
-                + (topicConfig.getWriteQueueNums() - 1) + ") on this broker, producer " + remoteAddr);
+        // 4.9.7 accepts any queue below the larger of the read and write counts.
+        if (queueId >= Math.max(topicConfig.getWriteQueueNums(), topicConfig.getReadQueueNums())) {
+            return fail(response, ResponseCode.SYSTEM_ERROR, String.format("request queueId[%d] is illegal, %s Producer: %s",
+                queueId, topicConfig, remoteAddr));
         }
         return topicConfig;
     }

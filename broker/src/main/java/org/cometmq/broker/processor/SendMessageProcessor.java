@@ -97,8 +97,7 @@ public class SendMessageProcessor extends AsyncNettyRequestProcessor {
                                                           TopicConfig topicConfig) {
         byte[] body = request.getBody() == null ? new byte[0] : request.getBody();
         if (body.length > maxMessageSize) {
-            return refuse(response, ResponseCode.MESSAGE_ILLEGAL, "the message body size " + body.length
-                + " bytes exceeds the broker's maxMessageSize of " + maxMessageSize + " bytes");
+            return refuse(response, ResponseCode.MESSAGE_ILLEGAL, PutResultMapper.messageIllegalRemark(maxMessageSize));
         }
         Map<String, String> properties = MessageDecoder.string2messageProperties(header.getProperties());
         MessageExtBrokerInner msg = buildMessage(ctx, header, topicConfig, body, properties);

@@ -20,8 +20,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The broker's topic table (topics.json): system topics at start, auto-creation from a template topic on send,
- * retry/DLQ topics on demand, admin updates. Every change bumps the data version, persists the file and tells
- * the change listener, which re-registers the broker with the name servers.
+ * retry/DLQ topics on demand, admin updates. Every change bumps the data version and persists the file. A topic
+ * created on demand is announced to the creation listener in the creating thread, which registers the broker with
+ * the name servers before the request is answered; an admin update is registered by its processor, and a deletion
+ * is left to the next periodic registration, as in 4.9.7.
  */
 public class TopicConfigManager extends ConfigManager {
     private static final Logger log = LoggerFactory.getLogger(TopicConfigManager.class);
@@ -32,7 +34,7 @@ public class TopicConfigManager extends ConfigManager {
     private final ConcurrentMap<String, TopicConfig> topicConfigTable = new ConcurrentHashMap<>(1024);
     private final DataVersion dataVersion = new DataVersion();
     private final ReentrantLock createLock = new ReentrantLock();
-    private volatile Runnable changeListener = () -> { };
+    private volatile Runnable creationListener = () -> { };
 
     public TopicConfigManager(BrokerConfig brokerConfig, String configFilePath) {
         this.brokerConfig = brokerConfig;
@@ -42,9 +44,9 @@ public class TopicConfigManager extends ConfigManager {
         }
     }
 
-    /** Called after a change that the name servers must learn about (auto-create, admin update, delete). */
-    public void setChangeListener(Runnable changeListener) {
-        this.changeListener = changeListener;
+    /** Called, in the creating thread, after a topic was created on demand (by a send, a retry or the broker). */
+    public void setCreationListener(Runnable creationListener) {
+        this.creationListener = creationListener;
     }
 
     public TopicConfig selectTopicConfig(String topic) {
@@ -118,16 +120,17 @@ public class TopicConfigManager extends ConfigManager {
         } finally {
             createLock.unlock();
         }
-        changed();
+        persist();
+        creationListener.run();
         return created;
     }
 
-    /** Adds or replaces a topic (admin UPDATE_AND_CREATE_TOPIC). */
+    /** Adds or replaces a topic (admin UPDATE_AND_CREATE_TOPIC, which registers it itself). */
     public void updateTopicConfig(TopicConfig topicConfig) {
         TopicConfig old = topicConfigTable.put(topicConfig.getTopicName(), topicConfig);
         log.info("{} topic {}", old == null ? "created" : "updated", topicConfig);
         dataVersion.nextVersion();
-        changed();
+        persist();
     }
 
     /** Removes a topic; returns whether it existed. */
@@ -138,7 +141,7 @@ public class TopicConfigManager extends ConfigManager {
         }
         log.info("deleted topic {}", old);
         dataVersion.nextVersion();
-        changed();
+        persist();
         return true;
     }
 
@@ -171,11 +174,6 @@ public class TopicConfigManager extends ConfigManager {
     public boolean isOrderTopic(String topic) {
         TopicConfig config = topicConfigTable.get(topic);
         return config != null && config.isOrder();
-    }
-
-    private void changed() {
-        persist();
-        changeListener.run();
     }
 
     /** A snapshot of the table with its version, as registrations and GET_ALL_TOPIC_CONFIG carry it. */

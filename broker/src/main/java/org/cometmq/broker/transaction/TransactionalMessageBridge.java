@@ -9,7 +9,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import org.cometmq.broker.offset.ConsumerOffsetManager;
 import org.cometmq.broker.topic.TopicConfigManager;
-import org.cometmq.common.TopicConfig;
 import org.cometmq.common.constant.PermName;
 import org.cometmq.common.message.MessageDecoder;
 import org.cometmq.common.message.MessageExt;
@@ -131,13 +130,7 @@ public class TransactionalMessageBridge {
         boolean systemTopic = TransactionTopics.HALF_TOPIC.equals(topic) || TransactionTopics.OP_TOPIC.equals(topic)
             || TransactionTopics.CHECK_MAX_TIME_TOPIC.equals(topic);
         if (systemTopic && topicConfigManager.selectTopicConfig(topic) == null) {
-            createTopic(topic);
-        }
-    }
-
-    private synchronized void createTopic(String topic) {
-        if (topicConfigManager.selectTopicConfig(topic) == null) {
-            topicConfigManager.updateTopicConfig(new TopicConfig(topic, 1, 1, SYSTEM_TOPIC_PERM));
+            topicConfigManager.createTopicInSendMessageBackMethod(topic, 1, SYSTEM_TOPIC_PERM, 0);
         }
     }
 

@@ -74,7 +74,7 @@ class TopicConfigManagerTest {
     void autoCreateTakesClientQueueCountCappedByTemplateAndDropsInherit() {
         TopicConfigManager manager = new TopicConfigManager(config(), dir.resolve("topics.json").toString());
         AtomicInteger changes = new AtomicInteger();
-        manager.setChangeListener(changes::incrementAndGet);
+        manager.setCreationListener(changes::incrementAndGet);
         long before = manager.getDataVersion().getCounter().get();
 
         TopicConfig created = manager.createTopicInSendMessageMethod("NewTopic", "TBW102", "peer", 4, 0);
@@ -89,6 +89,10 @@ class TopicConfigManagerTest {
 
         assertSame(created, manager.createTopicInSendMessageMethod("NewTopic", "TBW102", "peer", 4, 0));
         assertEquals(2, changes.get(), "an existing topic is no change");
+
+        manager.updateTopicConfig(new TopicConfig("NewTopic", 2, 2, 6));
+        manager.deleteTopicConfig("BigTopic");
+        assertEquals(2, changes.get(), "admin updates register themselves, deletions wait for the next round");
     }
 
     @Test

@@ -1,6 +1,11 @@
 package org.cometmq.client.exception;
 
-/** A broker (or name server) answered a request with a response code the caller cannot turn into a result. */
+import org.cometmq.common.help.FAQUrl;
+
+/**
+ * A broker (or name server) answered a request with a response code the caller cannot turn into a result. The
+ * message reads as 4.9.7's, FAQ link included.
+ */
 public class MQBrokerException extends Exception {
     private static final long serialVersionUID = 5975020272601250368L;
 
@@ -17,8 +22,8 @@ public class MQBrokerException extends Exception {
     }
 
     public MQBrokerException(int responseCode, String errorMessage, String brokerAddr) {
-        super("CODE: " + responseCode + "  DESC: " + errorMessage
-            + (brokerAddr == null ? "" : "  BROKER: " + brokerAddr));
+        super(FAQUrl.attachDefaultURL("CODE: " + responseCode + "  DESC: " + errorMessage
+            + (brokerAddr == null ? "" : " BROKER: " + brokerAddr)));
         this.responseCode = responseCode;
         this.errorMessage = errorMessage;
         this.brokerAddr = brokerAddr;

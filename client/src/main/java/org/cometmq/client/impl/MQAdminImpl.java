@@ -18,6 +18,7 @@ import org.cometmq.client.impl.producer.TopicPublishInfo;
 import org.cometmq.common.MixAll;
 import org.cometmq.common.TopicConfig;
 import org.cometmq.common.constant.PermName;
+import org.cometmq.common.help.FAQUrl;
 import org.cometmq.common.message.MessageClientIDSetter;
 import org.cometmq.common.message.MessageDecoder;
 import org.cometmq.common.message.MessageExt;
@@ -81,35 +82,46 @@ public class MQAdminImpl {
         }
     }
 
-    /** The writable queues of {@code topic}, fetched fresh from the name server. */
+    /**
+     * The writable queues of {@code topic}, fetched fresh from the name server. Any failure, a topic the name server
+     * does not know included, is wrapped as "Can not find Message Queue for this topic, ..." with the cause, as 4.9.7.
+     */
     public List<MessageQueue> fetchPublishMessageQueues(String topic) throws MQClientException {
-        TopicRouteData route = fetchRoute(topic);
-        TopicPublishInfo info = TopicRouteConverter.toPublishInfo(topic, route);
-        if (!info.ok()) {
-            throw new MQClientException("Can not find Message Queue for this topic, " + topic, null);
-        }
-        return info.getMessageQueueList();
-    }
-
-    /** The readable queues of {@code topic}, fetched fresh from the name server. */
-    public Set<MessageQueue> fetchSubscribeMessageQueues(String topic) throws MQClientException {
-        Set<MessageQueue> queues = TopicRouteConverter.toSubscribeInfo(topic, fetchRoute(topic));
-        if (queues.isEmpty()) {
-            throw new MQClientException("Can not find Message Queue for this topic, " + topic
-                + " Namesrv return empty", null);
-        }
-        return queues;
-    }
-
-    private TopicRouteData fetchRoute(String topic) throws MQClientException {
         try {
-            return api().getTopicRouteInfoFromNameServer(topic, timeoutMillis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new MQClientException("Interrupted while fetching the route of " + topic, e);
-        } catch (RemotingException e) {
-            throw new MQClientException("Can not find Message Queue for this topic, " + topic, e);
+            TopicPublishInfo info = TopicRouteConverter.toPublishInfo(topic, fetchRoute(topic));
+            if (info.ok()) {
+                return info.getMessageQueueList();
+            }
+        } catch (Exception e) {
+            throw cannotFindQueues(topic, "", e);
         }
+        throw new MQClientException("Unknow why, Can not find Message Queue for this topic, " + topic, null);
+    }
+
+    /** The readable queues of {@code topic}, fetched fresh from the name server; failures wrapped as 4.9.7 does. */
+    public Set<MessageQueue> fetchSubscribeMessageQueues(String topic) throws MQClientException {
+        try {
+            Set<MessageQueue> queues = TopicRouteConverter.toSubscribeInfo(topic, fetchRoute(topic));
+            if (queues.isEmpty()) {
+                throw new MQClientException("Can not find Message Queue for this topic, " + topic
+                    + " Namesrv return empty", null);
+            }
+            return queues;
+        } catch (Exception e) {
+            throw cannotFindQueues(topic, FAQUrl.suggestTodo(FAQUrl.MQLIST_NOT_EXIST), e);
+        }
+    }
+
+    private static MQClientException cannotFindQueues(String topic, String suffix, Exception cause) {
+        if (cause instanceof InterruptedException) {
+            Thread.currentThread().interrupt();
+        }
+        return new MQClientException("Can not find Message Queue for this topic, " + topic + suffix, cause);
+    }
+
+    private TopicRouteData fetchRoute(String topic)
+        throws MQClientException, RemotingException, InterruptedException {
+        return api().getTopicRouteInfoFromNameServer(topic, timeoutMillis);
     }
 
     public long searchOffset(MessageQueue mq, long timestamp) throws MQClientException {

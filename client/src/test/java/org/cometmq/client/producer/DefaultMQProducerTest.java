@@ -208,8 +208,8 @@ class DefaultMQProducerTest {
         remoting.on(null, request -> topicNotExist());
         MQClientException e = assertThrows(MQClientException.class,
             () -> producer.send(new Message("Nowhere", new byte[] {1})));
-        assertEquals("No route info of this topic: Nowhere, is the broker up and the topic created? "
-            + "(mqadmin topicRoute -t Nowhere)", e.getErrorMessage());
+        assertEquals("No route info of this topic: Nowhere"
+            + "\nSee http://rocketmq.apache.org/docs/faq/ for further details.", e.getErrorMessage());
         assertEquals(ClientErrorCode.NOT_FOUND_TOPIC_EXCEPTION, e.getResponseCode());
     }
 

@@ -1,5 +1,7 @@
 package org.cometmq.namesrv.processor;
 
+import org.cometmq.common.help.FAQUrl;
+import org.cometmq.common.MQVersion;
 import org.cometmq.common.namesrv.NamesrvConfig;
 import org.cometmq.common.namesrv.NamesrvUtil;
 import org.cometmq.common.protocol.ResponseCode;
@@ -15,6 +17,7 @@ import org.cometmq.namesrv.kvconfig.KVConfigManager;
 import org.cometmq.namesrv.routeinfo.RouteInfoManager;
 import org.cometmq.remoting.exception.RemotingCommandException;
 import org.cometmq.remoting.protocol.RemotingCommand;
+import org.cometmq.remoting.protocol.RemotingSerializable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,23 +36,31 @@ final class RouteRequestHandler {
         this.namesrvConfig = namesrvConfig;
     }
 
-    /** Always answers in the standard JSON form (quoted map keys), which every client version parses. */
+    /**
+     * Answers clients from 4.9.4 on (or any that asks with acceptStandardJsonOnly) in the standard JSON form
+     * (quoted, sorted map keys) and older clients in fastjson's own form, with unquoted numeric broker-id keys,
+     * as the 4.9.7 name server does.
+     */
     RemotingCommand getRouteInfoByTopic(RemotingCommand request) throws RemotingCommandException {
         GetRouteInfoRequestHeader header = request.decodeCommandCustomHeader(GetRouteInfoRequestHeader.class);
         TopicRouteData route = routeInfoManager.pickupTopicRouteData(header.getTopic());
         if (route == null) {
             return RemotingCommand.createResponseCommand(ResponseCode.TOPIC_NOT_EXIST,
-                "No topic route info in name server for the topic: " + header.getTopic());
+                "No topic route info in name server for the topic: " + header.getTopic()
+                    + FAQUrl.suggestTodo(FAQUrl.NO_TOPIC_ROUTE_INFO));
         }
         if (namesrvConfig.isOrderMessageEnable()) {
             route.setOrderTopicConf(
                 kvConfigManager.getKVConfig(NamesrvUtil.NAMESPACE_ORDER_TOPIC_CONFIG, header.getTopic()));
         }
-        return success(route.encode());
+        boolean standardJson = request.getVersion() >= MQVersion.Version.V4_9_4.ordinal()
+            || Boolean.TRUE.equals(header.getAcceptStandardJsonOnly());
+        return success(standardJson ? route.encode() : RemotingSerializable.encode(route));
     }
 
+    /** In fastjson's own form (unquoted broker-id keys) for every client, as the 4.9.7 name server writes it. */
     RemotingCommand getBrokerClusterInfo() {
-        return success(routeInfoManager.getAllClusterInfo().encode());
+        return success(RemotingSerializable.encode(routeInfoManager.getAllClusterInfo()));
     }
 
     RemotingCommand wipeWritePermOfBroker(RemotingCommand request) throws RemotingCommandException {

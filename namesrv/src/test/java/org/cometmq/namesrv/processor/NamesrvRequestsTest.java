@@ -153,7 +153,8 @@ class NamesrvRequestsTest {
     void unknownTopicAnswersTopicNotExist() throws Exception {
         RemotingCommand response = route("NoSuchTopic");
         assertEquals(ResponseCode.TOPIC_NOT_EXIST, response.getCode());
-        assertEquals("No topic route info in name server for the topic: NoSuchTopic", response.getRemark());
+        assertEquals("No topic route info in name server for the topic: NoSuchTopic"
+            + "\nSee http://rocketmq.apache.org/docs/faq/ for further details.", response.getRemark());
     }
 
     @Test

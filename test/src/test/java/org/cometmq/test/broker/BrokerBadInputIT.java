@@ -14,12 +14,10 @@ import org.apache.rocketmq.client.producer.DefaultMQProducer;
 import org.apache.rocketmq.client.producer.SendStatus;
 import org.apache.rocketmq.common.message.Message;
 import org.apache.rocketmq.common.message.MessageQueue;
-import org.apache.rocketmq.common.protocol.RequestCode;
-import org.apache.rocketmq.common.protocol.header.SendMessageRequestHeader;
-import org.apache.rocketmq.common.protocol.header.SendMessageRequestHeaderV2;
 import org.apache.rocketmq.remoting.netty.NettyClientConfig;
 import org.apache.rocketmq.remoting.netty.NettyRemotingClient;
 import org.apache.rocketmq.remoting.protocol.RemotingCommand;
+import org.cometmq.test.fidelity.RawRemoting;
 import org.cometmq.test.harness.Await;
 import org.cometmq.test.harness.CrossProcess;
 import org.junit.jupiter.api.AfterAll;
@@ -57,20 +55,7 @@ class BrokerBadInputIT {
 
     /** A SEND_MESSAGE_V2 for {@code topic} written with Apache's own header classes, bypassing client checks. */
     private RemotingCommand rawSend(String topic, int queueId, byte[] body) throws Exception {
-        SendMessageRequestHeader header = new SendMessageRequestHeader();
-        header.setProducerGroup("raw_pg");
-        header.setTopic(topic);
-        header.setDefaultTopic("TBW102");
-        header.setDefaultTopicQueueNums(4);
-        header.setQueueId(queueId);
-        header.setSysFlag(0);
-        header.setBornTimestamp(System.currentTimeMillis());
-        header.setFlag(0);
-        header.setProperties("");
-        RemotingCommand request = RemotingCommand.createRequestCommand(RequestCode.SEND_MESSAGE_V2,
-            SendMessageRequestHeaderV2.createSendMessageRequestHeaderV2(header));
-        request.setBody(body);
-        return raw.invokeSync(fixture.broker.address(), request, 10_000);
+        return raw.invokeSync(fixture.broker.address(), RawRemoting.sendRequest(topic, "TBW102", queueId, body), 10_000);
     }
 
     @Test

@@ -81,7 +81,8 @@ class BrokerAndNamesrvCommandsTest {
         verify(runner.admin).updateBrokerConfig(Fixtures.MASTER_B, expected);
         assertEquals(List.of(
             "update broker config success, 127.0.0.1:10911",
-            "update broker config failed, 127.0.0.1:10921: CODE: 16  DESC: read only  BROKER: 127.0.0.1:10921",
+            "update broker config failed, 127.0.0.1:10921: CODE: 16  DESC: read only BROKER: 127.0.0.1:10921",
+            "For more information, please visit the url, http://rocketmq.apache.org/docs/faq/",
             "update broker config success, 127.0.0.1:20911",
             ""), runner.outLines());
         assertEquals("mqadmin: 1 broker(s) did not take the new config\n", runner.err());

@@ -2,6 +2,7 @@ package org.cometmq.broker.processor.admin;
 
 import io.netty.channel.ChannelHandlerContext;
 import java.util.HashSet;
+import java.util.function.Consumer;
 import org.cometmq.broker.processor.Responses;
 import org.cometmq.broker.topic.TopicConfigManager;
 import org.cometmq.common.TopicConfig;
@@ -26,10 +27,14 @@ public class TopicAdminProcessor implements NettyRequestProcessor {
 
     private final TopicConfigManager topicConfigManager;
     private final MessageStore store;
+    private final Consumer<TopicConfig> registerTopic;
 
-    public TopicAdminProcessor(TopicConfigManager topicConfigManager, MessageStore store) {
+    /** {@code registerTopic} tells the name servers about a created or updated topic and returns once they know. */
+    public TopicAdminProcessor(TopicConfigManager topicConfigManager, MessageStore store,
+                               Consumer<TopicConfig> registerTopic) {
         this.topicConfigManager = topicConfigManager;
         this.store = store;
+        this.registerTopic = registerTopic;
     }
 
     @Override
@@ -78,6 +83,8 @@ public class TopicAdminProcessor implements NettyRequestProcessor {
         }
         config.setOrder(Boolean.TRUE.equals(header.getOrder()));
         topicConfigManager.updateTopicConfig(config);
+        // As 4.9.7: the name servers hold the route before the creator gets its answer.
+        registerTopic.accept(config);
         return Responses.success();
     }
 

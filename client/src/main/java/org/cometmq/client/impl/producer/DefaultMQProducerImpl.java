@@ -1,5 +1,6 @@
 package org.cometmq.client.impl.producer;
 
+import org.cometmq.common.help.FAQUrl;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -191,12 +192,13 @@ public class DefaultMQProducerImpl implements MQProducerInner {
     MQClientException noRouteException(String topic) {
         List<String> nameServers = mQClientFactory.getMQClientAPIImpl().getNameServerAddressList();
         if (nameServers == null || nameServers.isEmpty()) {
-            return new MQClientException("No name server address, please set it: setNamesrvAddr(\"host:9876\") or "
-                + "the " + MixAll.NAMESRV_ADDR_ENV + " environment variable", null)
+            return new MQClientException("No name server address, please set it."
+                + FAQUrl.suggestTodo(FAQUrl.NAME_SERVER_ADDR_NOT_EXIST_URL), null)
                 .setResponseCode(ClientErrorCode.NO_NAME_SERVER_EXCEPTION);
         }
-        return new MQClientException("No route info of this topic: " + topic + ", is the broker up and the topic "
-            + "created? (mqadmin topicRoute -t " + topic + ")", null)
+        // 4.9.7's text: tools and users match on it.
+        return new MQClientException("No route info of this topic: " + topic
+            + FAQUrl.suggestTodo(FAQUrl.NO_TOPIC_ROUTE_INFO), null)
             .setResponseCode(ClientErrorCode.NOT_FOUND_TOPIC_EXCEPTION);
     }
 
