@@ -29,6 +29,7 @@ import org.cometmq.broker.transaction.ProducerCheckBackSender;
 import org.cometmq.broker.transaction.TransactionalMessageBridge;
 import org.cometmq.broker.transaction.TransactionalMessageCheckService;
 import org.cometmq.broker.transaction.TransactionalMessageChecker;
+import org.cometmq.broker.latency.BrokerFastFailure;
 import org.cometmq.broker.util.BrokerExecutors;
 import org.cometmq.common.BrokerConfig;
 import org.cometmq.common.subscription.SubscriptionGroupConfig;
@@ -67,6 +68,7 @@ public class BrokerController {
     private final ClientHousekeepingService clientHousekeepingService;
     private final NotifyMessageArrivingListener arrivingListener = new NotifyMessageArrivingListener();
     private BrokerExecutors executors;
+    private BrokerFastFailure fastFailure;
     private MessageStore messageStore;
     private RemotingServer remotingServer;
     private BrokerOuterAPI outerAPI;
@@ -138,6 +140,8 @@ public class BrokerController {
             brokerConfig.isLongPollingEnable() ? LONG_POLLING_CHECK_MILLIS : brokerConfig.getShortPollingTimeMills());
         processors.pullMessageProcessor().setLongPolling(pullRequestHoldService, executors.pull());
         arrivingListener.setHoldService(pullRequestHoldService);
+        fastFailure = new BrokerFastFailure(brokerConfig, executors, messageStore::isOSPageCacheBusy,
+            System::currentTimeMillis);
         return true;
     }
 
@@ -158,6 +162,7 @@ public class BrokerController {
         configuration.getNettyServerConfig().setListenPort(remotingServer.localListenPort());
         outerAPI.start();
         pullRequestHoldService.start();
+        fastFailure.start();
         clientHousekeepingService.start();
         offsetPersistService.start();
         statsSampler.start();
@@ -191,6 +196,7 @@ public class BrokerController {
         }
         if (pullRequestHoldService != null) {
             pullRequestHoldService.shutdown();
+            fastFailure.shutdown();
         }
         clientHousekeepingService.shutdown();
         statsSampler.shutdown();
