@@ -14,6 +14,7 @@ public class ConsumerFilterData {
     private String expressionType;
     private long bornTime;
     private long deadTime;
+    private BloomFilterData bloomFilterData;
     private long clientVersion;
 
     /** True once the group went offline after this filter was registered. */
@@ -74,6 +75,14 @@ public class ConsumerFilterData {
         this.deadTime = deadTime;
     }
 
+    public BloomFilterData getBloomFilterData() {
+        return bloomFilterData;
+    }
+
+    public void setBloomFilterData(BloomFilterData bloomFilterData) {
+        this.bloomFilterData = bloomFilterData;
+    }
+
     public long getClientVersion() {
         return clientVersion;
     }
@@ -90,7 +99,8 @@ public class ConsumerFilterData {
         ConsumerFilterData other = (ConsumerFilterData) o;
         return bornTime == other.bornTime && deadTime == other.deadTime && clientVersion == other.clientVersion
             && Objects.equals(consumerGroup, other.consumerGroup) && Objects.equals(topic, other.topic)
-            && Objects.equals(expression, other.expression) && Objects.equals(expressionType, other.expressionType);
+            && Objects.equals(expression, other.expression) && Objects.equals(expressionType, other.expressionType)
+            && Objects.equals(bloomFilterData, other.bloomFilterData);
     }
 
     @Override
@@ -102,6 +112,6 @@ public class ConsumerFilterData {
     public String toString() {
         return "ConsumerFilterData[consumerGroup=" + consumerGroup + ", topic=" + topic + ", expression=" + expression
             + ", expressionType=" + expressionType + ", bornTime=" + bornTime + ", deadTime=" + deadTime
-            + ", clientVersion=" + clientVersion + "]";
+            + ", bloomFilterData=" + bloomFilterData + ", clientVersion=" + clientVersion + "]";
     }
 }

@@ -20,6 +20,11 @@ import org.cometmq.remoting.protocol.RemotingSerializable;
 public class ConsumerFilterManager extends ConfigManager {
     static final long MS_24_HOUR = 24L * 3600 * 1000;
     private static final long LOADED_FILTER_DEATH_AGE_MILLIS = 30_000;
+    /** 4.9's maxErrorRateOfBloomFilter (percent) and expectConsumerNumUseFilter defaults. */
+    private static final int BLOOM_ERROR_RATE_PERCENT = 20;
+    private static final int BLOOM_EXPECTED_CONSUMERS = 32;
+
+    private final BloomFilter bloomFilter = BloomFilter.createByFn(BLOOM_ERROR_RATE_PERCENT, BLOOM_EXPECTED_CONSUMERS);
 
     private final String configFilePath;
     private final LongSupplier clock;
@@ -52,7 +57,8 @@ public class ConsumerFilterManager extends ConfigManager {
             return false;
         }
         FilterDataMapByTopic byTopic = filterDataByTopic.computeIfAbsent(topic, FilterDataMapByTopic::new);
-        return byTopic.register(group, expression, type, clientVersion, clock.getAsLong());
+        return byTopic.register(group, expression, type, bloomFilter.generate(group + "#" + topic), clientVersion,
+            clock.getAsLong());
     }
 
     /** Marks every filter of {@code group} dead (the group went offline). */
@@ -99,6 +105,13 @@ public class ConsumerFilterManager extends ConfigManager {
             throw new IllegalArgumentException("no filterDataByTopic in " + configFilePath);
         }
         Map<String, FilterDataMapByTopic> loaded = new ConcurrentHashMap<>(table.getFilterDataByTopic());
+        boolean bloomChanged = loaded.values().stream().flatMap(t -> t.getGroupFilterData().values().stream())
+            .anyMatch(data -> !bloomFilter.isValid(data.getBloomFilterData()));
+        if (bloomChanged) {
+            // bits made by a differently sized filter are useless: start empty, heartbeats register again
+            filterDataByTopic = new ConcurrentHashMap<>();
+            return;
+        }
         // Filters loaded at start count as dead since 30 s ago (at the earliest when born): the groups' next
         // heartbeats bring them back, and those that never return are cleaned a day later.
         long diedAt = clock.getAsLong() - LOADED_FILTER_DEATH_AGE_MILLIS;

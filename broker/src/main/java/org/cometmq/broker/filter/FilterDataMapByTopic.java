@@ -1,6 +1,7 @@
 package org.cometmq.broker.filter;
 
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** The SQL92 filters of one topic, by consumer group (one entry of {@code consumerFilter.json}). */
@@ -19,11 +20,15 @@ public class FilterDataMapByTopic {
      * Registers or refreshes {@code group}'s filter; an older client version never replaces a newer one. Returns
      * true when the table changed or a dead filter came back to life.
      */
-    public boolean register(String group, String expression, String type, long clientVersion, long now) {
+    public boolean register(String group, String expression, String type, BloomFilterData bloomFilterData,
+                            long clientVersion, long now) {
         ConsumerFilterData old = groupFilterData.get(group);
         if (old == null || clientVersion > old.getClientVersion()
-            && (!expression.equals(old.getExpression()) || !type.equals(old.getExpressionType()))) {
-            groupFilterData.put(group, newData(group, expression, type, clientVersion, now));
+            && (!expression.equals(old.getExpression()) || !type.equals(old.getExpressionType())
+            || !Objects.equals(bloomFilterData, old.getBloomFilterData()))) {
+            ConsumerFilterData data = newData(group, expression, type, clientVersion, now);
+            data.setBloomFilterData(bloomFilterData);
+            groupFilterData.put(group, data);
             return true;
         }
         if (clientVersion < old.getClientVersion()

@@ -52,6 +52,7 @@ class ConsumerFilterManagerTest {
         manager.register("g", List.of(sql("T", "a = 1", 5), tag("U")));
         ConsumerFilterData data = manager.get("T", "g");
         assertEquals("a = 1", data.getExpression());
+        assertEquals(BloomFilter.createByFn(20, 32).generate("g#T"), data.getBloomFilterData());
         assertEquals(1_000_000, data.getBornTime());
         assertEquals(0, data.getDeadTime());
         assertFalse(data.isDead());
@@ -85,6 +86,32 @@ class ConsumerFilterManagerTest {
     }
 
     @Test
+    void theFileHasThe49Fields() throws Exception {
+        ConsumerFilterManager manager = manager();
+        manager.register("g", List.of(sql("T", "a = 1", 5)));
+        manager.persist();
+        String json = Files.readString(dir.resolve("config").resolve("consumerFilter.json"));
+        assertTrue(json.startsWith("{\n\t\"filterDataByTopic\":{\n\t\t\"T\":{\n\t\t\t\"groupFilterData\":{"), json);
+        for (String field : List.of("\"bloomFilterData\":{", "\"bitNum\":112", "\"bitPos\":[", "\"bornTime\":1000000",
+            "\"clientVersion\":5", "\"consumerGroup\":\"g\"", "\"dead\":false", "\"deadTime\":0",
+            "\"expression\":\"a = 1\"", "\"expressionType\":\"SQL92\"", "\"topic\":\"T\"")) {
+            assertTrue(json.contains(field), field + " in " + json);
+        }
+    }
+
+    @Test
+    void filtersFromADifferentlySizedBloomFilterAreDropped() throws Exception {
+        Path file = dir.resolve("config").resolve("consumerFilter.json");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "{\"filterDataByTopic\":{\"T\":{\"groupFilterData\":{\"g\":{\"consumerGroup\":\"g\","
+            + "\"topic\":\"T\",\"expression\":\"a = 1\",\"expressionType\":\"SQL92\",\"bornTime\":1,\"deadTime\":0,"
+            + "\"clientVersion\":5,\"bloomFilterData\":{\"bitNum\":64,\"bitPos\":[1,2,3]}}},\"topic\":\"T\"}}}");
+        ConsumerFilterManager manager = manager();
+        assertTrue(manager.load());
+        assertNull(manager.get("T", "g"));
+    }
+
+    @Test
     void theTableIsReloadedAtStartWithItsFiltersDeadUntilTheNextHeartbeat() {
         ConsumerFilterManager first = manager();
         first.register("g", List.of(sql("T", "a = 1", 5)));
@@ -96,6 +123,7 @@ class ConsumerFilterManagerTest {
         assertEquals("a = 1", loaded.getExpression());
         assertEquals("T", loaded.getTopic());
         assertEquals(5, loaded.getClientVersion());
+        assertEquals(112, loaded.getBloomFilterData().getBitNum());
         assertEquals(1_000_000 + 30_000, loaded.getDeadTime(), "dead since 30 s before the load");
         assertTrue(second.register("T", "g", "a = 1", ExpressionType.SQL92, 5));
         assertFalse(second.get("T", "g").isDead());
