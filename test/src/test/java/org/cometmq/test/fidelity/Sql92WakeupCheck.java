@@ -1,8 +1,16 @@
 package org.cometmq.test.fidelity;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.alibaba.fastjson.JSON;
+import com.alibaba.fastjson.JSONObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import java.util.Collection;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
@@ -19,7 +27,8 @@ import org.cometmq.test.harness.Await;
 
 /**
  * An SQL92 push consumer's held pull is woken only by messages its filter takes: while messages it refuses
- * arrive, it sends (almost) no pulls; a message it takes arrives within a second.
+ * arrive, it sends (almost) no pulls; a message it takes arrives within a second. Once the consumer has left, its
+ * filter is in the broker's {@code config/consumerFilter.json}, marked dead, in 4.9.7's form.
  */
 final class Sql92WakeupCheck {
     private static final int REFUSED = 10;
@@ -67,6 +76,31 @@ final class Sql92WakeupCheck {
         } finally {
             consumer.shutdown();
         }
+        checkPersistedFilter(topic, group);
+    }
+
+    /** The group's filter in {@code config/consumerFilter.json}, written within the persist interval. */
+    private void checkPersistedFilter(String topic, String group) throws Exception {
+        Path file = Path.of(fixture.admin().getBrokerConfig(fixture.cluster().brokerAddr())
+            .getProperty("storePathRootDir"), "config", "consumerFilter.json");
+        JSONObject entry = Await.until("the dead filter of " + group + " in " + file, StoreFidelityFixture.TIMEOUT,
+            () -> filterEntry(file, topic, group), e -> e != null && e.getBooleanValue("dead"));
+        assertEquals(Set.of("bloomFilterData", "bornTime", "clientVersion", "consumerGroup", "dead", "deadTime",
+            "expression", "expressionType", "topic"), entry.keySet());
+        assertEquals(List.of(group, topic, "a = 1", "SQL92"), List.of(entry.getString("consumerGroup"),
+            entry.getString("topic"), entry.getString("expression"), entry.getString("expressionType")));
+        JSONObject bloom = entry.getJSONObject("bloomFilterData");
+        assertEquals(112, bloom.getIntValue("bitNum"));
+        assertEquals(3, bloom.getJSONArray("bitPos").size());
+    }
+
+    private static JSONObject filterEntry(Path file, String topic, String group) throws Exception {
+        if (!Files.exists(file)) {
+            return null;
+        }
+        JSONObject byTopic = JSON.parseObject(Files.readString(file)).getJSONObject("filterDataByTopic")
+            .getJSONObject(topic);
+        return byTopic == null ? null : byTopic.getJSONObject("groupFilterData").getJSONObject(group);
     }
 
     private void send(String topic, String a, String body) throws Exception {
