@@ -24,7 +24,9 @@ import org.apache.rocketmq.common.message.Message;
 final class SendQueueBusyCheck {
     static final String REMARK_PREFIX = "[TIMEOUT_CLEAN_QUEUE]broker busy, start flow control for a while, period in"
         + " queue: ";
+    private static final String BUSY = "SYSTEM_BUSY " + REMARK_PREFIX;
     private static final int SENDS = 3_000;
+    private static final int MAX_BURSTS = 5;
     private static final int BODY_BYTES = 3_000;
 
     private final StoreFidelityFixture fixture;
@@ -36,16 +38,21 @@ final class SendQueueBusyCheck {
     void run() throws Exception {
         String topic = fixture.createTopic("FidBusy", 1);
         setWaitTime("0");
-        Map<String, Integer> outcomes;
+        Map<String, Integer> outcomes = new TreeMap<>();
+        int bursts = 0;
         try {
-            outcomes = burst(topic);
+            // a quiet machine may drain the queue faster than the client fills it: burst again, a bounded number
+            while (bursts < MAX_BURSTS && outcomes.getOrDefault(BUSY, 0) == 0) {
+                burst(topic).forEach((outcome, count) -> outcomes.merge(outcome, count, Integer::sum));
+                bursts++;
+            }
         } finally {
             setWaitTime("200");
         }
-        int busy = outcomes.getOrDefault("SYSTEM_BUSY " + REMARK_PREFIX, 0);
+        int busy = outcomes.getOrDefault(BUSY, 0);
         int ok = outcomes.getOrDefault(SendStatus.SEND_OK.name(), 0);
         assertTrue(busy > 0, "some queued sends answered SYSTEM_BUSY: " + outcomes);
-        assertEquals(SENDS, busy + ok, "every send either stored or refused as busy: " + outcomes);
+        assertEquals(SENDS * bursts, busy + ok, "every send either stored or refused as busy: " + outcomes);
         assertEquals("200", fixture.admin().getBrokerConfig(fixture.cluster().brokerAddr())
             .getProperty("waitTimeMillsInSendQueue"));
         SendResult after = fixture.producer().send(StoreFidelityFixture.message(topic, "TagB", null, "after"));
