@@ -3,6 +3,7 @@ package org.cometmq.broker;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.cometmq.broker.client.Broker2Client;
@@ -29,6 +30,8 @@ import org.cometmq.broker.transaction.ProducerCheckBackSender;
 import org.cometmq.broker.transaction.TransactionalMessageBridge;
 import org.cometmq.broker.transaction.TransactionalMessageCheckService;
 import org.cometmq.broker.transaction.TransactionalMessageChecker;
+import org.cometmq.broker.filter.ConsumerFilterManager;
+import org.cometmq.broker.latency.BrokerFastFailure;
 import org.cometmq.broker.util.BrokerExecutors;
 import org.cometmq.common.BrokerConfig;
 import org.cometmq.common.subscription.SubscriptionGroupConfig;
@@ -58,6 +61,7 @@ public class BrokerController {
     private final TopicConfigManager topicConfigManager;
     private final SubscriptionGroupManager subscriptionGroupManager;
     private final ConsumerOffsetManager consumerOffsetManager;
+    private final ConsumerFilterManager consumerFilterManager;
     private final ProducerManager producerManager;
     private final ConsumerManager consumerManager;
     private final Broker2Client broker2Client;
@@ -67,6 +71,7 @@ public class BrokerController {
     private final ClientHousekeepingService clientHousekeepingService;
     private final NotifyMessageArrivingListener arrivingListener = new NotifyMessageArrivingListener();
     private BrokerExecutors executors;
+    private BrokerFastFailure fastFailure;
     private MessageStore messageStore;
     private RemotingServer remotingServer;
     private BrokerOuterAPI outerAPI;
@@ -91,8 +96,11 @@ public class BrokerController {
         long expiry = brokerConfig.getChannelExpiredTimeoutMillis();
         this.producerManager = new ProducerManager(clock, expiry);
         this.broker2Client = new Broker2Client(() -> remotingServer);
+        this.consumerFilterManager = new ConsumerFilterManager(BrokerPathConfigHelper.getConsumerFilterPath(root),
+            clock::millis);
         this.consumerManager = new ConsumerManager(
-            new DefaultConsumerIdsChangeListener(broker2Client, this::notifyEnabled), clock, expiry);
+            new DefaultConsumerIdsChangeListener(broker2Client, this::notifyEnabled, consumerFilterManager), clock,
+            expiry);
         this.rebalanceLockManager = new RebalanceLockManager(clock, brokerConfig.getRebalanceLockMaxLiveTime());
         this.statsManager = new BrokerStatsManager(clock);
         this.statsSampler = new BrokerStatsSampler(statsManager);
@@ -108,7 +116,8 @@ public class BrokerController {
 
     /** Loads the tables and the store and builds the network side; false when the broker cannot start. */
     public boolean initialize() throws Exception {
-        if (!topicConfigManager.load() || !subscriptionGroupManager.load() || !consumerOffsetManager.load()) {
+        if (!topicConfigManager.load() || !subscriptionGroupManager.load() || !consumerOffsetManager.load()
+            || !consumerFilterManager.load()) {
             log.error("broker tables under {} could not be loaded", storeConfig.getStorePathRootDir());
             return false;
         }
@@ -131,7 +140,7 @@ public class BrokerController {
         // moment to lose the race with the creator's route query; waiting for the name servers closes that gap.
         topicConfigManager.setCreationListener(registrationService::registerBrokerAll);
         registrationService.setOrderTopicConfigListener(topicConfigManager::updateOrderTopicConfig);
-        offsetPersistService = new ConsumerOffsetPersistService(consumerOffsetManager,
+        offsetPersistService = new ConsumerOffsetPersistService(List.of(consumerOffsetManager, consumerFilterManager),
             brokerConfig.getFlushConsumerOffsetInterval());
         BrokerRuntimeInfo runtimeInfo = new BrokerRuntimeInfo(brokerConfig, messageStore, statsManager, statsSampler,
             executors);
@@ -142,6 +151,8 @@ public class BrokerController {
             brokerConfig.isLongPollingEnable() ? LONG_POLLING_CHECK_MILLIS : brokerConfig.getShortPollingTimeMills());
         processors.pullMessageProcessor().setLongPolling(pullRequestHoldService, executors.pull());
         arrivingListener.setHoldService(pullRequestHoldService);
+        fastFailure = new BrokerFastFailure(brokerConfig, executors, messageStore::isOSPageCacheBusy,
+            System::currentTimeMillis);
         return true;
     }
 
@@ -162,6 +173,7 @@ public class BrokerController {
         configuration.getNettyServerConfig().setListenPort(remotingServer.localListenPort());
         outerAPI.start();
         pullRequestHoldService.start();
+        fastFailure.start();
         clientHousekeepingService.start();
         offsetPersistService.start();
         statsSampler.start();
@@ -195,6 +207,7 @@ public class BrokerController {
         }
         if (pullRequestHoldService != null) {
             pullRequestHoldService.shutdown();
+            fastFailure.shutdown();
         }
         clientHousekeepingService.shutdown();
         statsSampler.shutdown();
@@ -205,6 +218,7 @@ public class BrokerController {
             offsetPersistService.shutdown();
         }
         consumerOffsetManager.persist();
+        consumerFilterManager.persist();
         topicConfigManager.persist();
         subscriptionGroupManager.persist();
         if (messageStore != null) {

@@ -55,6 +55,13 @@ public class BrokerConfig {
     /** Whether a reply (SEND_REPLY_MESSAGE) is also stored in its reply topic after being pushed to the requester. */
     private boolean storeReplyMessageEnable = true;
 
+    /** Answer requests that waited in an executor's queue longer than the limits below SYSTEM_BUSY at once. */
+    private boolean brokerFastFailureEnable = true;
+    private long waitTimeMillsInSendQueue = 200;
+    private long waitTimeMillsInPullQueue = 5_000;
+    private long waitTimeMillsInHeartbeatQueue = 31_000;
+    private long waitTimeMillsInTransactionQueue = 3_000;
+
     private int flushConsumerOffsetInterval = 5_000;
     private boolean longPollingEnable = true;
     private long shortPollingTimeMills = 1_000;
@@ -554,5 +561,45 @@ public class BrokerConfig {
 
     public void setStoreReplyMessageEnable(boolean storeReplyMessageEnable) {
         this.storeReplyMessageEnable = storeReplyMessageEnable;
+    }
+
+    public boolean isBrokerFastFailureEnable() {
+        return brokerFastFailureEnable;
+    }
+
+    public void setBrokerFastFailureEnable(boolean brokerFastFailureEnable) {
+        this.brokerFastFailureEnable = brokerFastFailureEnable;
+    }
+
+    public long getWaitTimeMillsInSendQueue() {
+        return waitTimeMillsInSendQueue;
+    }
+
+    public void setWaitTimeMillsInSendQueue(long waitTimeMillsInSendQueue) {
+        this.waitTimeMillsInSendQueue = waitTimeMillsInSendQueue;
+    }
+
+    public long getWaitTimeMillsInPullQueue() {
+        return waitTimeMillsInPullQueue;
+    }
+
+    public void setWaitTimeMillsInPullQueue(long waitTimeMillsInPullQueue) {
+        this.waitTimeMillsInPullQueue = waitTimeMillsInPullQueue;
+    }
+
+    public long getWaitTimeMillsInHeartbeatQueue() {
+        return waitTimeMillsInHeartbeatQueue;
+    }
+
+    public void setWaitTimeMillsInHeartbeatQueue(long waitTimeMillsInHeartbeatQueue) {
+        this.waitTimeMillsInHeartbeatQueue = waitTimeMillsInHeartbeatQueue;
+    }
+
+    public long getWaitTimeMillsInTransactionQueue() {
+        return waitTimeMillsInTransactionQueue;
+    }
+
+    public void setWaitTimeMillsInTransactionQueue(long waitTimeMillsInTransactionQueue) {
+        this.waitTimeMillsInTransactionQueue = waitTimeMillsInTransactionQueue;
     }
 }

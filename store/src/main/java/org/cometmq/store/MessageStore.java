@@ -53,7 +53,7 @@ public interface MessageStore {
     /** Commit-log offset of the message at {@code consumeQueueOffset}, 0 when unknown. */
     long getCommitLogOffsetInQueue(String topic, int queueId, long consumeQueueOffset);
 
-    /** First queue offset stored at or after {@code timestamp} (see {@link ConsumeQueue#getOffsetInQueueByTime}). */
+    /** Queue offset of the message stored nearest to {@code timestamp} (see {@link ConsumeQueue#getOffsetInQueueByTime}). */
     long getOffsetInQueueByTime(String topic, int queueId, long timestamp);
 
     MessageExt lookMessageByOffset(long commitLogOffset);

@@ -15,6 +15,10 @@ public final class BrokerPathConfigHelper {
         return configDir(rootDir) + "consumerOffset.json";
     }
 
+    public static String getConsumerFilterPath(String rootDir) {
+        return configDir(rootDir) + "consumerFilter.json";
+    }
+
     public static String getSubscriptionGroupPath(String rootDir) {
         return configDir(rootDir) + "subscriptionGroup.json";
     }

@@ -82,7 +82,7 @@ public class PullRequestHoldService extends ServiceThread {
 
     /**
      * Wakes the held pulls of a queue whose offset is now below {@code maxOffset} and whose filter takes a message
-     * with {@code tagsCode} ({@code null}: unknown, taken), and those whose hold time passed.
+     * with {@code tagsCode} and {@code properties} ({@code null}: unknown, taken), and those whose hold time passed.
      */
     public void notifyMessageArriving(String topic, int queueId, long maxOffset, Long tagsCode, long msgStoreTime,
                                       byte[] filterBitMap, Map<String, String> properties) {
@@ -102,8 +102,8 @@ public class PullRequestHoldService extends ServiceThread {
                 if (newestOffset <= request.getPullFromThisOffset()) {
                     newestOffset = maxOffsetInQueue.applyAsLong(topic, queueId);
                 }
-                boolean arrived = newestOffset > request.getPullFromThisOffset()
-                    && request.getMessageFilter().isMatchedByConsumeQueue(tagsCode, filterBitMap);
+                boolean arrived = newestOffset > request.getPullFromThisOffset() && matches(request, tagsCode,
+                    filterBitMap, properties);
                 if (arrived || request.isExpired(now) || !request.getClientChannel().isActive()) {
                     toWake.add(request);
                 } else {
@@ -118,6 +118,20 @@ public class PullRequestHoldService extends ServiceThread {
                 waker.executeRequestWhenWakeup(request.getClientChannel(), request.getRequestCommand());
             }
         }
+    }
+
+    /**
+     * Whether the arrived message can satisfy the held pull: its tag code, then (when the arrival came with the
+     * message's properties) its properties, so an SQL92 pull is not woken by messages its filter refuses. The
+     * periodic check knows no message and wakes every pull that has something new to read.
+     */
+    private static boolean matches(PullRequest request, Long tagsCode, byte[] filterBitMap,
+                                   Map<String, String> properties) {
+        boolean match = request.getMessageFilter().isMatchedByConsumeQueue(tagsCode, filterBitMap);
+        if (match && properties != null) {
+            match = request.getMessageFilter().isMatchedByCommitLog(null, properties);
+        }
+        return match;
     }
 
     /** Number of pulls held right now (tests, stats). */

@@ -1,15 +1,23 @@
 package org.cometmq.broker.offset;
 
+import java.util.List;
 import org.cometmq.broker.config.ConfigManager;
 import org.cometmq.common.ServiceThread;
 
-/** Writes the committed consumer offsets to disk every interval, and once more when stopped. */
+/**
+ * Writes the committed consumer offsets (and the tables that go with them, such as the SQL92 filters) to disk
+ * every interval, and once more when stopped.
+ */
 public class ConsumerOffsetPersistService extends ServiceThread {
-    private final ConfigManager offsets;
+    private final List<ConfigManager> tables;
     private final long intervalMillis;
 
     public ConsumerOffsetPersistService(ConfigManager offsets, long intervalMillis) {
-        this.offsets = offsets;
+        this(List.of(offsets), intervalMillis);
+    }
+
+    public ConsumerOffsetPersistService(List<ConfigManager> tables, long intervalMillis) {
+        this.tables = List.copyOf(tables);
         this.intervalMillis = intervalMillis;
         setDaemon(true);
     }
@@ -23,8 +31,8 @@ public class ConsumerOffsetPersistService extends ServiceThread {
     public void run() {
         while (!isStopped()) {
             waitForRunning(intervalMillis);
-            offsets.persist();
+            tables.forEach(ConfigManager::persist);
         }
-        offsets.persist();
+        tables.forEach(ConfigManager::persist);
     }
 }

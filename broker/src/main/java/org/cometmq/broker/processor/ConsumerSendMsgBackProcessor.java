@@ -110,7 +110,8 @@ public class ConsumerSendMsgBackProcessor implements NettyRequestProcessor {
             }
             topic = dlq.getTopicName();
             queueId = RetryTopics.randomQueue(RetryTopics.DLQ_NUMS_PER_GROUP);
-            MessageAccessor.clearProperty(original, MessageConst.PROPERTY_DELAY_TIME_LEVEL);
+            // 4.9 stores DELAY=0 on a dead letter: level 0 means "not delayed" to the store.
+            original.setDelayTimeLevel(0);
         } else {
             original.setDelayTimeLevel(delayLevel == 0 ? 3 + original.getReconsumeTimes() : delayLevel);
         }
@@ -131,7 +132,7 @@ public class ConsumerSendMsgBackProcessor implements NettyRequestProcessor {
         copy.setSysFlag(original.getSysFlag());
         copy.setBornTimestamp(original.getBornTimestamp());
         copy.setBornHost(original.getBornHost());
-        copy.setStoreHost(storeHost.get());
+        copy.setStoreHost(original.getStoreHost() == null ? storeHost.get() : original.getStoreHost());
         copy.setReconsumeTimes(original.getReconsumeTimes() + 1);
         return copy;
     }

@@ -41,6 +41,11 @@ public class BrokerThreadPoolExecutor extends ThreadPoolExecutor {
         return 0;
     }
 
+    /** The task as submitted, for a queue element of this executor (which wraps what it queues). */
+    public static Runnable submittedTask(Runnable queued) {
+        return queued instanceof TimedTask ? ((TimedTask) queued).task : queued;
+    }
+
     private static final class TimedTask implements Runnable {
         private final Runnable task;
         private final long queuedAt;

@@ -83,7 +83,7 @@ final class RequestDispatcher {
             return;
         }
         try {
-            pair.getObject2().execute(() -> process(ctx, request, processor));
+            pair.getObject2().execute(new RequestTask(() -> process(ctx, request, processor), ctx, request));
         } catch (RejectedExecutionException e) {
             logOverload(ctx, request, e);
             reply(ctx, request, RemotingCommand.createResponseCommand(RemotingSysResponseCode.SYSTEM_BUSY, REMARK_OVERLOAD));

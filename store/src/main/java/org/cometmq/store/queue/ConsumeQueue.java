@@ -160,11 +160,12 @@ public class ConsumeQueue {
     }
 
     /**
-     * The queue offset of the first message stored at or after {@code timestamp}; the max offset when all are
-     * older, the min offset when all are newer.
+     * The queue offset of the message stored nearest to {@code timestamp}, as RocketMQ 4.9 answers it: the last
+     * message's offset when all are older, the first when all are newer, 0 for an empty queue (see
+     * {@link QueueTimeSearch}).
      */
     public long getOffsetInQueueByTime(long timestamp) {
-        return new QueueTimeSearch(this, storeTimeLookup).lowerBound(timestamp);
+        return new QueueTimeSearch(this, storeTimeLookup).nearest(timestamp);
     }
 
     /**

@@ -1,18 +1,26 @@
 package org.cometmq.store.queue;
 
 import java.nio.ByteBuffer;
-import java.util.List;
 import org.cometmq.store.SelectMappedBufferResult;
 import org.cometmq.store.logfile.MappedFile;
 
 /**
- * Finds, by binary search over store times read from the commit log, the first queue offset whose message was
- * stored at or after a time. Store times rise with queue offsets because both are assigned under the put lock.
- * Entries whose commit-log data is already deleted count as older than any time.
+ * Finds the queue offset whose message was stored nearest to a time, the way RocketMQ 4.9 brokers answer
+ * SEARCH_OFFSET_BY_TIMESTAMP (clients and tools depend on the exact answers):
+ * <ul>
+ *   <li>only one consume-queue file is searched: the first whose file modification time is at or after the time,
+ *       else the last file;</li>
+ *   <li>a binary search over that file's entries stops at the first probed entry stored exactly at the time;
+ *       otherwise the nearer of the two neighbours is taken, the older one on a tie;</li>
+ *   <li>before the first message this is the first entry, after the last message the last entry (not the max
+ *       offset); an empty queue answers 0, and so does an entry whose commit-log record cannot be read;</li>
+ *   <li>entries whose commit-log data is deleted count as older than any time.</li>
+ * </ul>
  */
 final class QueueTimeSearch {
 
     private static final int UNIT = ConsumeQueue.CQ_STORE_UNIT_SIZE;
+    private static final int NONE = -1;
 
     private final ConsumeQueue queue;
     private final StoreTimeLookup lookup;
@@ -22,56 +30,72 @@ final class QueueTimeSearch {
         this.lookup = lookup;
     }
 
-    long lowerBound(long timestamp) {
-        long minOffset = queue.getMinOffsetInQueue();
-        long maxOffset = queue.getMaxOffsetInQueue();
-        List<MappedFile> files = queue.getMappedFileQueue().getMappedFiles();
-        for (MappedFile file : files) {
-            SelectMappedBufferResult data = file.selectMappedBuffer(0);
-            if (data == null) {
-                continue;
-            }
-            try {
-                long found = searchFile(data, timestamp, minOffset);
-                if (found >= 0) {
-                    return Math.max(found, minOffset);
-                }
-            } finally {
-                data.release();
-            }
+    long nearest(long timestamp) {
+        MappedFile file = queue.getMappedFileQueue().getMappedFileByTime(timestamp);
+        if (file == null) {
+            return 0;
         }
-        return maxOffset;
+        SelectMappedBufferResult data = file.selectMappedBuffer(0);
+        if (data == null) {
+            return 0;
+        }
+        try {
+            long minLogicOffset = queue.getMinLogicOffset();
+            int first = minLogicOffset > file.getFileFromOffset()
+                ? (int) ((minLogicOffset - file.getFileFromOffset()) / UNIT) : 0;
+            int entry = searchFile(data.getByteBuffer(), data.getSize() / UNIT, first, timestamp);
+            if (entry == Integer.MIN_VALUE) {
+                return 0;
+            }
+            // An entry of NONE (nothing comparable on the newer side) yields the file's first offset rounded the
+            // way the byte arithmetic of 4.9 brokers does: (fileFrom - 1) / UNIT.
+            long bytes = entry == NONE ? -1 : (long) entry * UNIT;
+            return (file.getFileFromOffset() + bytes) / UNIT;
+        } finally {
+            data.release();
+        }
     }
 
-    /** Queue offset of the first entry in this file stored at or after {@code timestamp}, or -1 if none. */
-    private long searchFile(SelectMappedBufferResult data, long timestamp, long minOffset) {
-        ByteBuffer buffer = data.getByteBuffer();
-        long fileStartIndex = data.getStartOffset() / UNIT;
-        int entries = data.getSize() / UNIT;
-        int low = (int) Math.max(0, minOffset - fileStartIndex);
+    /** The chosen entry index of this file, NONE, or Integer.MIN_VALUE when a store time cannot be read. */
+    private int searchFile(ByteBuffer buffer, int entries, int first, long timestamp) {
+        int low = first;
         int high = entries - 1;
-        if (low > high || storeTime(buffer, high) < timestamp) {
-            return -1;
-        }
+        int olderEntry = NONE;
+        int newerEntry = NONE;
+        long olderTime = -1;
+        long newerTime = -1;
         long minPhysicOffset = lookup.getMinOffset();
-        while (low < high) {
+        while (high >= low) {
             int mid = (low + high) >>> 1;
             long offsetPy = buffer.getLong(mid * UNIT);
-            if (offsetPy < minPhysicOffset || storeTime(buffer, mid) < timestamp) {
+            if (offsetPy < minPhysicOffset) {
                 low = mid + 1;
+                olderEntry = mid;
+                continue;
+            }
+            long storeTime = lookup.pickupStoreTimestamp(offsetPy, buffer.getInt(mid * UNIT + 8));
+            if (storeTime < 0) {
+                return Integer.MIN_VALUE;
+            }
+            if (storeTime == timestamp) {
+                return mid;
+            }
+            if (storeTime > timestamp) {
+                high = mid - 1;
+                newerEntry = mid;
+                newerTime = storeTime;
             } else {
-                high = mid;
+                low = mid + 1;
+                olderEntry = mid;
+                olderTime = storeTime;
             }
         }
-        return fileStartIndex + low;
-    }
-
-    private long storeTime(ByteBuffer buffer, int entry) {
-        long offsetPy = buffer.getLong(entry * UNIT);
-        int size = buffer.getInt(entry * UNIT + 8);
-        if (ConsumeQueue.isBlankEntry(offsetPy, size)) {
-            return -1;
+        if (olderTime == -1) {
+            return newerEntry;
         }
-        return lookup.pickupStoreTimestamp(offsetPy, size);
+        if (newerTime == -1) {
+            return olderEntry;
+        }
+        return Math.abs(timestamp - olderTime) > Math.abs(timestamp - newerTime) ? newerEntry : olderEntry;
     }
 }

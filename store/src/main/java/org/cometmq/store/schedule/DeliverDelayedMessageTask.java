@@ -124,21 +124,25 @@ final class DeliverDelayedMessageTask implements Runnable {
         return false;
     }
 
-    /** The parked message as it goes to its real topic and queue, without its DELAY property. */
+    /**
+     * The parked message as it goes to its real topic and queue. The stored properties are the parked ones,
+     * DELAY, REAL_TOPIC, REAL_QID and WAIT included, as RocketMQ 4.9 stores them; only the in-memory DELAY is
+     * cleared (so the store does not park the message again) and WAIT is off for the re-put itself.
+     */
     static MessageExtBrokerInner messageTimeup(MessageExt msgExt) {
         MessageExtBrokerInner inner = new MessageExtBrokerInner();
         inner.setBody(msgExt.getBody());
         inner.setFlag(msgExt.getFlag());
         MessageAccessor.setProperties(inner, msgExt.getProperties());
-        MessageAccessor.clearProperty(inner, MessageConst.PROPERTY_DELAY_TIME_LEVEL);
         inner.setTagsCode(MessageExtBrokerInner.tagsString2tagsCode(inner.getTags()));
-        inner.setPropertiesString(MessageDecoder.messageProperties2String(inner.getProperties()));
+        inner.setPropertiesString(MessageDecoder.messageProperties2String(msgExt.getProperties()));
         inner.setSysFlag(msgExt.getSysFlag());
         inner.setBornTimestamp(msgExt.getBornTimestamp());
         inner.setBornHost(msgExt.getBornHost());
         inner.setStoreHost(msgExt.getStoreHost());
         inner.setReconsumeTimes(msgExt.getReconsumeTimes());
         inner.setWaitStoreMsgOK(false);
+        MessageAccessor.clearProperty(inner, MessageConst.PROPERTY_DELAY_TIME_LEVEL);
         inner.setTopic(inner.getProperty(MessageConst.PROPERTY_REAL_TOPIC));
         String queueId = inner.getProperty(MessageConst.PROPERTY_REAL_QUEUE_ID);
         inner.setQueueId(queueId == null ? 0 : Integer.parseInt(queueId));

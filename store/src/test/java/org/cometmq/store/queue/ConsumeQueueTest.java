@@ -113,15 +113,60 @@ class ConsumeQueueTest {
         reloaded.destroy();
     }
 
+    /** Sets each file's modification time: the search by time picks its file by these. */
+    private static void touchFiles(ConsumeQueue queue, long... millis) {
+        for (int i = 0; i < millis.length; i++) {
+            assertTrue(queue.getMappedFileQueue().getMappedFiles().get(i).getFile().setLastModified(millis[i]));
+        }
+    }
+
     @Test
-    void offsetByTimeIsFirstMessageAtOrAfter() {
+    void offsetByTimeIsTheNearestEntryOfTheFileChosenByModificationTime() {
         ConsumeQueue queue = filled(25);
-        assertEquals(0, queue.getOffsetInQueueByTime(0));
+        touchFiles(queue, 5090, 5190, 5240);
+        assertEquals(0, queue.getOffsetInQueueByTime(0), "before the first message: the first entry");
         assertEquals(0, queue.getOffsetInQueueByTime(5000));
-        assertEquals(1, queue.getOffsetInQueueByTime(5001));
+        assertEquals(0, queue.getOffsetInQueueByTime(5004), "nearer to 5000 than to 5010");
+        assertEquals(0, queue.getOffsetInQueueByTime(5005), "a tie goes to the older entry");
+        assertEquals(1, queue.getOffsetInQueueByTime(5006));
         assertEquals(13, queue.getOffsetInQueueByTime(5130));
+        assertEquals(8, queue.getOffsetInQueueByTime(5085));
+        assertEquals(10, queue.getOffsetInQueueByTime(5095), "the second file is chosen: its first entry");
         assertEquals(24, queue.getOffsetInQueueByTime(5240));
-        assertEquals(25, queue.getOffsetInQueueByTime(9999), "later than all: the max offset");
+        assertEquals(24, queue.getOffsetInQueueByTime(9999), "later than all: the last entry, not the max offset");
+        queue.destroy();
+    }
+
+    @Test
+    void offsetByTimeOfAnEmptyQueueIsZero() {
+        ConsumeQueue queue = newQueue();
+        assertEquals(0, queue.getOffsetInQueueByTime(System.currentTimeMillis()));
+        queue.destroy();
+    }
+
+    @Test
+    void offsetByTimeFindsOneOfEqualTimesByTheBinarySearchPath() {
+        ConsumeQueue queue = newQueue();
+        for (int i = 0; i < 7; i++) {
+            storeTimes.put(phy(i), i < 5 ? 6000L : 6100L);
+            assertTrue(queue.putMessagePositionInfo(phy(i), 100, 0, i));
+        }
+        touchFiles(queue, 7000);
+        assertEquals(3, queue.getOffsetInQueueByTime(6000), "probes 3 first and stops there");
+        assertEquals(5, queue.getOffsetInQueueByTime(6100), "probes 3, then 5 and stops there");
+        queue.destroy();
+    }
+
+    @Test
+    void offsetByTimeWhenCommitLogDataIsGoneOrUnreadable() {
+        ConsumeQueue queue = filled(25);
+        touchFiles(queue, 5090, 5190, 5240);
+        commitLogMin = phy(25);
+        assertEquals(0, queue.getOffsetInQueueByTime(0), "every entry of the file is below the commit log");
+        assertEquals(9, queue.getOffsetInQueueByTime(5100), "second file: (start - 1) / unit");
+        commitLogMin = 0;
+        storeTimes.remove(phy(4));
+        assertEquals(0, queue.getOffsetInQueueByTime(5040), "an unreadable store time answers 0");
         queue.destroy();
     }
 
@@ -132,7 +177,8 @@ class ConsumeQueueTest {
         assertEquals(1, queue.deleteExpiredFile(commitLogMin), "only the first file is entirely below");
         assertEquals(13, queue.getMinOffsetInQueue());
         assertNull(queue.getIndexBuffer(12));
-        assertEquals(13, queue.getOffsetInQueueByTime(0));
+        touchFiles(queue, 5190, 5240);
+        assertEquals(13, queue.getOffsetInQueueByTime(0), "the search starts at the min offset");
         assertEquals(12, queue.getMessageTotalInQueue());
         queue.destroy();
     }

@@ -4,7 +4,6 @@ import static org.cometmq.store.StoreTestSupport.await;
 import static org.cometmq.store.StoreTestSupport.message;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -73,7 +72,9 @@ class ScheduleMessageServiceTest {
             MessageExt first = delivered.get(0);
             assertArrayEquals(StoreTestSupport.body("later"), first.getBody());
             assertEquals(parkedAt + 1000, first.getStoreTimestamp(), "delivered at 1 s");
-            assertNull(first.getProperty(MessageConst.PROPERTY_DELAY_TIME_LEVEL));
+            assertEquals("1", first.getProperty(MessageConst.PROPERTY_DELAY_TIME_LEVEL), "kept, as 4.9 stores it");
+            assertEquals("Real", first.getProperty(MessageConst.PROPERTY_REAL_TOPIC));
+            assertEquals("3", first.getProperty(MessageConst.PROPERTY_REAL_QUEUE_ID));
             assertEquals("tg", first.getTags());
             assertEquals(1, store.queryMessage("Real", "dk", 32, 0, Long.MAX_VALUE).getMessageBufferList().size());
             assertEquals(1, store.getMaxOffsetInQueue("Real", 3), "level 2 waits for 2 s");

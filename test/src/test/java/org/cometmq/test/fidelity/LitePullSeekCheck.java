@@ -1,0 +1,136 @@
+package org.cometmq.test.fidelity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.apache.rocketmq.client.consumer.DefaultLitePullConsumer;
+import org.apache.rocketmq.common.message.MessageExt;
+import org.apache.rocketmq.common.message.MessageQueue;
+import org.apache.rocketmq.common.protocol.RequestCode;
+import org.apache.rocketmq.remoting.RPCHook;
+import org.apache.rocketmq.remoting.protocol.RemotingCommand;
+
+/**
+ * Apache 4.9.7's lite pull consumer in assign mode, auto-commit off: all queues of a topic assigned, the first
+ * sought to offset 10 and the others to 0, then polled. Every message from the seek offsets on must arrive exactly
+ * once. The broker's answers to the consumer (offset queries and pulls) are recorded, so a failure shows what the
+ * broker said and when.
+ */
+final class LitePullSeekCheck {
+    static final int QUEUES = 4;
+    static final int PER_QUEUE = 20;
+    static final int SEEK_OFFSET = 10;
+    private static final long POLL_MILLIS = 200;
+    private static final long DEADLINE_MILLIS = 20_000;
+    private static final long QUIET_MILLIS = 2_000;
+
+    private final StoreFidelityFixture fixture;
+    private final Collection<String> answers = new ConcurrentLinkedQueue<>();
+
+    LitePullSeekCheck(StoreFidelityFixture fixture) {
+        this.fixture = fixture;
+    }
+
+    /** Sends {@link #PER_QUEUE} messages to each queue of a new topic and returns it. */
+    String prepareTopic() throws Exception {
+        String topic = fixture.createTopic("FidLiteSeek", QUEUES);
+        for (int i = 0; i < PER_QUEUE; i++) {
+            for (int q = 0; q < QUEUES; q++) {
+                fixture.sendToQueue(StoreFidelityFixture.message(topic, "TagL", null, "q" + q + "-" + i), q);
+            }
+        }
+        for (int q = 0; q < QUEUES; q++) {
+            fixture.awaitQueue(fixture.queue(topic, q), PER_QUEUE);
+        }
+        return topic;
+    }
+
+    /** One round with a new group; asserts each (queue, offset) from the seek offsets on arrived exactly once. */
+    void runRound(String topic) throws Exception {
+        answers.clear();
+        DefaultLitePullConsumer consumer = new DefaultLitePullConsumer(StoreFidelityFixture.unique("fid_lite"),
+            recordingHook());
+        consumer.setNamesrvAddr(fixture.cluster().namesrvAddr());
+        consumer.setVipChannelEnabled(false);
+        consumer.setInstanceName(StoreFidelityFixture.unique("fid_lite"));
+        consumer.setAutoCommit(false);
+        consumer.start();
+        try {
+            List<MessageQueue> queues = new ArrayList<>(consumer.fetchMessageQueues(topic));
+            queues.sort(MessageQueue::compareTo);
+            consumer.assign(queues);
+            for (MessageQueue mq : queues) {
+                answers.add(stamp() + " seek q" + mq.getQueueId() + " begins");
+                consumer.seek(mq, mq.getQueueId() == 0 ? SEEK_OFFSET : 0);
+                answers.add(stamp() + " seek q" + mq.getQueueId() + " done");
+            }
+            Map<String, Integer> deliveries = pollAll(consumer);
+            if (Boolean.getBoolean("fidelity.litepull.trace")) {
+                System.out.println("LITE-TRACE " + fixture.cluster().kind() + " round\n" + String.join("\n", answers));
+            }
+            int expected = PER_QUEUE - SEEK_OFFSET + (QUEUES - 1) * PER_QUEUE;
+            List<String> repeated = deliveries.entrySet().stream().filter(e -> e.getValue() != 1)
+                .map(e -> e.getKey() + " x" + e.getValue()).toList();
+            assertEquals(List.of(), repeated, "messages delivered more than once; broker answers:\n"
+                + String.join("\n", answers));
+            assertEquals(expected, deliveries.size(), "distinct messages; broker answers:\n"
+                + String.join("\n", answers));
+        } finally {
+            consumer.shutdown();
+        }
+    }
+
+    private static Map<String, Integer> pollAll(DefaultLitePullConsumer consumer) {
+        Map<String, Integer> deliveries = new TreeMap<>();
+        int expected = PER_QUEUE - SEEK_OFFSET + (QUEUES - 1) * PER_QUEUE;
+        long deadline = System.currentTimeMillis() + DEADLINE_MILLIS;
+        long quietUntil = Long.MAX_VALUE;
+        while (System.currentTimeMillis() < Math.min(deadline, quietUntil)) {
+            for (MessageExt msg : consumer.poll(POLL_MILLIS)) {
+                deliveries.merge("q" + msg.getQueueId() + "@" + msg.getQueueOffset(), 1, Integer::sum);
+            }
+            if (deliveries.size() >= expected && quietUntil == Long.MAX_VALUE) {
+                quietUntil = System.currentTimeMillis() + QUIET_MILLIS;
+            }
+        }
+        return deliveries;
+    }
+
+    /** Records the sought queue's offset queries and pulls with their answers. */
+    private RPCHook recordingHook() {
+        return new RPCHook() {
+            @Override
+            public void doBeforeRequest(String remoteAddr, RemotingCommand request) {
+            }
+
+            @Override
+            public void doAfterResponse(String remoteAddr, RemotingCommand request, RemotingCommand response) {
+                Map<String, String> ext = request.getExtFields();
+                if (ext == null || !"0".equals(ext.get("queueId")) || response == null) {
+                    return;
+                }
+                answers.add(stamp() + " " + Thread.currentThread().getName() + " "
+                    + describe(request, ext) + " -> " + response.getCode() + " " + response.getExtFields());
+            }
+        };
+    }
+
+    private static String stamp() {
+        return String.format("%.3f", System.nanoTime() / 1e6 % 100_000);
+    }
+
+    private static String describe(RemotingCommand request, Map<String, String> ext) {
+        return switch (request.getCode()) {
+            case RequestCode.PULL_MESSAGE -> "PULL offset=" + ext.get("queueOffset") + " sysFlag=" + ext.get("sysFlag");
+            case RequestCode.QUERY_CONSUMER_OFFSET -> "QUERY_CONSUMER_OFFSET";
+            case RequestCode.GET_MAX_OFFSET -> "GET_MAX_OFFSET";
+            case RequestCode.GET_MIN_OFFSET -> "GET_MIN_OFFSET";
+            default -> "code " + request.getCode();
+        };
+    }
+}
