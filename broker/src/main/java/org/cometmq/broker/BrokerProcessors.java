@@ -66,8 +66,8 @@ final class BrokerProcessors {
             c.getTransactionalMessageBridge());
         register(server, send, executors.send(), RequestCode.SEND_MESSAGE, RequestCode.SEND_MESSAGE_V2,
             RequestCode.SEND_BATCH_MESSAGE);
-        EndTransactionProcessor endTransaction = new EndTransactionProcessor(c.getMessageStoreConfig().getBrokerRole(),
-            c.getTransactionalMessageBridge(), c.getMessageStoreConfig().getMaxMessageSize());
+        EndTransactionProcessor endTransaction = new EndTransactionProcessor(c.getTransactionalMessageBridge(),
+            c.getMessageStoreConfig());
         register(server, endTransaction, executors.endTransaction(), RequestCode.END_TRANSACTION);
         ConsumerSendMsgBackProcessor sendBack = new ConsumerSendMsgBackProcessor(c.getBrokerConfig(),
             c.getSubscriptionGroupManager(), retryTopics, c.getMessageStore(), c.getStatsManager(), c::getStoreHost);
