@@ -78,11 +78,7 @@ public class CleanCommitLogService {
         boolean cleanAtOnce = cleanImmediately;
         long cleanableBelow = cleanAtOnce ? cleanableBelow() : Long.MAX_VALUE;
         long fileReservedMillis = config.getFileReservedTime() * 60L * 60 * 1000;
-        lastDeletionReason = cleanAtOnce
-            ? "disk usage " + format(lastUsedRatio) + " above diskSpaceCleanForciblyRatio "
-                + format(levels.getCleanForciblyRatio()) + (config.isCleanFileForciblyEnable()
-                ? " with cleanFileForciblyEnable=true" : "")
-            : "older than fileReservedTime=" + config.getFileReservedTime() + "h" + (manualDelete ? " (manual)" : "");
+        lastDeletionReason = deletionReason(cleanAtOnce, manualDelete);
         int deleted = commitLog.deleteExpiredFile(fileReservedMillis, config.getDeleteCommitLogFilesInterval(),
             config.getDestroyMapedFileIntervalForcibly(), cleanAtOnce, cleanableBelow);
         if (deleted > 0) {
@@ -92,6 +88,15 @@ public class CleanCommitLogService {
             LOG.warn("disk usage {} is high but no commit-log file could be deleted", format(lastUsedRatio));
         }
         return deleted;
+    }
+
+    private String deletionReason(boolean forced, boolean manual) {
+        if (forced) {
+            return "disk usage " + format(lastUsedRatio) + " above diskSpaceCleanForciblyRatio "
+                + format(levels.getCleanForciblyRatio())
+                + (config.isCleanFileForciblyEnable() ? " with cleanFileForciblyEnable=true" : "");
+        }
+        return "older than fileReservedTime=" + config.getFileReservedTime() + "h" + (manual ? " (manual)" : "");
     }
 
     /**
