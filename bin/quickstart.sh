@@ -65,7 +65,8 @@ find_java() {
     else
         java=$(command -v java 2>/dev/null) || fail "no Java found: install JDK 17+ or set JAVA_HOME"
     fi
-    version=$("$java" -version 2>&1 | head -n 1 | sed -E 's/^[^"]*"(1\.)?([0-9]+).*/\2/')
+    # the version line, not the first one: "Picked up JAVA_TOOL_OPTIONS: ..." comes first when that is set
+    version=$("$java" -version 2>&1 | sed -n -E 's/.* version "(1\.)?([0-9]+).*/\2/p' | sed -n 1p)
     [[ "$version" =~ ^[0-9]+$ ]] && (( version >= 17 )) || fail "$java is Java '$version'; CometMQ needs Java 17+"
     echo "$java"
 }

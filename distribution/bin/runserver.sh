@@ -20,29 +20,9 @@ script_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 COMET_HOME=${COMET_HOME:-$(cd "$script_dir/.." && pwd)}
 server_name=${COMET_SERVER_NAME:-server}
 
-die() {
-    echo "runserver.sh: $*" >&2
-    exit 1
-}
-
-find_java() {
-    if [[ -n "${JAVA_HOME:-}" && -x "$JAVA_HOME/bin/java" ]]; then
-        echo "$JAVA_HOME/bin/java"
-    elif command -v java >/dev/null 2>&1; then
-        command -v java
-    else
-        die "no Java found: set JAVA_HOME to a Java 17+ installation or put java on PATH"
-    fi
-}
-
-java_major_version() {
-    local line
-    line=$("$1" -version 2>&1 | head -n 1)
-    line=${line#*\"}
-    line=${line%%\"*}
-    line=${line#1.}
-    echo "${line%%[.+-]*}"
-}
+COMET_SCRIPT_NAME=runserver.sh
+# shellcheck source=comet-common.sh
+source "$script_dir/comet-common.sh"
 
 # Physical memory in MiB, lowered to the cgroup memory limit when one is set (containers).
 physical_memory_mb() {
@@ -74,30 +54,6 @@ default_heap() {
     (( heap < min )) && heap=$min
     (( heap > max )) && heap=$max
     echo "${heap}m"
-}
-
-# lib/ of an assembled distribution; else, in a source tree, the assembled tree under distribution/target*;
-# else the module's classes plus the classpath file its build writes (<module>/target*/runtime.classpath).
-build_classpath() {
-    local dir module_dir cp_file
-    if compgen -G "$COMET_HOME/lib/*.jar" >/dev/null; then
-        echo "$COMET_HOME/lib/*"
-        return
-    fi
-    for dir in "$COMET_HOME"/target*/comet-*/lib; do
-        if compgen -G "$dir/*.jar" >/dev/null; then
-            echo "$dir/*"
-            return
-        fi
-    done
-    module_dir="$COMET_HOME/../${COMET_MODULE:-$server_name}"
-    for cp_file in "$module_dir"/target*/runtime.classpath; do
-        if [[ -r "$cp_file" ]]; then
-            echo "$(dirname "$cp_file")/classes:$(cat "$cp_file")"
-            return
-        fi
-    done
-    die "no jars found: expected $COMET_HOME/lib/*.jar (assembled distribution) or, in a source tree, run 'mvn package' first"
 }
 
 # The jars a classpath names, one per line (wildcard entries expanded), for the archive key.
@@ -141,16 +97,12 @@ cds_options() {
     echo "-Xlog:cds+dynamic=off"
 }
 
-JAVA=$(find_java)
-java_version=$(java_major_version "$JAVA")
-if [[ ! "$java_version" =~ ^[0-9]+$ ]] || (( java_version < 17 )); then
-    die "$JAVA is Java '$java_version'; CometMQ needs Java 17 or newer (set JAVA_HOME)"
-fi
+comet_require_java17
 
 log_dir=${COMET_LOG_DIR:-$HOME/logs/cometmq}
 mkdir -p "$log_dir"
 heap=${COMET_HEAP:-$(default_heap)}
-classpath=$(build_classpath)
+classpath=$(comet_classpath "${COMET_MODULE:-$server_name}")
 
 JAVA_OPT=(
     -server "-Xms$heap" "-Xmx$heap"

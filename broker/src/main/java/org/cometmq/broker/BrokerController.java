@@ -16,6 +16,7 @@ import org.cometmq.broker.config.BrokerConfiguration;
 import org.cometmq.broker.config.BrokerPathConfigHelper;
 import org.cometmq.broker.longpolling.NotifyMessageArrivingListener;
 import org.cometmq.broker.longpolling.PullRequestHoldService;
+import org.cometmq.broker.offset.CommittedOffsetView;
 import org.cometmq.broker.offset.ConsumerOffsetManager;
 import org.cometmq.broker.offset.ConsumerOffsetPersistService;
 import org.cometmq.broker.out.BrokerIdentity;
@@ -123,6 +124,7 @@ public class BrokerController {
         }
         messageStore = new DefaultMessageStore(storeConfig, arrivingListener,
             new org.cometmq.store.cleanup.FileStoreDiskSpaceProvider(), clock);
+        messageStore.setConsumedOffsetView(new CommittedOffsetView(consumerOffsetManager));
         if (!messageStore.load()) {
             log.error("message store under {} could not be loaded", storeConfig.getStorePathRootDir());
             return false;

@@ -75,9 +75,8 @@ final class BrokerProcessors {
             controller.getProducerManager(), controller.getBroker2Client(), controller.getMessageStore(),
             controller.getStatsManager(), controller::getStoreHost);
         register(server, reply, executors.reply(), RequestCode.SEND_REPLY_MESSAGE, RequestCode.SEND_REPLY_MESSAGE_V2);
-        EndTransactionProcessor endTransaction = new EndTransactionProcessor(
-            controller.getMessageStoreConfig().getBrokerRole(), controller.getTransactionalMessageBridge(),
-            controller.getMessageStoreConfig().getMaxMessageSize());
+        EndTransactionProcessor endTransaction = new EndTransactionProcessor(controller.getTransactionalMessageBridge(),
+            controller.getMessageStoreConfig());
         register(server, endTransaction, executors.endTransaction(), RequestCode.END_TRANSACTION);
         ConsumerSendMsgBackProcessor sendBack = new ConsumerSendMsgBackProcessor(controller.getBrokerConfig(),
             controller.getSubscriptionGroupManager(), retryTopics, controller.getMessageStore(),

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.LinkedList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
@@ -19,8 +20,12 @@ import org.cometmq.store.checkpoint.StoreCheckpoint;
 import org.cometmq.store.checkpoint.StoreDirectoryLock;
 import org.cometmq.store.cleanup.CleanCommitLogService;
 import org.cometmq.store.cleanup.CleanConsumeQueueService;
+import org.cometmq.store.cleanup.ConsumedOffsetView;
+import org.cometmq.store.cleanup.DiskSpaceLevels;
 import org.cometmq.store.cleanup.DiskSpaceProvider;
 import org.cometmq.store.cleanup.FileStoreDiskSpaceProvider;
+import org.cometmq.store.cleanup.LostDataLedger;
+import org.cometmq.store.cleanup.RetentionGuard;
 import org.cometmq.store.commitlog.CommitLog;
 import org.cometmq.store.commitlog.CommitLogRecordParser;
 import org.cometmq.store.config.BrokerRole;
@@ -72,6 +77,8 @@ public class DefaultMessageStore implements MessageStore {
     private final ScheduleMessageService scheduleMessageService;
     private final CleanCommitLogService cleanCommitLogService;
     private final CleanConsumeQueueService cleanConsumeQueueService;
+    private final RetentionGuard retentionGuard;
+    private final LostDataLedger lostDataLedger = new LostDataLedger();
     private final GetMessageService getMessageService;
     private final MessageLookupService lookupService;
     private final ScheduledExecutorService scheduledExecutor;
@@ -127,9 +134,11 @@ public class DefaultMessageStore implements MessageStore {
             dispatcherList);
         this.flushConsumeQueueService = new FlushConsumeQueueService(config, consumeQueueTable, storeCheckpoint, clock);
         this.scheduleMessageService = new ScheduleMessageService(this, delayLevelTable);
+        this.retentionGuard = new RetentionGuard(consumeQueueTable, scheduleMessageService::getOffsetTable);
         this.cleanCommitLogService = new CleanCommitLogService(config, commitLog, runningFlags, diskSpaceProvider,
-            clock);
-        this.cleanConsumeQueueService = new CleanConsumeQueueService(commitLog, consumeQueueTable, indexService);
+            DiskSpaceLevels.fromSystemProperties(), retentionGuard, clock);
+        this.cleanConsumeQueueService = new CleanConsumeQueueService(commitLog, consumeQueueTable, indexService,
+            lostDataLedger);
         this.putGuard = new StorePutGuard(config, runningFlags, storeStatsService, cleanCommitLogService,
             this::isOSPageCacheBusy);
         this.getMessageService = new GetMessageService(config, commitLog, consumeQueueTable, storeStatsService);
@@ -178,6 +187,7 @@ public class DefaultMessageStore implements MessageStore {
         storeStatsService.start();
         indexService.start();
         handleScheduleMessageService(config.getBrokerRole());
+        cleanConsumeQueueService.catchUp();
         long interval = config.getCleanResourceInterval();
         scheduledExecutor.scheduleAtFixedRate(this::cleanFilesPeriodically, interval, interval, TimeUnit.MILLISECONDS);
         shutdown = false;
@@ -205,10 +215,29 @@ public class DefaultMessageStore implements MessageStore {
         }
     }
 
-    /** One cleaning pass (also run every {@code cleanResourceInterval} ms). */
+    /**
+     * One cleaning pass (also run every {@code cleanResourceInterval} ms). The groups' offsets are read before any
+     * file goes, so that what they had not consumed is reported exactly.
+     */
     public void cleanFilesPeriodically() {
+        Map<String, Map<String, Map<Integer, Long>>> committed = retentionGuard.committedOffsets();
         cleanCommitLogService.run();
-        cleanConsumeQueueService.run();
+        cleanConsumeQueueService.run(committed, cleanCommitLogService.getLastDeletionReason());
+    }
+
+    @Override
+    public void setConsumedOffsetView(ConsumedOffsetView view) {
+        retentionGuard.setView(view);
+    }
+
+    @Override
+    public long getLostMessageCount(String group, String topic, int queueId) {
+        return lostDataLedger.lostCount(group, topic, queueId);
+    }
+
+    /** Messages deleted before a group consumed them. */
+    public LostDataLedger getLostDataLedger() {
+        return lostDataLedger;
     }
 
     @Override
@@ -362,6 +391,7 @@ public class DefaultMessageStore implements MessageStore {
         HashMap<String, String> result = storeStatsService.getRuntimeInfo();
         StoreRuntimeInfo.addStoreFacts(result, config, commitLog, transientStorePool, dispatchBehindBytes());
         scheduleMessageService.buildRunningStats(result);
+        lostDataLedger.addRuntimeInfo(result);
         return result;
     }
 

@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.cometmq.common.message.MessageExt;
 import org.cometmq.common.message.MessageExtBatch;
+import org.cometmq.store.cleanup.ConsumedOffsetView;
 import org.cometmq.store.config.BrokerRole;
 import org.cometmq.store.config.MessageStoreConfig;
 import org.cometmq.store.queue.ConsumeQueue;
@@ -132,4 +133,13 @@ public interface MessageStore {
 
     /** Root directory of the store. */
     String getStorePathRootDir();
+
+    /**
+     * Lets the store see the consumer groups' committed offsets, so that forced cleaning keeps what a group still
+     * needs and deleted unconsumed data is reported per group.
+     */
+    void setConsumedOffsetView(ConsumedOffsetView view);
+
+    /** Messages of a queue deleted before {@code group} consumed them, since the store started. */
+    long getLostMessageCount(String group, String topic, int queueId);
 }

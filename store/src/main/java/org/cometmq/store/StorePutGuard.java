@@ -82,7 +82,7 @@ final class StorePutGuard {
             if (runningFlags.isDiskFull()) {
                 logRefusal(String.format("disk usage %.1f%% is above diskSpaceWarningLevelRatio %.1f%%; free space or "
                     + "lower fileReservedTime", diskWatcher.getLastUsedRatio() * 100,
-                    config.getDiskSpaceWarningLevelRatio() * 100));
+                    diskWatcher.getLevels().getWarningLevelRatio() * 100));
             } else {
                 logRefusal("the store is not writeable (flags " + runningFlags.getFlagBits() + ")");
             }

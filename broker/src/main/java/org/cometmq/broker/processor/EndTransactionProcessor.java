@@ -14,6 +14,7 @@ import org.cometmq.remoting.netty.NettyRequestProcessor;
 import org.cometmq.remoting.protocol.RemotingCommand;
 import org.cometmq.store.PutMessageResult;
 import org.cometmq.store.config.BrokerRole;
+import org.cometmq.store.config.MessageStoreConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,12 +30,12 @@ public class EndTransactionProcessor implements NettyRequestProcessor {
 
     private final BrokerRole brokerRole;
     private final TransactionalMessageBridge bridge;
-    private final int maxMessageSize;
+    private final MessageStoreConfig storeConfig;
 
-    public EndTransactionProcessor(BrokerRole brokerRole, TransactionalMessageBridge bridge, int maxMessageSize) {
-        this.brokerRole = brokerRole;
+    public EndTransactionProcessor(TransactionalMessageBridge bridge, MessageStoreConfig storeConfig) {
+        this.brokerRole = storeConfig.getBrokerRole();
         this.bridge = bridge;
-        this.maxMessageSize = maxMessageSize;
+        this.storeConfig = storeConfig;
     }
 
     @Override
@@ -60,7 +61,7 @@ public class EndTransactionProcessor implements NettyRequestProcessor {
         if (type == MessageSysFlag.TRANSACTION_COMMIT_TYPE) {
             RemotingCommand response = answer(ResponseCode.SUCCESS, null);
             PutMessageResult result = bridge.putMessage(HalfMessages.toCommitted(half));
-            if (!PutResultMapper.apply(result, response, maxMessageSize)) {
+            if (!PutResultMapper.apply(result, response, storeConfig)) {
                 return response;
             }
         }

@@ -175,8 +175,7 @@ public class ReplyMessageProcessor implements NettyRequestProcessor {
     /** Stores the reply; the answer's code stays the push outcome, its header names the stored message. */
     private void store(MessageExtBrokerInner msg, SendMessageResponseHeader responseHeader) {
         PutMessageResult result = store.putMessage(msg);
-        RemotingCommand scratch = Responses.success();
-        if (!PutResultMapper.apply(result, scratch, Integer.MAX_VALUE)) {
+        if (!PutResultMapper.stored(result)) {
             LOG.warn("storing the reply in {} failed: {}", msg.getTopic(),
                 result == null ? "no result" : result.getPutMessageStatus());
             return;

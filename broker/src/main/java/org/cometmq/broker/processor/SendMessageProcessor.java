@@ -185,7 +185,7 @@ public class SendMessageProcessor extends AsyncNettyRequestProcessor {
     }
 
     private RemotingCommand answer(PutMessageResult result, RemotingCommand response, String topic, int queueId) {
-        if (!PutResultMapper.apply(result, response, maxMessageSize)) {
+        if (!PutResultMapper.apply(result, response, store.getMessageStoreConfig())) {
             return response;
         }
         int msgNum = Math.max(1, result.getAppendMessageResult().getMsgNum());

@@ -33,6 +33,7 @@ import org.cometmq.remoting.protocol.RemotingCommand;
 import org.cometmq.store.AppendMessageResult;
 import org.cometmq.store.MessageExtBrokerInner;
 import org.cometmq.store.config.BrokerRole;
+import org.cometmq.store.config.MessageStoreConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,7 +58,9 @@ class EndTransactionProcessorTest {
             new TopicConfigManager(config, dir.resolve("topics.json").toString()),
             new ConsumerOffsetManager(dir.resolve("offsets.json").toString()), () -> TempStore.STORE_HOST,
             new MutableClock(5_000));
-        processor = new EndTransactionProcessor(BrokerRole.ASYNC_MASTER, bridge, 4 * 1024 * 1024);
+        MessageStoreConfig storeConfig = new MessageStoreConfig();
+        storeConfig.setBrokerRole(BrokerRole.ASYNC_MASTER);
+        processor = new EndTransactionProcessor(bridge, storeConfig);
         when(ctx.channel()).thenReturn(new EmbeddedChannel());
     }
 

@@ -282,6 +282,13 @@ public class CommitLog {
             cleanImmediately);
     }
 
+    /** As above; unexpired files go at once only when they end at or below {@code cleanableBelow}. */
+    public int deleteExpiredFile(long expiredTime, int deleteFilesInterval, long intervalForcibly,
+                                 boolean cleanImmediately, long cleanableBelow) {
+        return mappedFileQueue.deleteExpiredFileByTime(expiredTime, deleteFilesInterval, intervalForcibly,
+            cleanImmediately, cleanableBelow);
+    }
+
     public boolean retryDeleteFirstFile(long intervalForcibly) {
         return mappedFileQueue.retryDeleteFirstFile(intervalForcibly);
     }

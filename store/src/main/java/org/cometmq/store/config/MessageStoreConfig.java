@@ -56,12 +56,6 @@ public class MessageStoreConfig {
     /** Disk usage percentage above which expired files are deleted at any hour. */
     private int diskMaxUsedSpaceRatio = 75;
 
-    /** Disk usage ratio above which files are deleted even before they expire. */
-    private double diskSpaceCleanForciblyRatio = 0.85;
-
-    /** Disk usage ratio above which the store refuses writes. */
-    private double diskSpaceWarningLevelRatio = 0.90;
-
     /** Hours a commit-log file is kept after its last write. */
     private int fileReservedTime = 72;
 
@@ -140,8 +134,12 @@ public class MessageStoreConfig {
     /** Period of persisting the delay-level offsets, ms. */
     private long flushDelayOffsetInterval = 1000 * 10;
 
-    /** Delete unexpired files when the disk is above the forced-clean ratio. */
-    private boolean cleanFileForciblyEnable = true;
+    /**
+     * Above the forced-clean ratio, delete unexpired commit-log files even when a consumer group has not consumed
+     * them (RocketMQ 4.9.7's behaviour and default). CometMQ's default is false: forced cleaning then deletes only
+     * files every group has consumed, and when none is, sends are refused above the warning ratio until space returns.
+     */
+    private boolean cleanFileForciblyEnable = false;
 
     /** Pre-touch every page of a new commit-log file. */
     private boolean warmMapedFileEnable = false;
@@ -308,28 +306,13 @@ public class MessageStoreConfig {
         this.deleteWhen = deleteWhen;
     }
 
+    /** As in 4.9.7, kept within [10, 95]. */
     public int getDiskMaxUsedSpaceRatio() {
-        return diskMaxUsedSpaceRatio;
+        return Math.max(10, Math.min(95, diskMaxUsedSpaceRatio));
     }
 
     public void setDiskMaxUsedSpaceRatio(int diskMaxUsedSpaceRatio) {
         this.diskMaxUsedSpaceRatio = diskMaxUsedSpaceRatio;
-    }
-
-    public double getDiskSpaceCleanForciblyRatio() {
-        return diskSpaceCleanForciblyRatio;
-    }
-
-    public void setDiskSpaceCleanForciblyRatio(double diskSpaceCleanForciblyRatio) {
-        this.diskSpaceCleanForciblyRatio = diskSpaceCleanForciblyRatio;
-    }
-
-    public double getDiskSpaceWarningLevelRatio() {
-        return diskSpaceWarningLevelRatio;
-    }
-
-    public void setDiskSpaceWarningLevelRatio(double diskSpaceWarningLevelRatio) {
-        this.diskSpaceWarningLevelRatio = diskSpaceWarningLevelRatio;
     }
 
     public int getFileReservedTime() {

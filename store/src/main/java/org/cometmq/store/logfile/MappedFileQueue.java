@@ -247,12 +247,23 @@ public class MappedFileQueue {
      */
     public int deleteExpiredFileByTime(long expiredTime, int deleteFilesInterval, long intervalForcibly,
                                        boolean cleanImmediately) {
+        return deleteExpiredFileByTime(expiredTime, deleteFilesInterval, intervalForcibly, cleanImmediately,
+            Long.MAX_VALUE);
+    }
+
+    /**
+     * As above, but with {@code cleanImmediately} a file that has not expired goes only when it ends at or below
+     * {@code cleanableBelow} (the first offset something still needs); expired files go regardless.
+     */
+    public int deleteExpiredFileByTime(long expiredTime, int deleteFilesInterval, long intervalForcibly,
+                                       boolean cleanImmediately, long cleanableBelow) {
         MappedFile[] files = mappedFiles.toArray(new MappedFile[0]);
         List<MappedFile> deleted = new ArrayList<>();
         for (int i = 0; i < files.length - 1; i++) {
             MappedFile file = files[i];
-            long liveMaxTimestamp = file.getLastModifiedTimestamp() + expiredTime;
-            if (System.currentTimeMillis() < liveMaxTimestamp && !cleanImmediately) {
+            boolean expired = System.currentTimeMillis() >= file.getLastModifiedTimestamp() + expiredTime;
+            boolean cleanable = cleanImmediately && file.getFileFromOffset() + file.getFileSize() <= cleanableBelow;
+            if (!expired && !cleanable) {
                 break;
             }
             if (!file.destroy(intervalForcibly)) {

@@ -22,7 +22,7 @@ class CleanCommitLogHourTest {
         config.setDeleteWhen("04;22");
         MutableClock clock = new MutableClock(localMillis(3, 59));
         CleanCommitLogService service = new CleanCommitLogService(config, null, new RunningFlags(),
-            path -> 0.1, clock);
+            path -> 0.1, DiskSpaceLevels.fromSystemProperties(), null, clock);
         assertFalse(service.isTimeToDelete(), "03:59");
         clock.advance(60_000);
         assertTrue(service.isTimeToDelete(), "04:00");

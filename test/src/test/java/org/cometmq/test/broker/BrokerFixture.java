@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 import org.apache.rocketmq.client.ClientConfig;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
@@ -38,13 +39,19 @@ final class BrokerFixture implements AutoCloseable {
     }
 
     static BrokerFixture start(String name, Map<String, String> brokerSettings) throws Exception {
+        return start(name, brokerSettings, builder -> builder);
+    }
+
+    /** As above, with {@code customize} applied to the broker's builder (JVM options, a tmpfs store). */
+    static BrokerFixture start(String name, Map<String, String> brokerSettings,
+                               UnaryOperator<CometBroker.Builder> customize) throws Exception {
         CometNamesrv namesrv = CometNamesrv.start(name + "-namesrv");
         CometBroker broker = null;
         try {
             CometBroker.Builder builder = CometBroker.builder(name + "-broker").clusterName(CLUSTER)
                 .namesrvAddr(namesrv.address());
             brokerSettings.forEach(builder::property);
-            broker = builder.start();
+            broker = customize.apply(builder).start();
             return new BrokerFixture(namesrv, broker, ApacheClients.startedAdmin(namesrv.address()));
         } catch (Exception | Error e) {
             if (broker != null) {

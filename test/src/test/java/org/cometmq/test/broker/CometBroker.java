@@ -28,15 +28,20 @@ public final class CometBroker implements AutoCloseable {
     private final int port;
     private final Path workDir;
     private final Path config;
+    private final String jvmOptions;
+    private final String tmpfsSize;
     private volatile ManagedProcess process;
     private int starts;
 
-    private CometBroker(String brokerName, String namesrvAddr, int port, Path workDir, Path config) {
+    private CometBroker(String brokerName, String namesrvAddr, int port, Path workDir, Path config, String jvmOptions,
+                        String tmpfsSize) {
         this.brokerName = brokerName;
         this.namesrvAddr = namesrvAddr;
         this.port = port;
         this.workDir = workDir;
         this.config = config;
+        this.jvmOptions = jvmOptions;
+        this.tmpfsSize = tmpfsSize;
     }
 
     public static Builder builder(String brokerName) {
@@ -58,6 +63,11 @@ public final class CometBroker implements AutoCloseable {
 
     public Path storeDir() {
         return workDir.resolve("store");
+    }
+
+    /** broker.log, store.log and the GC logs. */
+    public Path logDir() {
+        return workDir.resolve("logs");
     }
 
     public ManagedProcess process() {
@@ -83,9 +93,12 @@ public final class CometBroker implements AutoCloseable {
             "COMET_BROKER_HEAP", "384m",
             "COMET_BROKER_DIRECT_MEMORY", "256m",
             "JAVA_HOME", System.getProperty("java.home"),
-            "JAVA_OPT_EXT", "-Duser.home=" + home);
-        ManagedProcess started = ManagedProcess.start(brokerName + "-" + starts,
-            List.of(script.toString(), "-c", config.toString(), "-n", namesrvAddr), env, workDir,
+            "JAVA_OPT_EXT", "-Duser.home=" + home + " " + jvmOptions);
+        List<String> command = List.of(script.toString(), "-c", config.toString(), "-n", namesrvAddr);
+        if (tmpfsSize != null) {
+            command = Tmpfs.privateMount(tmpfsSize, createDirectory(storeDir()), command);
+        }
+        ManagedProcess started = ManagedProcess.start(brokerName + "-" + starts, command, env, workDir,
             workDir.resolve("stdout-" + starts + ".log"));
         process = started;
         started.waitForLog("boot success", BOOT_TIMEOUT);
@@ -116,6 +129,8 @@ public final class CometBroker implements AutoCloseable {
         private String clusterName = "DefaultCluster";
         private String namesrvAddr;
         private final Map<String, String> extra = new LinkedHashMap<>();
+        private String jvmOptions = "";
+        private String tmpfsSize;
 
         private Builder(String brokerName) {
             this.brokerName = brokerName;
@@ -128,6 +143,21 @@ public final class CometBroker implements AutoCloseable {
 
         public Builder namesrvAddr(String addr) {
             this.namesrvAddr = addr;
+            return this;
+        }
+
+        /** JVM options (system properties) for the broker process, separated by spaces. */
+        public Builder jvmOptions(String options) {
+            this.jvmOptions = options;
+            return this;
+        }
+
+        /**
+         * Puts the store on a tmpfs of this size (e.g. "64m") that only the broker process sees and that vanishes
+         * with it: a small disk that fills. See {@link Tmpfs#available()}.
+         */
+        public Builder storeOnTmpfs(String size) {
+            this.tmpfsSize = size;
             return this;
         }
 
@@ -144,7 +174,7 @@ public final class CometBroker implements AutoCloseable {
             int port = FreePorts.brokerPort();
             Path workDir = TestEnvironment.newWorkDir(brokerName);
             Path config = writeConfig(workDir, settings(port, workDir.resolve("store")));
-            return new CometBroker(brokerName, namesrvAddr, port, workDir, config).restart();
+            return new CometBroker(brokerName, namesrvAddr, port, workDir, config, jvmOptions, tmpfsSize).restart();
         }
 
         private Map<String, String> settings(int port, Path store) {

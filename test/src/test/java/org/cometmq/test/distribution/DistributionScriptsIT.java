@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.cometmq.test.harness.Await;
@@ -26,13 +25,16 @@ import org.junit.jupiter.api.Test;
 /**
  * What a user does with the assembled distribution, through its scripts only: bin/mqnamesrv and bin/mqbroker,
  * bin/mqadmin updateTopic / topicList / topicRoute / clusterList / updateTopicPerm, a 10 s bin/mqbench producer
- * and consumer, then bin/mqshutdown for both servers, which must make the processes exit.
+ * and consumer, then bin/mqshutdown for both servers, which must make the processes exit. JAVA_TOOL_OPTIONS is set
+ * throughout, as containers and CI systems set it: every JVM then prints "Picked up JAVA_TOOL_OPTIONS" before its
+ * version line, which the scripts' Java check must look past.
  */
 @CrossProcess
 class DistributionScriptsIT {
     private static final Duration BOOT_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(90);
     private static final String TOPIC = "DistributionScriptsTopic";
+    static final String TOOL_OPTIONS = "-Dcomet.it.toolOptions=true";
     private static final Pattern SEND_SUMMARY = Pattern.compile("SUMMARY send tps=\\S+ ok=(\\d+) failed=(\\d+) ");
     private static final Pattern CONSUME_SUMMARY = Pattern.compile("SUMMARY consume tps=\\S+ count=(\\d+) ");
 
@@ -56,6 +58,7 @@ class DistributionScriptsIT {
         env.put("COMET_LOG_DIR", workDir.resolve("logs").toString());
         env.put("COMET_PID_DIR", workDir.toString());
         env.put("COMET_HOME", TestEnvironment.distributionDir().toString());
+        env.put("JAVA_TOOL_OPTIONS", TOOL_OPTIONS);
 
         Path namesrvConf = write("namesrv.conf", "listenPort=" + namesrvPort + "\nkvConfigPath="
             + workDir.resolve("kvConfig.json") + "\n");
@@ -74,6 +77,7 @@ class DistributionScriptsIT {
         String created = admin("updateTopic", "-n", namesrv, "-b", "127.0.0.1:" + brokerPort, "-t", TOPIC,
             "-r", "4", "-w", "4");
         assertTrue(created.contains("create topic to 127.0.0.1:" + brokerPort + " success."), created);
+        assertTrue(created.contains("Picked up JAVA_TOOL_OPTIONS: " + TOOL_OPTIONS), "the variable reached the JVM");
         assertTrue(admin("topicList", "-n", namesrv).lines().anyMatch(TOPIC::equals), "topicList lists " + TOPIC);
         String route = admin("topicRoute", "-n", namesrv, "-t", TOPIC);
         assertTrue(route.contains("\"brokerName\":\"scripts-broker\"") || route.contains("\"brokerName\" : \"scripts-broker\""),
@@ -122,19 +126,9 @@ class DistributionScriptsIT {
     private String run(List<String> command, String name) throws Exception {
         List<String> bashCommand = new ArrayList<>(List.of("bash"));
         bashCommand.addAll(command);
-        Path output = workDir.resolve(name + "-" + System.nanoTime() + ".txt");
-        ProcessBuilder builder = new ProcessBuilder(bashCommand).directory(workDir.toFile())
-            .redirectErrorStream(true).redirectOutput(output.toFile());
-        builder.environment().putAll(env);
-        Process process = builder.start();
-        if (!process.waitFor(COMMAND_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
-            throw new AssertionError(name + " did not finish within " + COMMAND_TIMEOUT + ":\n" + read(output));
-        }
-        String text = read(output);
-        assertEquals(0, process.exitValue(), name + " exit code; output:\n" + text);
-        return text;
+        ScriptRun result = ScriptRun.run(bashCommand, env, workDir, name, COMMAND_TIMEOUT);
+        assertEquals(0, result.exitCode(), name + " exit code; output:\n" + result.output());
+        return result.output();
     }
 
     private void shutdown(String server, ManagedProcess process) throws Exception {
@@ -154,6 +148,6 @@ class DistributionScriptsIT {
     }
 
     private static String read(Path file) throws IOException {
-        return Files.readString(file, StandardCharsets.UTF_8);
+        return ScriptRun.read(file);
     }
 }

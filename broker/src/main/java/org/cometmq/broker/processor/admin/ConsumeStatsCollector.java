@@ -14,7 +14,9 @@ import org.cometmq.store.MessageStore;
 
 /**
  * A group's progress on this broker (spec 5.7): per readable queue of each topic it consumes, the queue's max
- * offset, the committed offset and the store time of the last consumed message; plus the group's pull TPS.
+ * offset, the committed offset and the store time of the last consumed message; plus the group's pull TPS. Beyond
+ * 4.9.7 (fields its clients ignore): the queue's min offset and how many messages were deleted before the group
+ * consumed them.
  */
 public class ConsumeStatsCollector {
     private final String brokerName;
@@ -65,6 +67,8 @@ public class ConsumeStatsCollector {
         wrapper.setBrokerOffset(Math.max(0, store.getMaxOffsetInQueue(topic, queueId)));
         long consumerOffset = Math.max(0, consumerOffsetManager.queryOffset(group, topic, queueId));
         wrapper.setConsumerOffset(consumerOffset);
+        wrapper.setMinOffset(Math.max(0, store.getMinOffsetInQueue(topic, queueId)));
+        wrapper.setLostCount(store.getLostMessageCount(group, topic, queueId));
         if (consumerOffset > 0) {
             wrapper.setLastTimestamp(store.getMessageStoreTimeStamp(topic, queueId, consumerOffset - 1));
         }

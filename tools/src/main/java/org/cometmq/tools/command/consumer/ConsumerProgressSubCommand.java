@@ -29,7 +29,9 @@ import org.slf4j.LoggerFactory;
  * {@code consumerProgress}: with {@code -g}, the group's offsets per queue against the brokers' max offsets,
  * the lag ({@code #Diff}) and time of the last consumed message, then the group's TPS and total lag; with
  * {@code -s true} also the client each queue is assigned to. Without {@code -g}, one summary line per group
- * (every group with a retry topic).
+ * (every group with a retry topic). Against a CometMQ broker that deleted messages before the group consumed them,
+ * #Diff counts only what can still be consumed and a "Lost Total" section follows (absent otherwise, so the output
+ * matches 4.9.7's).
  */
 public class ConsumerProgressSubCommand implements SubCommand {
     private static final Logger LOG = LoggerFactory.getLogger(ConsumerProgressSubCommand.class);
@@ -37,6 +39,8 @@ public class ConsumerProgressSubCommand implements SubCommand {
     static final String ROW = "%-64s  %-32s  %-4d  %-20d  %-20d  %-20d  %s%n";
     static final String HEADER_WITH_IP = "%-64s  %-32s  %-4s  %-20s  %-20s  %-20s %-20s  %s%n";
     static final String ROW_WITH_IP = "%-64s  %-32s  %-4d  %-20d  %-20d  %-20s %-20d  %s%n";
+    static final String LOST_HEADER = "%-64s  %-32s  %-4s  %-20s  %s%n";
+    static final String LOST_ROW = "%-64s  %-32s  %-4d  %-20d  %d%n";
 
     @Override
     public String commandName() {
@@ -83,7 +87,7 @@ public class ConsumerProgressSubCommand implements SubCommand {
         long diffTotal = 0;
         for (MessageQueue mq : queues) {
             OffsetWrapper offsets = stats.getOffsetTable().get(mq);
-            long diff = offsets.getBrokerOffset() - offsets.getConsumerOffset();
+            long diff = offsets.consumableDiff();
             diffTotal += diff;
             String lastTime = offsets.getLastTimestamp() == 0 ? "N/A" : Formats.dateTime(offsets.getLastTimestamp());
             String topic = Formats.front(mq.getTopic(), 64);
@@ -99,6 +103,28 @@ public class ConsumerProgressSubCommand implements SubCommand {
         out.printf("%n");
         out.printf("Consume TPS: %.2f%n", stats.getConsumeTps());
         out.printf("Diff Total: %d%n", diffTotal);
+        printLost(stats, queues, out);
+    }
+
+    /**
+     * Only when messages were deleted before the group consumed them (never on an Apache broker, which does not
+     * report it; and Diff above counts only what can still be consumed): the total and the queues that lost some.
+     */
+    static void printLost(ConsumeStats stats, List<MessageQueue> queues, PrintStream out) {
+        long lostTotal = queues.stream().mapToLong(mq -> stats.getOffsetTable().get(mq).lostBehind()).sum();
+        if (lostTotal <= 0) {
+            return;
+        }
+        out.printf("Lost Total: %d (deleted from the store before this group consumed them; the broker's store.log "
+            + "names the offset ranges)%n", lostTotal);
+        out.printf(LOST_HEADER, "#Topic", "#Broker Name", "#QID", "#Min Offset", "#Lost");
+        for (MessageQueue mq : queues) {
+            OffsetWrapper offsets = stats.getOffsetTable().get(mq);
+            if (offsets.lostBehind() > 0) {
+                out.printf(LOST_ROW, Formats.front(mq.getTopic(), 64), Formats.front(mq.getBrokerName(), 32),
+                    mq.getQueueId(), offsets.getMinOffset(), offsets.lostBehind());
+            }
+        }
     }
 
     /** Which client (by IP) each queue is assigned to, from each online client's running info. */
