@@ -1,6 +1,7 @@
 package org.cometmq.broker;
 
 import java.util.concurrent.ExecutorService;
+import org.cometmq.broker.acl.AclConfigProcessor;
 import org.cometmq.broker.filter.ConsumerFilterFactory;
 import org.cometmq.broker.processor.ClientManageProcessor;
 import org.cometmq.broker.processor.ConsumerManageProcessor;
@@ -117,6 +118,9 @@ final class BrokerProcessors {
             c::permissionChanged), admin, RequestCode.UPDATE_BROKER_CONFIG, RequestCode.GET_BROKER_CONFIG,
             RequestCode.GET_BROKER_RUNTIME_INFO, RequestCode.CLEAN_EXPIRED_CONSUMEQUEUE,
             RequestCode.DELETE_EXPIRED_COMMITLOG);
+        register(server, new AclConfigProcessor(c.getAccessValidator(), c.getBrokerConfig(), c::getBrokerAddr), admin,
+            RequestCode.UPDATE_AND_CREATE_ACL_CONFIG, RequestCode.DELETE_ACL_CONFIG, RequestCode.GET_BROKER_CLUSTER_ACL_INFO,
+            RequestCode.UPDATE_GLOBAL_WHITE_ADDRS_CONFIG, RequestCode.GET_BROKER_CLUSTER_ACL_CONFIG);
         register(server, new ConnectionAdminProcessor(c.getConsumerManager(), c.getProducerManager()), admin,
             RequestCode.GET_CONSUMER_CONNECTION_LIST, RequestCode.GET_PRODUCER_CONNECTION_LIST,
             RequestCode.GET_ALL_PRODUCER_INFO);

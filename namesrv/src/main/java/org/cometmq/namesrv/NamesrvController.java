@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 import org.cometmq.common.namesrv.NamesrvConfig;
+import org.cometmq.acl.plain.AclFileWatcher;
 import org.cometmq.namesrv.config.NamesrvConfiguration;
 import org.cometmq.namesrv.kvconfig.KVConfigManager;
 import org.cometmq.namesrv.processor.DefaultRequestProcessor;
@@ -40,6 +41,7 @@ public class NamesrvController {
     private final RouteInfoManager routeInfoManager;
     private final NamesrvConfiguration configuration;
     private RemotingServer remotingServer;
+    private AclFileWatcher aclWatcher;
     private ExecutorService remotingExecutor;
     private ScheduledExecutorService scheduledExecutorService;
     private final AtomicBoolean stopped = new AtomicBoolean(false);
@@ -71,6 +73,9 @@ public class NamesrvController {
             new LinkedBlockingQueue<>(REQUEST_QUEUE_CAPACITY), new NamedThreadFactory("RemotingExecutorThread"));
         remotingServer.registerDefaultProcessor(
             new DefaultRequestProcessor(routeInfoManager, kvConfigManager, configuration, clock), remotingExecutor);
+        if (namesrvConfig.isAclEnable()) {
+            aclWatcher = NamesrvAcl.install(namesrvConfig, remotingServer);
+        }
 
         ScheduledThreadPoolExecutor scheduler =
             new ScheduledThreadPoolExecutor(1, new NamedThreadFactory("NSScheduledThread", true));
@@ -105,6 +110,9 @@ public class NamesrvController {
     }
 
     public void start() throws Exception {
+        if (aclWatcher != null) {
+            aclWatcher.start();
+        }
         remotingServer.start();
     }
 
@@ -115,6 +123,9 @@ public class NamesrvController {
         }
         if (scheduledExecutorService != null) {
             scheduledExecutorService.shutdownNow();
+        }
+        if (aclWatcher != null) {
+            aclWatcher.shutdown();
         }
         if (remotingServer != null) {
             remotingServer.shutdown();
