@@ -116,6 +116,7 @@ public final class CometBroker implements AutoCloseable {
         private String clusterName = "DefaultCluster";
         private String namesrvAddr;
         private final Map<String, String> extra = new LinkedHashMap<>();
+        private final Map<String, String> homeFiles = new LinkedHashMap<>();
 
         private Builder(String brokerName) {
             this.brokerName = brokerName;
@@ -137,12 +138,26 @@ public final class CometBroker implements AutoCloseable {
             return this;
         }
 
+        /**
+         * A file written under a private home before start, e.g. {@code conf/plain_acl.yml}; the broker's
+         * {@code rocketmqHome} then points there instead of the shared distribution.
+         */
+        public Builder homeFile(String relativePath, String content) {
+            homeFiles.put(relativePath, content);
+            return this;
+        }
+
         public CometBroker start() {
             if (namesrvAddr == null) {
                 throw new IllegalStateException("namesrvAddr is required for broker " + brokerName);
             }
             int port = FreePorts.brokerPort();
             Path workDir = TestEnvironment.newWorkDir(brokerName);
+            if (!homeFiles.isEmpty()) {
+                Path home = workDir.resolve("home");
+                homeFiles.forEach((relative, content) -> writeFile(home.resolve(relative), content));
+                extra.putIfAbsent("rocketmqHome", home.toString());
+            }
             Path config = writeConfig(workDir, settings(port, workDir.resolve("store")));
             return new CometBroker(brokerName, namesrvAddr, port, workDir, config).restart();
         }
@@ -182,6 +197,15 @@ public final class CometBroker implements AutoCloseable {
             throw new UncheckedIOException("cannot write " + file, e);
         }
         return file;
+    }
+
+    private static void writeFile(Path file, String content) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, content, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
     }
 
     private static Path createDirectory(Path dir) {

@@ -15,27 +15,38 @@ import org.cometmq.test.harness.TestEnvironment;
  * on the Apache jars, as its {@code bin/mqadmin} would run it: ROCKETMQ_HOME holds the conf/logback_tools.xml it
  * insists on, logging to a file in the work dir.
  */
-final class ApacheMqadmin {
+public final class ApacheMqadmin {
     private static final String MAIN_CLASS = "org.apache.rocketmq.tools.command.MQAdminStartup";
 
     private final Path workDir;
     private final Path home;
     private final String namesrvAddr;
 
-    ApacheMqadmin(String namesrvAddr) {
+    public ApacheMqadmin(String namesrvAddr) {
         this.workDir = TestEnvironment.newWorkDir("apache-mqadmin");
         this.home = workDir.resolve("rocketmq-home");
         this.namesrvAddr = namesrvAddr;
         writeLogback();
     }
 
-    CommandResult run(String command, String... args) {
+    public CommandResult run(String command, String... args) {
         List<String> line = new ArrayList<>(List.of(TestEnvironment.javaExecutable().toString(), "-Xmx256m",
             "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Duser.home=" + workDir.resolve("user-home"),
             "-Drocketmq.home.dir=" + home, "-cp", TestEnvironment.apacheLibDir() + "/*", MAIN_CLASS, command, "-n",
             namesrvAddr));
         line.addAll(List.of(args));
         return ToolProcess.run(line, Map.of("ROCKETMQ_HOME", home.toString()), workDir);
+    }
+
+    /** Writes {@code conf/tools.yml}: the credentials 4.9.7's mqadmin signs its requests with. */
+    public ApacheMqadmin withCredentials(String accessKey, String secretKey) {
+        try {
+            Files.writeString(home.resolve("conf").resolve("tools.yml"),
+                "accessKey: " + accessKey + "\nsecretKey: " + secretKey + "\n", StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write tools.yml under " + home, e);
+        }
+        return this;
     }
 
     private void writeLogback() {
