@@ -31,7 +31,11 @@ public final class CometBroker implements AutoCloseable {
     private volatile ManagedProcess process;
     private int starts;
 
-    private CometBroker(String brokerName, String namesrvAddr, int port, Path workDir, Path config) {
+    private final List<String> jvmOptions;
+
+    private CometBroker(String brokerName, String namesrvAddr, int port, Path workDir, Path config,
+                        List<String> jvmOptions) {
+        this.jvmOptions = jvmOptions;
         this.brokerName = brokerName;
         this.namesrvAddr = namesrvAddr;
         this.port = port;
@@ -83,7 +87,7 @@ public final class CometBroker implements AutoCloseable {
             "COMET_BROKER_HEAP", "384m",
             "COMET_BROKER_DIRECT_MEMORY", "256m",
             "JAVA_HOME", System.getProperty("java.home"),
-            "JAVA_OPT_EXT", "-Duser.home=" + home);
+            "JAVA_OPT_EXT", String.join(" ", "-Duser.home=" + home, String.join(" ", jvmOptions)).trim());
         ManagedProcess started = ManagedProcess.start(brokerName + "-" + starts,
             List.of(script.toString(), "-c", config.toString(), "-n", namesrvAddr), env, workDir,
             workDir.resolve("stdout-" + starts + ".log"));
@@ -117,6 +121,7 @@ public final class CometBroker implements AutoCloseable {
         private String namesrvAddr;
         private final Map<String, String> extra = new LinkedHashMap<>();
         private final Map<String, String> homeFiles = new LinkedHashMap<>();
+        private final List<String> jvmOptions = new java.util.ArrayList<>();
 
         private Builder(String brokerName) {
             this.brokerName = brokerName;
@@ -147,6 +152,12 @@ public final class CometBroker implements AutoCloseable {
             return this;
         }
 
+        /** An extra JVM option of the broker process, e.g. {@code -Dtls.server.mode=enforcing}. */
+        public Builder jvmOption(String option) {
+            jvmOptions.add(option);
+            return this;
+        }
+
         public CometBroker start() {
             if (namesrvAddr == null) {
                 throw new IllegalStateException("namesrvAddr is required for broker " + brokerName);
@@ -159,7 +170,7 @@ public final class CometBroker implements AutoCloseable {
                 extra.putIfAbsent("rocketmqHome", home.toString());
             }
             Path config = writeConfig(workDir, settings(port, workDir.resolve("store")));
-            return new CometBroker(brokerName, namesrvAddr, port, workDir, config).restart();
+            return new CometBroker(brokerName, namesrvAddr, port, workDir, config, List.copyOf(jvmOptions)).restart();
         }
 
         private Map<String, String> settings(int port, Path store) {
