@@ -27,7 +27,8 @@ public class UpdateGlobalWhiteAddrSubCommand implements SubCommand {
             + " 10.10.103.*,192.168.0.*");
         addrs.setRequired(true);
         options.addOption(addrs);
-        options.addOption(new Option("p", "aclFileFullPath", true, "set acl file full path"));
+        options.addOption(new Option("p", "aclFileFullPath", true,
+            "update global white address of specified acl file,eg: /home/cometmq/conf/plain_acl.yml"));
         return options;
     }
 
