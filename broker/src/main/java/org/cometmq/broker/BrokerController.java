@@ -6,6 +6,9 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.cometmq.acl.AccessValidator;
+import org.cometmq.broker.acl.BrokerAcl;
+import org.cometmq.broker.acl.HalfMessageTopicResolver;
 import org.cometmq.broker.client.Broker2Client;
 import org.cometmq.broker.client.ClientHousekeepingService;
 import org.cometmq.broker.client.ConsumerManager;
@@ -81,6 +84,7 @@ public class BrokerController {
     private ConsumerOffsetPersistService offsetPersistService;
     private TransactionalMessageBridge transactionalMessageBridge;
     private TransactionalMessageCheckService transactionCheckService;
+    private BrokerAcl brokerAcl;
     private volatile boolean started;
     private volatile InetSocketAddress storeHost;
     private final AtomicBoolean shutDown = new AtomicBoolean(false);
@@ -131,6 +135,10 @@ public class BrokerController {
         }
         initializeTransactions();
         remotingServer = new NettyRemotingServer(configuration.getNettyServerConfig(), clientHousekeepingService);
+        if (brokerConfig.isAclEnable()) {
+            brokerAcl = BrokerAcl.create(brokerConfig, new HalfMessageTopicResolver(transactionalMessageBridge));
+            brokerAcl.install(remotingServer);
+        }
         executors = new BrokerExecutors(brokerConfig, clock);
         outerAPI = new BrokerOuterAPI(new NettyRemotingClient(configuration.getNettyClientConfig()));
         if (brokerConfig.getNamesrvAddr() != null) {
@@ -171,6 +179,9 @@ public class BrokerController {
     /** Starts the store, the server and the services, then registers with the name servers. */
     public void start() throws Exception {
         messageStore.start();
+        if (brokerAcl != null) {
+            brokerAcl.start();
+        }
         remotingServer.start();
         configuration.getNettyServerConfig().setListenPort(remotingServer.localListenPort());
         outerAPI.start();
@@ -213,6 +224,9 @@ public class BrokerController {
         }
         clientHousekeepingService.shutdown();
         statsSampler.shutdown();
+        if (brokerAcl != null) {
+            brokerAcl.shutdown();
+        }
         if (executors != null) {
             executors.shutdown();
         }
@@ -259,6 +273,11 @@ public class BrokerController {
     void permissionChanged() {
         topicConfigManager.getDataVersion().nextVersion();
         registrationService.registerBrokerAll();
+    }
+
+    /** The ACL validator, or null when {@code aclEnable=false}. */
+    public AccessValidator getAccessValidator() {
+        return brokerAcl == null ? null : brokerAcl.getValidator();
     }
 
     public BrokerConfiguration getConfiguration() {

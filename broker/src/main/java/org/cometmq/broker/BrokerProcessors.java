@@ -1,6 +1,7 @@
 package org.cometmq.broker;
 
 import java.util.concurrent.ExecutorService;
+import org.cometmq.broker.acl.AclConfigProcessor;
 import org.cometmq.broker.filter.ConsumerFilterFactory;
 import org.cometmq.broker.processor.ClientManageProcessor;
 import org.cometmq.broker.processor.ConsumerManageProcessor;
@@ -131,8 +132,11 @@ final class BrokerProcessors {
             controller.getMessageStore(), controller::permissionChanged), admin, RequestCode.UPDATE_BROKER_CONFIG,
             RequestCode.GET_BROKER_CONFIG, RequestCode.GET_BROKER_RUNTIME_INFO, RequestCode.CLEAN_EXPIRED_CONSUMEQUEUE,
             RequestCode.DELETE_EXPIRED_COMMITLOG);
-        register(server, new ConnectionAdminProcessor(controller.getConsumerManager(), controller.getProducerManager()),
-            admin, RequestCode.GET_CONSUMER_CONNECTION_LIST, RequestCode.GET_PRODUCER_CONNECTION_LIST,
+        register(server, new AclConfigProcessor(controller.getAccessValidator(), controller.getBrokerConfig(), controller::getBrokerAddr), admin,
+            RequestCode.UPDATE_AND_CREATE_ACL_CONFIG, RequestCode.DELETE_ACL_CONFIG, RequestCode.GET_BROKER_CLUSTER_ACL_INFO,
+            RequestCode.UPDATE_GLOBAL_WHITE_ADDRS_CONFIG, RequestCode.GET_BROKER_CLUSTER_ACL_CONFIG);
+        register(server, new ConnectionAdminProcessor(controller.getConsumerManager(), controller.getProducerManager()), admin,
+            RequestCode.GET_CONSUMER_CONNECTION_LIST, RequestCode.GET_PRODUCER_CONNECTION_LIST,
             RequestCode.GET_ALL_PRODUCER_INFO);
         register(server, new ClientCallProcessor(controller.getConsumerManager(), controller.getBroker2Client(),
             controller.getMessageStore(), brokerName), admin, RequestCode.GET_CONSUMER_RUNNING_INFO,

@@ -7,6 +7,7 @@ import org.cometmq.client.common.NamespaceUtil;
 import org.cometmq.common.MixAll;
 import org.cometmq.common.UtilAll;
 import org.cometmq.common.message.MessageQueue;
+import org.cometmq.remoting.netty.TlsSystemConfig;
 import org.cometmq.remoting.protocol.LanguageCode;
 
 /**
@@ -34,7 +35,8 @@ public class ClientConfig {
     private String unitName;
     private boolean vipChannelEnabled =
         Boolean.parseBoolean(System.getProperty(SEND_MESSAGE_WITH_VIP_CHANNEL_PROPERTY, "false"));
-    private boolean useTLS = false;
+    /** Default: the JVM property {@code tls.enable}, as RocketMQ 4.9 reads it. */
+    private boolean useTLS = TlsSystemConfig.clientTlsEnabled();
     private LanguageCode language = LanguageCode.JAVA;
     /** Timeout of the client's own requests (route, heartbeat, offsets, locks). */
     private int mqClientApiTimeout = 3 * 1000;

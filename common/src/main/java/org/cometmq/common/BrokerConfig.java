@@ -79,6 +79,8 @@ public class BrokerConfig {
     private boolean enablePropertyFilter = false;
     private boolean rejectTransactionMessage = false;
     private long startAcceptSendRequestTimeStamp = 0;
+    /** Check every request against {@code <rocketmqHome>/conf/plain_acl.yml} (signed by AclClientRPCHook). */
+    private boolean aclEnable = false;
 
     private int registerBrokerTimeoutMills = 6_000;
     /** Period of re-registration with the name servers, clamped to [10 s, 60 s] when read. */
@@ -120,6 +122,14 @@ public class BrokerConfig {
 
     public void setRocketmqHome(String rocketmqHome) {
         this.rocketmqHome = rocketmqHome;
+    }
+
+    public boolean isAclEnable() {
+        return aclEnable;
+    }
+
+    public void setAclEnable(boolean aclEnable) {
+        this.aclEnable = aclEnable;
     }
 
     public String getNamesrvAddr() {

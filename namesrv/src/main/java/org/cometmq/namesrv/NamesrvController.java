@@ -9,6 +9,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.cometmq.common.namesrv.NamesrvConfig;
+import org.cometmq.acl.plain.AclFileWatcher;
 import org.cometmq.namesrv.config.NamesrvConfiguration;
 import org.cometmq.namesrv.kvconfig.KVConfigManager;
 import org.cometmq.namesrv.processor.DefaultRequestProcessor;
@@ -40,6 +41,7 @@ public class NamesrvController {
     private final RouteInfoManager routeInfoManager;
     private final NamesrvConfiguration configuration;
     private RemotingServer remotingServer;
+    private AclFileWatcher aclWatcher;
     private ExecutorService remotingExecutor;
     private ScheduledExecutorService scheduledExecutorService;
     private final AtomicBoolean stopped = new AtomicBoolean(false);
@@ -73,6 +75,9 @@ public class NamesrvController {
             new DefaultRequestProcessor(routeInfoManager, kvConfigManager, configuration, clock);
         for (int code : processor.requestCodes()) {
             remotingServer.registerProcessor(code, processor, remotingExecutor);
+        }
+        if (namesrvConfig.isAclEnable()) {
+            aclWatcher = NamesrvAcl.install(namesrvConfig, remotingServer);
         }
 
         ScheduledThreadPoolExecutor scheduler =
@@ -108,6 +113,9 @@ public class NamesrvController {
     }
 
     public void start() throws Exception {
+        if (aclWatcher != null) {
+            aclWatcher.start();
+        }
         remotingServer.start();
     }
 
@@ -118,6 +126,9 @@ public class NamesrvController {
         }
         if (scheduledExecutorService != null) {
             scheduledExecutorService.shutdownNow();
+        }
+        if (aclWatcher != null) {
+            aclWatcher.shutdown();
         }
         if (remotingServer != null) {
             remotingServer.shutdown();

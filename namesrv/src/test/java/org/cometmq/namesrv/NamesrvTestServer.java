@@ -2,6 +2,7 @@ package org.cometmq.namesrv;
 
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.cometmq.common.namesrv.NamesrvConfig;
 import org.cometmq.remoting.netty.NettyClientConfig;
 import org.cometmq.remoting.netty.NettyRemotingClient;
@@ -19,9 +20,15 @@ public final class NamesrvTestServer implements AutoCloseable {
     public final String addr;
 
     public NamesrvTestServer(Path dir) throws Exception {
+        this(dir, config -> { });
+    }
+
+    /** As above, with {@code settings} applied to the name server config before it starts. */
+    public NamesrvTestServer(Path dir, Consumer<NamesrvConfig> settings) throws Exception {
         NamesrvConfig namesrvConfig = new NamesrvConfig();
         namesrvConfig.setKvConfigPath(dir.resolve("kvConfig.json").toString());
         namesrvConfig.setConfigStorePath(dir.resolve("namesrv.properties").toString());
+        settings.accept(namesrvConfig);
         NettyServerConfig serverConfig = new NettyServerConfig();
         serverConfig.setListenPort(0);
         serverConfig.setBindAddress("127.0.0.1");

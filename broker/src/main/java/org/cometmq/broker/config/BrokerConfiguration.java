@@ -2,7 +2,6 @@ package org.cometmq.broker.config;
 
 import java.io.IOException;
 import java.util.Properties;
-import java.util.Set;
 import org.cometmq.common.BrokerConfig;
 import org.cometmq.common.DataVersion;
 import org.cometmq.common.MixAll;
@@ -19,9 +18,6 @@ import org.slf4j.LoggerFactory;
  */
 public class BrokerConfiguration {
     private static final Logger log = LoggerFactory.getLogger(BrokerConfiguration.class);
-    /** Settings a running broker must not change: they locate its files. */
-    private static final Set<String> BLACK_LIST = Set.of("rocketmqHome", "storePathRootDir", "storePathCommitLog",
-        "brokerConfigPath", "configBlackList");
 
     private final BrokerConfig brokerConfig;
     private final MessageStoreConfig messageStoreConfig;
@@ -53,16 +49,6 @@ public class BrokerConfiguration {
         all.putAll(MixAll.object2Properties(messageStoreConfig));
         all.putAll(MixAll.object2Properties(brokerConfig));
         return all;
-    }
-
-    /** The first black-listed key in {@code properties}, or null. */
-    public static String blackListedKey(Properties properties) {
-        for (String key : properties.stringPropertyNames()) {
-            if (BLACK_LIST.contains(key)) {
-                return key;
-            }
-        }
-        return null;
     }
 
     /** Applies a runtime update, bumps the version and saves the full settings; throws on a value that does not parse. */

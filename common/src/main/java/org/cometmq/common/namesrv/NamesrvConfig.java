@@ -26,9 +26,22 @@ public class NamesrvConfig {
     private long brokerChannelExpiredTime = 120_000;
     /** Keys that UPDATE_NAMESRV_CONFIG must refuse to change, separated by ';'. */
     private String configBlackList = "configBlackList;configStorePath;kvConfigPath";
+    /**
+     * Require a signed admin account of {@code <cometHome>/conf/plain_acl.yml} for the codes that change the name
+     * server (config, KV, topic deletion, broker write permission). Route queries and registrations stay open.
+     */
+    private boolean aclEnable = false;
 
     private static String userHomePath(String fileName) {
         return System.getProperty("user.home") + File.separator + "namesrv" + File.separator + fileName;
+    }
+
+    public boolean isAclEnable() {
+        return aclEnable;
+    }
+
+    public void setAclEnable(boolean aclEnable) {
+        this.aclEnable = aclEnable;
     }
 
     public String getCometHome() {

@@ -5,11 +5,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 import java.util.Set;
 import org.cometmq.common.MixAll;
+import org.cometmq.common.config.RemoteConfigGuard;
 import org.cometmq.common.protocol.ResponseCode;
 import org.cometmq.namesrv.config.NamesrvConfiguration;
 import org.cometmq.remoting.protocol.RemotingCommand;
 
-/** UPDATE_NAMESRV_CONFIG and GET_NAMESRV_CONFIG: the name server's own settings as properties text. */
+/**
+ * UPDATE_NAMESRV_CONFIG and GET_NAMESRV_CONFIG: the name server's own settings as properties text. Updates of
+ * keys in {@code configBlackList} or naming a location ({@link RemoteConfigGuard}) are refused with NO_PERMISSION.
+ */
 final class NamesrvConfigRequestHandler {
     private final NamesrvConfiguration configuration;
 
@@ -28,9 +32,10 @@ final class NamesrvConfigRequestHandler {
                 "UPDATE_NAMESRV_CONFIG body is not properties text (key=value lines)");
         }
         Set<String> refused = configuration.blackListedKeys(properties);
+        refused.addAll(RemoteConfigGuard.refusedKeys(properties));
         if (!refused.isEmpty()) {
             return RemotingCommand.createResponseCommand(ResponseCode.NO_PERMISSION,
-                "Can not update config in black list: " + String.join(", ", refused));
+                RemoteConfigGuard.refusalRemark(refused));
         }
         try {
             configuration.update(properties);

@@ -76,7 +76,7 @@ public class NettyRemotingClient extends NettyRemotingAbstract implements Remoti
     @Override
     public void start() {
         codecGroup = new DefaultEventExecutorGroup(config.getClientWorkerThreads(), new NamedThreadFactory("NettyClientWorkerThread"));
-        sslContext = config.isUseTLS() ? TlsContextFactory.forClient(config) : null;
+        sslContext = config.isUseTLS() ? TlsContextFactory.forClient(config, TlsSystemConfig.load()) : null;
         bootstrap.group(eventLoopGroupWorker).channel(NioSocketChannel.class)
             .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, config.getConnectTimeoutMillis())
             .handler(new ChannelInitializer<SocketChannel>() {

@@ -36,13 +36,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Netty TCP server. Pipeline per connection, in order: [{@value #TLS_HANDLER_NAME}] then, on the codec
+ * The Netty TCP server. Pipeline per connection, in order: [{@value #TLS_MODE_HANDLER_NAME}, which adds
+ * {@value #TLS_HANDLER_NAME} for a TLS client, when {@code tls.server.mode} is not disabled] then, on the codec
  * threads, {@value #ENCODER_NAME}, {@value #DECODER_NAME}, {@value #IDLE_HANDLER_NAME},
  * {@value #CONNECT_MANAGE_HANDLER_NAME}, {@value #COMMAND_HANDLER_NAME}. Requests run on their processor's executor;
  * connection events reach the listener on its own thread.
  */
 public class NettyRemotingServer extends NettyRemotingAbstract implements RemotingServer {
     public static final String TLS_HANDLER_NAME = "sslHandler";
+    public static final String TLS_MODE_HANDLER_NAME = "handshakeHandler";
     public static final String ENCODER_NAME = "encoder";
     public static final String DECODER_NAME = "decoder";
     public static final String IDLE_HANDLER_NAME = "idleStateHandler";
@@ -65,6 +67,7 @@ public class NettyRemotingServer extends NettyRemotingAbstract implements Remoti
     private final NettyCommandHandler commandHandler;
     private EventExecutorGroup codecGroup;
     private SslContext sslContext;
+    private TlsMode tlsMode = TlsMode.DISABLED;
     private Channel serverChannel;
     private volatile int port = -1;
 
@@ -96,7 +99,8 @@ public class NettyRemotingServer extends NettyRemotingAbstract implements Remoti
     @Override
     public void start() {
         codecGroup = new DefaultEventExecutorGroup(config.getServerWorkerThreads(), new NamedThreadFactory("NettyServerCodecThread"));
-        sslContext = config.isUseTLS() ? TlsContextFactory.forServer(config) : null;
+        tlsMode = TlsSystemConfig.serverMode(config.isUseTLS());
+        sslContext = tlsMode == TlsMode.DISABLED ? null : TlsContextFactory.forServer(config, TlsSystemConfig.load());
         ServerBootstrap bootstrap = new ServerBootstrap().group(bossGroup, selectorGroup)
             .channel(useEpoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class)
             .option(ChannelOption.SO_BACKLOG, config.getServerSocketBacklog())
@@ -119,12 +123,12 @@ public class NettyRemotingServer extends NettyRemotingAbstract implements Remoti
         startEventExecutor();
         houseKeeping.scheduleAtFixedRate(this::scanSafely, SCAN_PERIOD_MILLIS, SCAN_PERIOD_MILLIS, TimeUnit.MILLISECONDS);
         log.info("remoting server listening on {}:{} (epoll={}, tls={}, selectors={}, codec threads={})", config.getBindAddress(),
-            port, useEpoll, config.isUseTLS(), config.getServerSelectorThreads(), config.getServerWorkerThreads());
+            port, useEpoll, tlsMode.getName(), config.getServerSelectorThreads(), config.getServerWorkerThreads());
     }
 
     private void initPipeline(ChannelPipeline pipeline, SocketChannel ch) {
         if (sslContext != null) {
-            pipeline.addLast(TLS_HANDLER_NAME, sslContext.newHandler(ch.alloc()));
+            pipeline.addLast(TLS_MODE_HANDLER_NAME, new TlsModeHandler(tlsMode, sslContext));
         }
         pipeline.addLast(codecGroup, ENCODER_NAME, encoder);
         pipeline.addLast(codecGroup, DECODER_NAME, new NettyDecoder(config.getFrameMaxLength()));

@@ -28,13 +28,14 @@ public final class CometBroker implements AutoCloseable {
     private final int port;
     private final Path workDir;
     private final Path config;
-    private final String jvmOptions;
     private final String tmpfsSize;
     private volatile ManagedProcess process;
     private int starts;
 
-    private CometBroker(String brokerName, String namesrvAddr, int port, Path workDir, Path config, String jvmOptions,
-                        String tmpfsSize) {
+    private final List<String> jvmOptions;
+
+    private CometBroker(String brokerName, String namesrvAddr, int port, Path workDir, Path config,
+                        List<String> jvmOptions, String tmpfsSize) {
         this.brokerName = brokerName;
         this.namesrvAddr = namesrvAddr;
         this.port = port;
@@ -93,7 +94,7 @@ public final class CometBroker implements AutoCloseable {
             "COMET_BROKER_HEAP", "384m",
             "COMET_BROKER_DIRECT_MEMORY", "256m",
             "JAVA_HOME", System.getProperty("java.home"),
-            "JAVA_OPT_EXT", "-Duser.home=" + home + " " + jvmOptions);
+            "JAVA_OPT_EXT", String.join(" ", "-Duser.home=" + home, String.join(" ", jvmOptions)).trim());
         List<String> command = List.of(script.toString(), "-c", config.toString(), "-n", namesrvAddr);
         if (tmpfsSize != null) {
             command = Tmpfs.privateMount(tmpfsSize, createDirectory(storeDir()), command);
@@ -129,8 +130,9 @@ public final class CometBroker implements AutoCloseable {
         private String clusterName = "DefaultCluster";
         private String namesrvAddr;
         private final Map<String, String> extra = new LinkedHashMap<>();
-        private String jvmOptions = "";
         private String tmpfsSize;
+        private final Map<String, String> homeFiles = new LinkedHashMap<>();
+        private final List<String> jvmOptions = new java.util.ArrayList<>();
 
         private Builder(String brokerName) {
             this.brokerName = brokerName;
@@ -148,7 +150,7 @@ public final class CometBroker implements AutoCloseable {
 
         /** JVM options (system properties) for the broker process, separated by spaces. */
         public Builder jvmOptions(String options) {
-            this.jvmOptions = options;
+            jvmOptions.add(options);
             return this;
         }
 
@@ -167,14 +169,35 @@ public final class CometBroker implements AutoCloseable {
             return this;
         }
 
+        /**
+         * A file written under a private home before start, e.g. {@code conf/plain_acl.yml}; the broker's
+         * {@code rocketmqHome} then points there instead of the shared distribution.
+         */
+        public Builder homeFile(String relativePath, String content) {
+            homeFiles.put(relativePath, content);
+            return this;
+        }
+
+        /** An extra JVM option of the broker process, e.g. {@code -Dtls.server.mode=enforcing}. */
+        public Builder jvmOption(String option) {
+            jvmOptions.add(option);
+            return this;
+        }
+
         public CometBroker start() {
             if (namesrvAddr == null) {
                 throw new IllegalStateException("namesrvAddr is required for broker " + brokerName);
             }
             int port = FreePorts.brokerPort();
             Path workDir = TestEnvironment.newWorkDir(brokerName);
+            if (!homeFiles.isEmpty()) {
+                Path home = workDir.resolve("home");
+                homeFiles.forEach((relative, content) -> writeFile(home.resolve(relative), content));
+                extra.putIfAbsent("rocketmqHome", home.toString());
+            }
             Path config = writeConfig(workDir, settings(port, workDir.resolve("store")));
-            return new CometBroker(brokerName, namesrvAddr, port, workDir, config, jvmOptions, tmpfsSize).restart();
+            return new CometBroker(brokerName, namesrvAddr, port, workDir, config, List.copyOf(jvmOptions), tmpfsSize)
+                .restart();
         }
 
         private Map<String, String> settings(int port, Path store) {
@@ -212,6 +235,15 @@ public final class CometBroker implements AutoCloseable {
             throw new UncheckedIOException("cannot write " + file, e);
         }
         return file;
+    }
+
+    private static void writeFile(Path file, String content) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, content, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
     }
 
     private static Path createDirectory(Path dir) {

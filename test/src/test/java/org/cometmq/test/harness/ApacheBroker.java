@@ -62,6 +62,7 @@ public final class ApacheBroker implements AutoCloseable {
         private String clusterName = "DefaultCluster";
         private String namesrvAddr;
         private final Map<String, String> extra = new LinkedHashMap<>();
+        private final Map<String, String> homeFiles = new LinkedHashMap<>();
 
         private Builder(String brokerName) {
             this.brokerName = brokerName;
@@ -84,6 +85,12 @@ public final class ApacheBroker implements AutoCloseable {
             return this;
         }
 
+        /** A file written under the broker's ROCKETMQ_HOME before start, e.g. {@code conf/plain_acl.yml}. */
+        public Builder homeFile(String relativePath, String content) {
+            homeFiles.put(relativePath, content);
+            return this;
+        }
+
         public ApacheBroker start() {
             if (namesrvAddr == null) {
                 throw new IllegalStateException("namesrvAddr is required for broker " + brokerName);
@@ -91,6 +98,7 @@ public final class ApacheBroker implements AutoCloseable {
             int port = FreePorts.brokerPort();
             ApacheServerLayout layout = new ApacheServerLayout(TestEnvironment.newWorkDir(brokerName));
             layout.writeLogback("logback_broker.xml", "broker.log");
+            homeFiles.forEach(layout::writeHomeFile);
             Path config = layout.writeConfig("broker.properties", settings(port, layout.workDir().resolve("store")));
             Path workDir = layout.workDir();
             ManagedProcess process = ManagedProcess.start(brokerName, layout.javaCommand(MAIN_CLASS, config),

@@ -3,9 +3,11 @@ package org.cometmq.test.harness;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.rocketmq.client.ClientConfig;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
+import org.apache.rocketmq.client.consumer.rebalance.AllocateMessageQueueAveragely;
 import org.apache.rocketmq.client.exception.MQClientException;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
 import org.apache.rocketmq.common.consumer.ConsumeFromWhere;
+import org.apache.rocketmq.remoting.RPCHook;
 import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
 
 /**
@@ -20,7 +22,12 @@ public final class ApacheClients {
     }
 
     public static DefaultMQAdminExt startedAdmin(String namesrvAddr) throws MQClientException {
-        DefaultMQAdminExt admin = new DefaultMQAdminExt(5_000);
+        return startedAdmin(namesrvAddr, null);
+    }
+
+    /** An admin signing its requests with {@code rpcHook} (e.g. Apache's AclClientRPCHook); null for none. */
+    public static DefaultMQAdminExt startedAdmin(String namesrvAddr, RPCHook rpcHook) throws MQClientException {
+        DefaultMQAdminExt admin = new DefaultMQAdminExt(rpcHook, 5_000);
         configure(admin, namesrvAddr);
         admin.setAdminExtGroup("comet_test_admin_" + INSTANCE_SEQUENCE.incrementAndGet());
         admin.start();
@@ -28,7 +35,12 @@ public final class ApacheClients {
     }
 
     public static DefaultMQProducer startedProducer(String group, String namesrvAddr) throws MQClientException {
-        DefaultMQProducer producer = new DefaultMQProducer(group);
+        return startedProducer(group, namesrvAddr, null);
+    }
+
+    public static DefaultMQProducer startedProducer(String group, String namesrvAddr, RPCHook rpcHook)
+        throws MQClientException {
+        DefaultMQProducer producer = new DefaultMQProducer(group, rpcHook);
         configure(producer, namesrvAddr);
         producer.setSendMsgTimeout(5_000);
         producer.start();
@@ -37,7 +49,11 @@ public final class ApacheClients {
 
     /** A push consumer reading from the first offset; subscribe, register a listener, then start it. */
     public static DefaultMQPushConsumer pushConsumer(String group, String namesrvAddr) {
-        DefaultMQPushConsumer consumer = new DefaultMQPushConsumer(group);
+        return pushConsumer(group, namesrvAddr, null);
+    }
+
+    public static DefaultMQPushConsumer pushConsumer(String group, String namesrvAddr, RPCHook rpcHook) {
+        DefaultMQPushConsumer consumer = new DefaultMQPushConsumer(group, rpcHook, new AllocateMessageQueueAveragely());
         configure(consumer, namesrvAddr);
         consumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
         consumer.setConsumeThreadMin(2);

@@ -49,8 +49,13 @@ public final class ApacheRoundTrip {
      */
     public static Map<String, Integer> consume(String namesrvAddr, String group, String topic, int expected,
                                                Duration timeout) throws Exception {
+        return consume(ApacheClients.pushConsumer(group, namesrvAddr), topic, expected, timeout);
+    }
+
+    /** As above with a consumer the caller configured (for example with an RPC hook), not yet started. */
+    public static Map<String, Integer> consume(DefaultMQPushConsumer consumer, String topic, int expected,
+                                               Duration timeout) throws Exception {
         Map<String, Integer> received = new ConcurrentHashMap<>();
-        DefaultMQPushConsumer consumer = ApacheClients.pushConsumer(group, namesrvAddr);
         consumer.subscribe(topic, "*");
         consumer.registerMessageListener((MessageListenerConcurrently) (messages, context) -> {
             for (MessageExt message : messages) {

@@ -57,6 +57,11 @@ final class ApacheServerLayout {
         write(home.resolve("conf").resolve(logbackFileName), xml);
     }
 
+    /** Writes {@code content} to {@code relativePath} under ROCKETMQ_HOME (e.g. {@code conf/plain_acl.yml}). */
+    void writeHomeFile(String relativePath, String content) {
+        write(home.resolve(relativePath), content);
+    }
+
     /** Writes the {@code -c} config file and returns its path. */
     Path writeConfig(String fileName, Map<String, String> settings) {
         Properties properties = new Properties();

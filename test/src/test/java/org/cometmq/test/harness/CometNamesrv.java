@@ -29,6 +29,11 @@ public final class CometNamesrv implements NameServerProcess {
 
     /** Starts one on a free port; returns once it printed its boot line and its port accepts connections. */
     public static CometNamesrv start(String name) {
+        return start(name, List.of());
+    }
+
+    /** As {@link #start(String)} with extra JVM options (e.g. {@code -Dtls.server.mode=permissive}). */
+    public static CometNamesrv start(String name, List<String> jvmOptions) {
         Path script = TestEnvironment.distributionDir().resolve("bin").resolve("mqnamesrv");
         if (!Files.isExecutable(script)) {
             throw new IllegalStateException(script + " is missing or not executable: package the distribution module");
@@ -47,7 +52,7 @@ public final class CometNamesrv implements NameServerProcess {
             "COMET_NAMESRV_HEAP", "256m",
             "JAVA_HOME", System.getProperty("java.home"),
             // split on spaces by the script; the work dir is under the build dir, which has none
-            "JAVA_OPT_EXT", "-Duser.home=" + home);
+            "JAVA_OPT_EXT", String.join(" ", "-Duser.home=" + home, String.join(" ", jvmOptions)).trim());
         ManagedProcess process = ManagedProcess.start(name, List.of(script.toString(), "-c", config.toString()),
             env, workDir, workDir.resolve("stdout.log"));
         process.waitForLog("boot success", BOOT_TIMEOUT);

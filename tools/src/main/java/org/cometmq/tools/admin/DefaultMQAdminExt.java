@@ -37,6 +37,9 @@ import org.cometmq.common.subscription.SubscriptionGroupConfig;
 import org.cometmq.common.topic.TopicValidator;
 import org.cometmq.remoting.RPCHook;
 import org.cometmq.remoting.exception.RemotingCommandException;
+import org.cometmq.common.AclConfig;
+import org.cometmq.common.PlainAccessConfig;
+import org.cometmq.common.protocol.body.ClusterAclVersionInfo;
 import org.cometmq.remoting.exception.RemotingConnectException;
 import org.cometmq.remoting.exception.RemotingException;
 import org.cometmq.remoting.exception.RemotingSendRequestException;
@@ -593,6 +596,44 @@ public class DefaultMQAdminExt extends ClientConfig implements MQAdminExt {
     }
 
     /** The implementation, for tools that need the client instance it joined. */
+    // ------------------------------------------------------------------ ACL (broker codes 50-54)
+
+    @Override
+    public void createAndUpdatePlainAccessConfig(String addr, PlainAccessConfig config)
+        throws RemotingException, MQBrokerException, InterruptedException, MQClientException {
+        defaultMQAdminExtImpl.aclCalls().createAndUpdatePlainAccessConfig(addr, config);
+    }
+
+    @Override
+    public void deletePlainAccessConfig(String addr, String accessKey)
+        throws RemotingException, MQBrokerException, InterruptedException, MQClientException {
+        defaultMQAdminExtImpl.aclCalls().deletePlainAccessConfig(addr, accessKey);
+    }
+
+    @Override
+    public void updateGlobalWhiteAddrConfig(String addr, String globalWhiteAddrs)
+        throws RemotingException, MQBrokerException, InterruptedException, MQClientException {
+        defaultMQAdminExtImpl.aclCalls().updateGlobalWhiteAddrConfig(addr, globalWhiteAddrs, null);
+    }
+
+    @Override
+    public void updateGlobalWhiteAddrConfig(String addr, String globalWhiteAddrs, String aclFileFullPath)
+        throws RemotingException, MQBrokerException, InterruptedException, MQClientException {
+        defaultMQAdminExtImpl.aclCalls().updateGlobalWhiteAddrConfig(addr, globalWhiteAddrs, aclFileFullPath);
+    }
+
+    @Override
+    public ClusterAclVersionInfo examineBrokerClusterAclVersionInfo(String addr)
+        throws RemotingException, MQBrokerException, InterruptedException, MQClientException {
+        return defaultMQAdminExtImpl.aclCalls().examineBrokerClusterAclVersionInfo(addr);
+    }
+
+    @Override
+    public AclConfig examineBrokerClusterAclConfig(String addr)
+        throws RemotingException, MQBrokerException, InterruptedException, MQClientException {
+        return defaultMQAdminExtImpl.aclCalls().examineBrokerClusterAclConfig(addr);
+    }
+
     public DefaultMQAdminExtImpl getDefaultMQAdminExtImpl() {
         return defaultMQAdminExtImpl;
     }

@@ -38,6 +38,7 @@ import org.cometmq.remoting.exception.RemotingException;
 import org.cometmq.remoting.exception.RemotingSendRequestException;
 import org.cometmq.remoting.exception.RemotingTimeoutException;
 import org.cometmq.tools.admin.impl.AdminErrors;
+import org.cometmq.tools.admin.impl.AclAdminCalls;
 import org.cometmq.tools.admin.impl.BrokerAdminCalls;
 import org.cometmq.tools.admin.impl.BrokerMaintenance;
 import org.cometmq.tools.admin.impl.ConsumerAdmin;
@@ -62,6 +63,7 @@ public class DefaultMQAdminExtImpl implements MQAdminExtInner {
     private volatile ServiceState serviceState = ServiceState.CREATE_JUST;
     private MQClientInstance mqClientInstance;
     private BrokerAdminCalls broker;
+    private AclAdminCalls acl;
     private NamesrvAdminCalls namesrv;
     private ConsumerAdmin consumerAdmin;
     private OffsetReset offsetReset;
@@ -90,6 +92,7 @@ public class DefaultMQAdminExtImpl implements MQAdminExtInner {
         mqClientInstance.start();
         broker = new BrokerAdminCalls(api().getRpcInvoker(), timeoutMillis);
         namesrv = new NamesrvAdminCalls(api().getRpcInvoker(), timeoutMillis);
+        acl = new AclAdminCalls(api().getRpcInvoker(), timeoutMillis);
         consumerAdmin = new ConsumerAdmin(api(), adminImpl(), broker, timeoutMillis);
         offsetReset = new OffsetReset(api(), broker, timeoutMillis);
         brokerMaintenance = new BrokerMaintenance(broker, namesrv, adminImpl());
@@ -421,6 +424,11 @@ public class DefaultMQAdminExtImpl implements MQAdminExtInner {
     /** The single-request broker calls; available once started. */
     public BrokerAdminCalls brokerCalls() {
         return running(broker);
+    }
+
+    /** The ACL management calls (codes 50-54); available once started. */
+    public AclAdminCalls aclCalls() {
+        return running(acl);
     }
 
     private <T> T running(T part) {

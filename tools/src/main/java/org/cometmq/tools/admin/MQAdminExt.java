@@ -9,6 +9,8 @@ import org.cometmq.client.MQAdmin;
 import org.cometmq.client.QueryResult;
 import org.cometmq.client.exception.MQBrokerException;
 import org.cometmq.client.exception.MQClientException;
+import org.cometmq.common.AclConfig;
+import org.cometmq.common.PlainAccessConfig;
 import org.cometmq.common.TopicConfig;
 import org.cometmq.common.admin.ConsumeStats;
 import org.cometmq.common.admin.RollbackStats;
@@ -16,6 +18,7 @@ import org.cometmq.common.admin.TopicStatsTable;
 import org.cometmq.common.message.MessageExt;
 import org.cometmq.common.message.MessageQueue;
 import org.cometmq.common.protocol.body.BrokerStatsData;
+import org.cometmq.common.protocol.body.ClusterAclVersionInfo;
 import org.cometmq.common.protocol.body.ClusterInfo;
 import org.cometmq.common.protocol.body.ConsumeMessageDirectlyResult;
 import org.cometmq.common.protocol.body.ConsumeStatsList;
@@ -261,4 +264,25 @@ public interface MQAdminExt extends MQAdmin {
     /** For each consumer group of the message's topic, whether it consumed the message. */
     List<MessageTrack> messageTrackDetail(MessageExt msg) throws RemotingException, MQClientException,
         InterruptedException, MQBrokerException;
+
+    /** Creates or updates an account in the broker's ACL (an admin account's request when the broker checks ACL). */
+    void createAndUpdatePlainAccessConfig(String addr, PlainAccessConfig config)
+        throws RemotingException, MQBrokerException, InterruptedException, MQClientException;
+
+    void deletePlainAccessConfig(String addr, String accessKey)
+        throws RemotingException, MQBrokerException, InterruptedException, MQClientException;
+
+    /** Replaces the global white list ({@code globalWhiteAddrs} comma-separated) of the broker's default ACL file. */
+    void updateGlobalWhiteAddrConfig(String addr, String globalWhiteAddrs)
+        throws RemotingException, MQBrokerException, InterruptedException, MQClientException;
+
+    void updateGlobalWhiteAddrConfig(String addr, String globalWhiteAddrs, String aclFileFullPath)
+        throws RemotingException, MQBrokerException, InterruptedException, MQClientException;
+
+    ClusterAclVersionInfo examineBrokerClusterAclVersionInfo(String addr)
+        throws RemotingException, MQBrokerException, InterruptedException, MQClientException;
+
+    /** The broker's global white list and accounts (a CometMQ broker leaves the secret keys out). */
+    AclConfig examineBrokerClusterAclConfig(String addr)
+        throws RemotingException, MQBrokerException, InterruptedException, MQClientException;
 }

@@ -14,6 +14,7 @@ import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.apache.commons.cli.ParseException;
 import org.cometmq.common.MixAll;
+import org.cometmq.remoting.RPCHook;
 
 /**
  * {@code mqadmin <command> [options]}: finds the sub-command, parses its options plus the common ones
@@ -46,8 +47,9 @@ public final class MQAdminStartup {
     }
 
     public static void main(String[] args) {
+        RPCHook rpcHook = ToolsCredentials.rpcHook(System::getenv);
         MQAdminStartup startup = new MQAdminStartup(System.out, System.err,
-            (out, namesrvAddr) -> new ToolsContext(out, namesrvAddr, null), System::getenv);
+            (out, namesrvAddr) -> new ToolsContext(out, namesrvAddr, rpcHook), System::getenv);
         int exitCode = startup.run(args);
         System.out.flush();
         // client threads (Netty, timers) must not keep a finished command alive

@@ -1,6 +1,11 @@
 package org.cometmq.tools.command;
 
 import java.util.List;
+import org.cometmq.tools.command.acl.ClusterAclConfigVersionListSubCommand;
+import org.cometmq.tools.command.acl.DeleteAccessConfigSubCommand;
+import org.cometmq.tools.command.acl.GetAccessConfigSubCommand;
+import org.cometmq.tools.command.acl.UpdateAccessConfigSubCommand;
+import org.cometmq.tools.command.acl.UpdateGlobalWhiteAddrSubCommand;
 import org.cometmq.tools.command.broker.BrokerStatusSubCommand;
 import org.cometmq.tools.command.broker.GetBrokerConfigCommand;
 import org.cometmq.tools.command.broker.UpdateBrokerConfigSubCommand;
@@ -70,6 +75,11 @@ public final class SubCommands {
             new ResetOffsetByTimeCommand(),
             new UpdateNamesrvConfigCommand(),
             new GetNamesrvConfigCommand(),
-            new GetBrokerConfigCommand());
+            new GetBrokerConfigCommand(),
+            new UpdateAccessConfigSubCommand(),
+            new DeleteAccessConfigSubCommand(),
+            new ClusterAclConfigVersionListSubCommand(),
+            new UpdateGlobalWhiteAddrSubCommand(),
+            new GetAccessConfigSubCommand());
     }
 }

@@ -25,9 +25,10 @@ class MQAdminStartupTest {
         assertEquals("The most commonly used mqadmin commands are:", lines.get(0));
         assertEquals("   updateTopic          Update or create topic", lines.get(1));
         assertEquals("   getBrokerConfig      Get broker config by cluster or special broker!", lines.get(31));
-        assertEquals("", lines.get(32));
-        assertEquals("See 'mqadmin help <command>' for more information on a specific command.", lines.get(33));
-        assertEquals(35, lines.size());
+        assertEquals("   getAclConfig         List all of acl config information in cluster", lines.get(36));
+        assertEquals("", lines.get(37));
+        assertEquals("See 'mqadmin help <command>' for more information on a specific command.", lines.get(38));
+        assertEquals(40, lines.size());
         assertEquals(0, runner.contextsOpened);
     }
 
@@ -55,7 +56,7 @@ class MQAdminStartupTest {
             org.apache.commons.cli.Options own = command.buildCommandlineOptions(new org.apache.commons.cli.Options());
             assertEquals(false, own.hasOption("n") || own.hasOption("h"), command.commandName());
         }
-        assertEquals(31, SubCommands.all().size());
+        assertEquals(36, SubCommands.all().size());
     }
 
     @Test

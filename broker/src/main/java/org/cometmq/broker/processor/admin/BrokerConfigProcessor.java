@@ -3,22 +3,29 @@ package org.cometmq.broker.processor.admin;
 import io.netty.channel.ChannelHandlerContext;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
+import java.util.Set;
 import org.cometmq.broker.config.BrokerConfiguration;
 import org.cometmq.broker.processor.Responses;
 import org.cometmq.broker.stats.BrokerRuntimeInfo;
 import org.cometmq.common.MixAll;
+import org.cometmq.common.config.RemoteConfigGuard;
 import org.cometmq.common.protocol.RequestCode;
 import org.cometmq.common.protocol.ResponseCode;
 import org.cometmq.common.protocol.header.GetBrokerConfigResponseHeader;
+import org.cometmq.remoting.common.RemotingHelper;
 import org.cometmq.remoting.netty.NettyRequestProcessor;
 import org.cometmq.remoting.protocol.RemotingCommand;
 import org.cometmq.store.MessageStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Broker settings and state: UPDATE_BROKER_CONFIG, GET_BROKER_CONFIG, GET_BROKER_RUNTIME_INFO, and the manual
- * store maintenance calls CLEAN_EXPIRED_CONSUMEQUEUE and DELETE_EXPIRED_COMMITLOG.
+ * Broker settings and state: UPDATE_BROKER_CONFIG (never for a key {@link RemoteConfigGuard} refuses),
+ * GET_BROKER_CONFIG, GET_BROKER_RUNTIME_INFO, and the manual store maintenance calls CLEAN_EXPIRED_CONSUMEQUEUE
+ * and DELETE_EXPIRED_COMMITLOG.
  */
 public class BrokerConfigProcessor implements NettyRequestProcessor {
+    private static final Logger log = LoggerFactory.getLogger(BrokerConfigProcessor.class);
     private final BrokerConfiguration configuration;
     private final BrokerRuntimeInfo runtimeInfo;
     private final MessageStore store;
@@ -39,7 +46,7 @@ public class BrokerConfigProcessor implements NettyRequestProcessor {
     public RemotingCommand processRequest(ChannelHandlerContext ctx, RemotingCommand request) throws Exception {
         switch (request.getCode()) {
             case RequestCode.UPDATE_BROKER_CONFIG:
-                return updateConfig(request);
+                return updateConfig(ctx, request);
             case RequestCode.GET_BROKER_CONFIG:
                 return getConfig();
             case RequestCode.GET_BROKER_RUNTIME_INFO:
@@ -55,7 +62,7 @@ public class BrokerConfigProcessor implements NettyRequestProcessor {
         }
     }
 
-    private RemotingCommand updateConfig(RemotingCommand request) {
+    private RemotingCommand updateConfig(ChannelHandlerContext ctx, RemotingCommand request) {
         if (request.getBody() == null) {
             return Responses.error(ResponseCode.SYSTEM_ERROR, "UPDATE_BROKER_CONFIG needs a body of key=value lines");
         }
@@ -63,9 +70,11 @@ public class BrokerConfigProcessor implements NettyRequestProcessor {
         if (properties == null) {
             return Responses.error(ResponseCode.SYSTEM_ERROR, "the body is not key=value properties text");
         }
-        String blackListed = BrokerConfiguration.blackListedKey(properties);
-        if (blackListed != null) {
-            return Responses.error(ResponseCode.NO_PERMISSION, "Can not update config in black list: " + blackListed);
+        Set<String> refused = RemoteConfigGuard.refusedKeys(properties);
+        if (!refused.isEmpty()) {
+            log.warn("UPDATE_BROKER_CONFIG from {} refused: {} may not be changed remotely",
+                RemotingHelper.parseChannelRemoteAddr(ctx.channel()), refused);
+            return Responses.error(ResponseCode.NO_PERMISSION, RemoteConfigGuard.refusalRemark(refused));
         }
         try {
             configuration.update(properties);

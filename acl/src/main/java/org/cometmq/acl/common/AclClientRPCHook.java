@@ -1,0 +1,54 @@
+package org.cometmq.acl.common;
+
+import java.util.HashMap;
+import java.util.SortedMap;
+import org.cometmq.remoting.RPCHook;
+import org.cometmq.remoting.protocol.RemotingCommand;
+
+/**
+ * Signs every request a client sends: adds {@code AccessKey} (and {@code SecurityToken} when set), then
+ * {@code Signature} = HmacSHA1 over the sorted header field values and the body. Pass it to a producer, consumer or
+ * admin constructor: {@code new DefaultMQProducer(group, new AclClientRPCHook(new SessionCredentials(ak, sk)))}.
+ */
+public class AclClientRPCHook implements RPCHook {
+    private final SessionCredentials sessionCredentials;
+
+    public AclClientRPCHook(SessionCredentials sessionCredentials) {
+        this.sessionCredentials = sessionCredentials;
+    }
+
+    @Override
+    public void doBeforeRequest(String remoteAddr, RemotingCommand request) {
+        SortedMap<String, String> content = parseRequestContent(request, sessionCredentials.getAccessKey(),
+            sessionCredentials.getSecurityToken());
+        String signature = AclSigner.calSignature(AclUtils.combineRequestContent(content, request.getBody()),
+            sessionCredentials.getSecretKey());
+        request.addExtField(AclConstants.SIGNATURE, signature);
+        request.addExtField(AclConstants.ACCESS_KEY, sessionCredentials.getAccessKey());
+        if (sessionCredentials.getSecurityToken() != null) {
+            request.addExtField(AclConstants.SECURITY_TOKEN, sessionCredentials.getSecurityToken());
+        }
+    }
+
+    @Override
+    public void doAfterResponse(String remoteAddr, RemotingCommand request, RemotingCommand response) {
+    }
+
+    /** The header fields as the peer will see them, plus the credentials, sorted by key. */
+    protected SortedMap<String, String> parseRequestContent(RemotingCommand request, String accessKey,
+                                                            String securityToken) {
+        request.makeCustomHeaderToNet();
+        HashMap<String, String> ext = request.getExtFields();
+        SortedMap<String, String> map = AclUtils.sortedFields(ext);
+        map.remove(AclConstants.SIGNATURE);
+        map.put(AclConstants.ACCESS_KEY, accessKey);
+        if (securityToken != null) {
+            map.put(AclConstants.SECURITY_TOKEN, securityToken);
+        }
+        return map;
+    }
+
+    public SessionCredentials getSessionCredentials() {
+        return sessionCredentials;
+    }
+}
