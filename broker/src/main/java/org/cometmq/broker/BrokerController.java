@@ -102,7 +102,7 @@ public class BrokerController {
         this.producerManager = new ProducerManager(clock, expiry);
         this.broker2Client = new Broker2Client(() -> remotingServer);
         this.consumerFilterManager = new ConsumerFilterManager(BrokerPathConfigHelper.getConsumerFilterPath(root),
-            clock::millis);
+            clock);
         this.consumerManager = new ConsumerManager(
             new DefaultConsumerIdsChangeListener(broker2Client, this::notifyEnabled, consumerFilterManager), clock,
             expiry);
@@ -162,7 +162,7 @@ public class BrokerController {
         processors.pullMessageProcessor().setLongPolling(pullRequestHoldService, executors.pull());
         arrivingListener.setHoldService(pullRequestHoldService);
         fastFailure = new BrokerFastFailure(brokerConfig, executors, messageStore::isOSPageCacheBusy,
-            System::currentTimeMillis);
+            clock);
         return true;
     }
 

@@ -1,11 +1,11 @@
 package org.cometmq.broker.filter;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.LongSupplier;
 import org.cometmq.broker.config.ConfigManager;
 import org.cometmq.common.filter.ExpressionType;
 import org.cometmq.common.protocol.heartbeat.SubscriptionData;
@@ -27,10 +27,10 @@ public class ConsumerFilterManager extends ConfigManager {
     private final BloomFilter bloomFilter = BloomFilter.createByFn(BLOOM_ERROR_RATE_PERCENT, BLOOM_EXPECTED_CONSUMERS);
 
     private final String configFilePath;
-    private final LongSupplier clock;
+    private final Clock clock;
     private volatile Map<String, FilterDataMapByTopic> filterDataByTopic = new ConcurrentHashMap<>();
 
-    public ConsumerFilterManager(String configFilePath, LongSupplier clock) {
+    public ConsumerFilterManager(String configFilePath, Clock clock) {
         this.configFilePath = configFilePath;
         this.clock = clock;
     }
@@ -43,7 +43,7 @@ public class ConsumerFilterManager extends ConfigManager {
             register(subscription.getTopic(), group, subscription.getSubString(), subscription.getExpressionType(),
                 subscription.getSubVersion());
         }
-        long now = clock.getAsLong();
+        long now = clock.millis();
         for (FilterDataMapByTopic byTopic : filterDataByTopic.values()) {
             if (!topics.contains(byTopic.getTopic())) {
                 byTopic.unRegister(group, now);
@@ -58,12 +58,12 @@ public class ConsumerFilterManager extends ConfigManager {
         }
         FilterDataMapByTopic byTopic = filterDataByTopic.computeIfAbsent(topic, FilterDataMapByTopic::new);
         return byTopic.register(group, expression, type, bloomFilter.generate(group + "#" + topic), clientVersion,
-            clock.getAsLong());
+            clock.millis());
     }
 
     /** Marks every filter of {@code group} dead (the group went offline). */
     public void unRegister(String group) {
-        long now = clock.getAsLong();
+        long now = clock.millis();
         filterDataByTopic.values().forEach(byTopic -> byTopic.unRegister(group, now));
     }
 
@@ -74,7 +74,7 @@ public class ConsumerFilterManager extends ConfigManager {
 
     /** Drops filters dead for a day or more. */
     public void clean() {
-        long now = clock.getAsLong();
+        long now = clock.millis();
         for (FilterDataMapByTopic byTopic : filterDataByTopic.values()) {
             byTopic.getGroupFilterData().values()
                 .removeIf(data -> data.isDead() && data.howLongAfterDeath(now) >= MS_24_HOUR);
@@ -114,7 +114,7 @@ public class ConsumerFilterManager extends ConfigManager {
         }
         // Filters loaded at start count as dead since 30 s ago (at the earliest when born): the groups' next
         // heartbeats bring them back, and those that never return are cleaned a day later.
-        long diedAt = clock.getAsLong() - LOADED_FILTER_DEATH_AGE_MILLIS;
+        long diedAt = clock.millis() - LOADED_FILTER_DEATH_AGE_MILLIS;
         loaded.forEach((topic, byTopic) -> {
             byTopic.setTopic(topic);
             byTopic.getGroupFilterData().values().stream().filter(data -> data.getDeadTime() == 0)

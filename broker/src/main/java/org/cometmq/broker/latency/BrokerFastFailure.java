@@ -1,11 +1,11 @@
 package org.cometmq.broker.latency;
 
+import java.time.Clock;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import java.util.function.LongSupplier;
 import org.cometmq.broker.util.BrokerExecutors;
 import org.cometmq.broker.util.BrokerThreadPoolExecutor;
 import org.cometmq.common.BrokerConfig;
@@ -34,12 +34,12 @@ public class BrokerFastFailure {
     private final BrokerConfig config;
     private final BrokerExecutors executors;
     private final BooleanSupplier pageCacheBusy;
-    private final LongSupplier clock;
+    private final Clock clock;
     private final ScheduledExecutorService scheduler =
         Executors.newSingleThreadScheduledExecutor(new NamedThreadFactory("BrokerFastFailureScheduledThread"));
 
     public BrokerFastFailure(BrokerConfig config, BrokerExecutors executors, BooleanSupplier pageCacheBusy,
-                             LongSupplier clock) {
+                             Clock clock) {
         this.config = config;
         this.executors = executors;
         this.pageCacheBusy = pageCacheBusy;
@@ -71,7 +71,7 @@ public class BrokerFastFailure {
             if (task == null) {
                 break;
             }
-            answerBusy(sendQueue, head, task, PAGE_CACHE_BUSY_REMARK, clock.getAsLong() - task.getCreateTimestamp());
+            answerBusy(sendQueue, head, task, PAGE_CACHE_BUSY_REMARK, clock.millis() - task.getCreateTimestamp());
         }
         cleanExpiredRequestInQueue(sendQueue, config.getWaitTimeMillsInSendQueue());
         cleanExpiredRequestInQueue(executors.pull().getQueue(), config.getWaitTimeMillsInPullQueue());
@@ -87,7 +87,7 @@ public class BrokerFastFailure {
             if (task == null || task.isStopRun()) {
                 return;
             }
-            long behind = clock.getAsLong() - task.getCreateTimestamp();
+            long behind = clock.millis() - task.getCreateTimestamp();
             if (behind < maxWaitMillis) {
                 return;
             }

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
+import org.cometmq.broker.testing.MutableClock;
 import org.cometmq.common.filter.ExpressionType;
 import org.cometmq.common.protocol.heartbeat.SubscriptionData;
 import org.junit.jupiter.api.Test;
@@ -17,10 +17,10 @@ import org.junit.jupiter.api.io.TempDir;
 class ConsumerFilterManagerTest {
     @TempDir
     Path dir;
-    private final AtomicLong now = new AtomicLong(1_000_000);
+    private final MutableClock now = new MutableClock(1_000_000);
 
     private ConsumerFilterManager manager() {
-        return new ConsumerFilterManager(dir.resolve("config").resolve("consumerFilter.json").toString(), now::get);
+        return new ConsumerFilterManager(dir.resolve("config").resolve("consumerFilter.json").toString(), now);
     }
 
     private static SubscriptionData sql(String topic, String expression, long version) {
@@ -60,7 +60,7 @@ class ConsumerFilterManagerTest {
 
         assertFalse(manager.register("T", "g", "a = 2", ExpressionType.SQL92, 4), "an older client version");
         assertEquals("a = 1", manager.get("T", "g").getExpression());
-        now.addAndGet(10);
+        now.advance(10);
         assertTrue(manager.register("T", "g", "a = 2", ExpressionType.SQL92, 6));
         assertEquals("a = 2", manager.get("T", "g").getExpression());
         assertEquals(1_000_010, manager.get("T", "g").getBornTime());
@@ -74,13 +74,13 @@ class ConsumerFilterManagerTest {
     void offlineGroupsDieAndAreCleanedADayLater() {
         ConsumerFilterManager manager = manager();
         manager.register("g", List.of(sql("T", "a = 1", 5)));
-        now.addAndGet(100);
+        now.advance(100);
         manager.unRegister("g");
         assertEquals(1_000_100, manager.get("T", "g").getDeadTime());
         assertTrue(manager.register("T", "g", "a = 1", ExpressionType.SQL92, 5), "the same version brings it back");
         assertEquals(0, manager.get("T", "g").getDeadTime());
         manager.unRegister("g");
-        now.addAndGet(ConsumerFilterManager.MS_24_HOUR);
+        now.advance(ConsumerFilterManager.MS_24_HOUR);
         manager.clean();
         assertNull(manager.get("T", "g"));
     }
@@ -116,7 +116,7 @@ class ConsumerFilterManagerTest {
         ConsumerFilterManager first = manager();
         first.register("g", List.of(sql("T", "a = 1", 5)));
         first.persist();
-        now.addAndGet(60_000);
+        now.advance(60_000);
         ConsumerFilterManager second = manager();
         assertTrue(second.load());
         ConsumerFilterData loaded = second.get("T", "g");

@@ -11,7 +11,7 @@ import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
+import org.cometmq.broker.testing.MutableClock;
 import org.cometmq.broker.util.BrokerExecutors;
 import org.cometmq.common.BrokerConfig;
 import org.cometmq.remoting.netty.RequestTask;
@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 class BrokerFastFailureTest {
     private final BrokerConfig config = new BrokerConfig();
-    private final AtomicLong now = new AtomicLong();
+    private final MutableClock now = new MutableClock(0);
     private final AtomicBoolean pageCacheBusy = new AtomicBoolean();
     private final CountDownLatch release = new CountDownLatch(1);
     private final AtomicInteger processed = new AtomicInteger();
@@ -44,7 +44,7 @@ class BrokerFastFailureTest {
         running.await();
         channel = new EmbeddedChannel(new ChannelInboundHandlerAdapter());
         ctx = channel.pipeline().firstContext();
-        fastFailure = new BrokerFastFailure(config, executors, pageCacheBusy::get, now::get);
+        fastFailure = new BrokerFastFailure(config, executors, pageCacheBusy::get, now);
     }
 
     @AfterEach

@@ -17,6 +17,10 @@ public final class MutableClock extends Clock {
         millis += delta;
     }
 
+    public void set(long millis) {
+        this.millis = millis;
+    }
+
     @Override
     public long millis() {
         return millis;

@@ -48,14 +48,6 @@ final class ApiExceptions {
             "org.cometmq.common.protocol.body.ClusterAclVersionInfo"}) {
             except(acl, "ACL: issue 14 adds access control");
         }
-        for (String admin : new String[] {"org.cometmq.tools.admin.MQAdminExt",
-            "org.cometmq.tools.admin.DefaultMQAdminExt"}) {
-            for (String method : new String[] {"createAndUpdatePlainAccessConfig", "deletePlainAccessConfig",
-                "examineBrokerClusterAclConfig", "examineBrokerClusterAclVersionInfo",
-                "updateGlobalWhiteAddrConfig"}) {
-                except(admin + "#" + method, "ACL: issue 14 adds access control");
-            }
-        }
         // Deprecated in 4.9.7 and replaced by TransactionListener (RocketMQ 4.3).
         except("org.cometmq.client.producer.LocalTransactionExecuter", "deprecated; use TransactionListener");
         except("org.cometmq.client.producer.TransactionCheckListener", "deprecated; use TransactionListener");

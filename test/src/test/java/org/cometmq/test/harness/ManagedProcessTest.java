@@ -30,8 +30,9 @@ class ManagedProcessTest {
 
     @Test
     void waitsForALogLineThenStopsTheProcessAndItsChildren() {
-        // The shell forks a child sleep, as a start script that does not exec would.
-        process = start("echo starting; echo ready now; sleep 60 & wait");
+        // The shell forks a child sleep, as a start script that does not exec would. The awaited text is built at
+        // run time so that the log's header line (the command itself) cannot satisfy the wait.
+        process = start("R=ready; echo starting; echo \"$R now\"; sleep 60 & wait");
 
         process.waitForLog("ready now", Duration.ofSeconds(10));
         List<ProcessHandle> children = childrenOf(process);
