@@ -216,10 +216,13 @@ abstract class TraceScenario {
     /**
      * A CLI run that got its answers: a fresh tool JVM on a busy machine can miss the 3 s RPC timeout of its first
      * request (Apache's mqadmin then prints the failure and still exits 0), so such a run is repeated, twice at most.
+     * A route query that timed out reaches CometMQ's mqadmin as "no route info" (as in 4.9.7's MQAdminImpl, which
+     * swallows the route update's failure); the test has already found the trace records, so the route exists.
      */
     private static CommandResult answered(Supplier<CommandResult> run) {
         CommandResult result = run.get();
-        for (int i = 0; i < 2 && result.stderr().contains("RemotingTimeoutException"); i++) {
+        for (int i = 0; i < 2 && (result.stderr().contains("RemotingTimeoutException")
+            || result.stderr().contains("no route info for topic")); i++) {
             result = run.get();
         }
         return result;
