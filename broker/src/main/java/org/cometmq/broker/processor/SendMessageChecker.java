@@ -13,8 +13,10 @@ import org.cometmq.common.topic.TopicValidator;
 import org.cometmq.remoting.protocol.RemotingCommand;
 
 /**
- * The checks every send passes before it reaches the store: broker and topic write permission, topic name,
- * forbidden system topics, the topic's existence (auto-created when allowed) and the queue id.
+ * The checks every send passes before it reaches the store: the broker's write permission (order topics only),
+ * topic name, forbidden system topics, the topic's existence (auto-created when allowed) and the queue id. As in
+ * Apache RocketMQ 4.9.7 the topic's own permission is not checked: a read-only topic leaves fresh routes, but a
+ * producer still holding the old route is served.
  */
 public class SendMessageChecker {
     private final BrokerConfig brokerConfig;
@@ -27,10 +29,12 @@ public class SendMessageChecker {
 
     /** Returns the topic's config, or null with the error code and remark set on {@code response}. */
     public TopicConfig check(String remoteAddr, SendMessageRequestHeader header, RemotingCommand response) {
-        if (!PermName.isWriteable(brokerConfig.getBrokerPermission())) {
-            return fail(response, ResponseCode.NO_PERMISSION, "the broker[" + brokerConfig.getBrokerName() + ", "
-                + brokerConfig.getBrokerIP1() + "] sending message is forbidden: its permission is "
-                + PermName.perm2String(brokerConfig.getBrokerPermission()));
+        // 4.9.7 lets a broker that is not writable keep taking sends, except to order topics: an order topic's
+        // queues must not move, so its producers are stopped here rather than by the route.
+        if (!PermName.isWriteable(brokerConfig.getBrokerPermission())
+            && topicConfigManager.isOrderTopic(header.getTopic())) {
+            return fail(response, ResponseCode.NO_PERMISSION, "the broker[" + brokerConfig.getBrokerIP1()
+                + "] sending message is forbidden");
         }
         String topic = header.getTopic();
         String badName = TopicValidator.checkTopic(topic);
@@ -44,10 +48,6 @@ public class SendMessageChecker {
         if (topicConfig == null) {
             return fail(response, ResponseCode.TOPIC_NOT_EXIST, "topic[" + topic + "] not exist, apply first please!"
                 + FAQUrl.suggestTodo(FAQUrl.APPLY_TOPIC_URL));
-        }
-        if (!PermName.isWriteable(topicConfig.getPerm())) {
-            return fail(response, ResponseCode.NO_PERMISSION, "the topic[" + topic + "] sending message is forbidden:"
-                + " its permission is " + PermName.perm2String(topicConfig.getPerm()));
         }
         int queueId = header.getQueueId() == null ? -1 : header.getQueueId();
         // 4.9.7 accepts any queue below the larger of the read and write counts.

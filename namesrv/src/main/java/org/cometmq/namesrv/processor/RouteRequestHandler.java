@@ -12,6 +12,7 @@ import org.cometmq.common.protocol.header.namesrv.DeleteTopicFromNamesrvRequestH
 import org.cometmq.common.protocol.header.namesrv.GetRouteInfoRequestHeader;
 import org.cometmq.common.protocol.header.namesrv.WipeWritePermOfBrokerRequestHeader;
 import org.cometmq.common.protocol.header.namesrv.WipeWritePermOfBrokerResponseHeader;
+import org.cometmq.common.protocol.route.StandardJson;
 import org.cometmq.common.protocol.route.TopicRouteData;
 import org.cometmq.namesrv.kvconfig.KVConfigManager;
 import org.cometmq.namesrv.routeinfo.RouteInfoManager;
@@ -38,7 +39,7 @@ final class RouteRequestHandler {
 
     /**
      * Answers clients from 4.9.4 on (or any that asks with acceptStandardJsonOnly) in the standard JSON form
-     * (quoted, sorted map keys) and older clients in fastjson's own form, with unquoted numeric broker-id keys,
+     * (quoted, sorted map keys, pure ASCII: names with other characters are escaped) and older clients in fastjson's own form, with unquoted numeric broker-id keys,
      * as the 4.9.7 name server does.
      */
     RemotingCommand getRouteInfoByTopic(RemotingCommand request) throws RemotingCommandException {
@@ -55,7 +56,7 @@ final class RouteRequestHandler {
         }
         boolean standardJson = request.getVersion() >= MQVersion.Version.V4_9_4.ordinal()
             || Boolean.TRUE.equals(header.getAcceptStandardJsonOnly());
-        return success(standardJson ? route.encode() : RemotingSerializable.encode(route));
+        return success(standardJson ? StandardJson.encodeBrowserCompatible(route) : RemotingSerializable.encode(route));
     }
 
     /** In fastjson's own form (unquoted broker-id keys) for every client, as the 4.9.7 name server writes it. */

@@ -1,10 +1,16 @@
 package org.cometmq.test.fidelity;
 
+import org.apache.rocketmq.common.TopicConfig;
+import org.apache.rocketmq.common.UtilAll;
 import org.apache.rocketmq.common.protocol.RequestCode;
+import org.apache.rocketmq.common.protocol.body.RegisterBrokerBody;
+import org.apache.rocketmq.common.protocol.body.TopicConfigSerializeWrapper;
 import org.apache.rocketmq.common.protocol.header.PullMessageRequestHeader;
 import org.apache.rocketmq.common.protocol.header.SendMessageRequestHeader;
 import org.apache.rocketmq.common.protocol.header.SendMessageRequestHeaderV2;
 import org.apache.rocketmq.common.protocol.header.namesrv.GetRouteInfoRequestHeader;
+import org.apache.rocketmq.common.protocol.header.namesrv.RegisterBrokerRequestHeader;
+import org.apache.rocketmq.common.protocol.header.namesrv.UnRegisterBrokerRequestHeader;
 import org.apache.rocketmq.remoting.CommandCustomHeader;
 import org.apache.rocketmq.remoting.netty.NettyClientConfig;
 import org.apache.rocketmq.remoting.netty.NettyRemotingClient;
@@ -89,6 +95,38 @@ public final class RawRemoting implements AutoCloseable {
         header.setSubVersion(0L);
         header.setExpressionType("TAG");
         return invoke(brokerAddr, request(RequestCode.PULL_MESSAGE, header));
+    }
+
+    /** REGISTER_BROKER of a broker that exists only in this request, serving {@code topic} with 4 queues. */
+    RemotingCommand registerBroker(String namesrvAddr, String clusterName, String brokerName, String brokerAddr,
+                                   String topic) throws Exception {
+        TopicConfigSerializeWrapper topics = new TopicConfigSerializeWrapper();
+        topics.getTopicConfigTable().put(topic, new TopicConfig(topic, 4, 4, 6));
+        RegisterBrokerBody body = new RegisterBrokerBody();
+        body.setTopicConfigSerializeWrapper(topics);
+        byte[] encoded = body.encode(false);
+        RegisterBrokerRequestHeader header = new RegisterBrokerRequestHeader();
+        header.setClusterName(clusterName);
+        header.setBrokerName(brokerName);
+        header.setBrokerAddr(brokerAddr);
+        header.setHaServerAddr(brokerAddr);
+        header.setBrokerId(0L);
+        header.setCompressed(false);
+        header.setBodyCrc32(UtilAll.crc32(encoded));
+        RemotingCommand request = request(RequestCode.REGISTER_BROKER, header);
+        request.setBody(encoded);
+        return invoke(namesrvAddr, request);
+    }
+
+    /** UNREGISTER_BROKER of what {@link #registerBroker} registered. */
+    RemotingCommand unregisterBroker(String namesrvAddr, String clusterName, String brokerName, String brokerAddr)
+        throws Exception {
+        UnRegisterBrokerRequestHeader header = new UnRegisterBrokerRequestHeader();
+        header.setClusterName(clusterName);
+        header.setBrokerName(brokerName);
+        header.setBrokerAddr(brokerAddr);
+        header.setBrokerId(0L);
+        return invoke(namesrvAddr, request(RequestCode.UNREGISTER_BROKER, header));
     }
 
     @Override

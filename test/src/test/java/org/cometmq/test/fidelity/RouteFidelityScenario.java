@@ -241,6 +241,32 @@ abstract class RouteFidelityScenario {
         assertEquals(routeBody(topic, RawRemoting.V4_9_3), routeBody(topic, 0), "route JSON for a version-0 client");
     }
 
+    /**
+     * Broker and cluster names may hold any character (topic names may not): a 4.9.7 name server writes them for
+     * 4.9.4+ clients escaped as fastjson's BrowserCompatible does. The broker is registered by hand and removed again.
+     */
+    @Test
+    void routeJsonEscapesNonAsciiNamesForNewClients() throws Exception {
+        String topic = topic("FidelityEscapedNames", 0);
+        String clusterName = "cl\u00fcster";
+        String brokerName = "br\u00e4ker-\u4e2d/" + cluster.kind();
+        String brokerAddr = "127.0.0.1:1";
+        RemotingCommand registered = raw.registerBroker(cluster.namesrvAddr(), clusterName, brokerName, brokerAddr,
+            topic);
+        try {
+            assertEquals(0, registered.getCode(), registered.getRemark());
+            RemotingCommand answer = raw.route(cluster.namesrvAddr(), topic, RawRemoting.V4_9_7);
+            assertEquals(0, answer.getCode(), answer.getRemark());
+            String escapedBroker = "br\\u00E4ker-\\u4E2D\\/" + cluster.kind();
+            assertEquals("{\"brokerDatas\":[{\"brokerAddrs\":{\"0\":\"" + brokerAddr + "\"},\"brokerName\":\""
+                + escapedBroker + "\",\"cluster\":\"cl\\u00FCster\"}],\"filterServerTable\":{},\"queueDatas\":[{"
+                + "\"brokerName\":\"" + escapedBroker + "\",\"perm\":6,\"readQueueNums\":4,\"topicSysFlag\":0,"
+                + "\"writeQueueNums\":4}]}", new String(answer.getBody(), StandardCharsets.UTF_8));
+        } finally {
+            raw.unregisterBroker(cluster.namesrvAddr(), clusterName, brokerName, brokerAddr);
+        }
+    }
+
     /** GET_BROKER_CLUSTER_INFO is written in fastjson's own form whatever the client's version. */
     @Test
     void clusterInfoJsonIsFastjsonsForm() throws Exception {
