@@ -35,7 +35,7 @@ public final class Producer {
             return 2;
         }
         out.println("Benchmark producer: " + options.describe());
-        DefaultMQProducer producer = new DefaultMQProducer(PRODUCER_GROUP);
+        DefaultMQProducer producer = new DefaultMQProducer(PRODUCER_GROUP, options.acl().rpcHook());
         producer.setNamesrvAddr(options.namesrvAddr());
         try {
             producer.start();

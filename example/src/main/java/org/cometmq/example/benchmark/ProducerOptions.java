@@ -8,7 +8,7 @@ import org.apache.commons.cli.Options;
 /** Settings of one benchmark producer run, parsed from its command line. */
 public record ProducerOptions(String namesrvAddr, String topic, int threads, int messageSize, boolean keys,
                               int tagCount, boolean async, int maxInFlight, RunBound bound,
-                              int reportIntervalSeconds) {
+                              int reportIntervalSeconds, BenchmarkAcl acl) {
     static final int DEFAULT_THREADS = 32;
     static final int DEFAULT_MESSAGE_SIZE = 1024;
     static final int DEFAULT_MAX_IN_FLIGHT = 1024;
@@ -26,6 +26,7 @@ public record ProducerOptions(String namesrvAddr, String topic, int threads, int
             "Send asynchronously; latency is send call to callback"));
         options.addOption(new Option("q", "maxInFlight", true,
             "With -a: most sends awaiting their callback at once (default " + DEFAULT_MAX_IN_FLIGHT + ")"));
+        BenchmarkAcl.addOptions(options);
         return options;
     }
 
@@ -47,7 +48,8 @@ public record ProducerOptions(String namesrvAddr, String topic, int threads, int
             BenchmarkCli.flag(line, "a"),
             (int) BenchmarkCli.longValue(line, "q", DEFAULT_MAX_IN_FLIGHT, 1, 65_535),
             BenchmarkCli.bound(line),
-            BenchmarkCli.reportIntervalSeconds(line));
+            BenchmarkCli.reportIntervalSeconds(line),
+            BenchmarkAcl.parse(line));
     }
 
     static String usage() {
@@ -58,6 +60,6 @@ public record ProducerOptions(String namesrvAddr, String topic, int threads, int
     String describe() {
         return "topic=" + topic + " threads=" + threads + " size=" + messageSize + "B "
             + (async ? "async(maxInFlight=" + maxInFlight + ")" : "sync") + " keys=" + keys + " tags=" + tagCount
-            + " bound=" + bound.describe() + " namesrv=" + namesrvAddr;
+            + " bound=" + bound.describe() + " " + acl.describe() + " namesrv=" + namesrvAddr;
     }
 }

@@ -2,6 +2,8 @@ package org.cometmq.example.benchmark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +11,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import org.cometmq.acl.common.AclClientRPCHook;
 import org.junit.jupiter.api.Test;
 
 class ProducerOptionsTest {
@@ -28,6 +31,8 @@ class ProducerOptionsTest {
         assertEquals(1024, options.maxInFlight());
         assertEquals(new RunBound(60_000, 0), options.bound());
         assertEquals(10, options.reportIntervalSeconds());
+        assertEquals(BenchmarkAcl.OFF, options.acl());
+        assertNull(options.acl().rpcHook());
     }
 
     @Test
@@ -56,6 +61,40 @@ class ProducerOptionsTest {
         assertTrue(longNames.keys());
         assertTrue(longNames.async());
         assertEquals(3, longNames.threads());
+    }
+
+    @Test
+    void accessKeysTurnAclOnAndSignTheRequests() {
+        ProducerOptions options = ProducerOptions.parse(new String[] {"-ak", "bench", "-sk", "s3cret123"}, NO_ENV);
+
+        assertEquals(new BenchmarkAcl("bench", "s3cret123"), options.acl());
+        assertInstanceOf(AclClientRPCHook.class, options.acl().rpcHook());
+        assertTrue(options.describe().contains("acl(accessKey=bench)"), options.describe());
+        assertFalse(options.describe().contains("s3cret123"), options.describe());
+        assertFalse(options.acl().toString().contains("s3cret123"));
+        ProducerOptions longNames = ProducerOptions.parse(
+            new String[] {"--aclEnable", "true", "--accessKey", "k2", "--secretKey", "s2"}, NO_ENV);
+        assertEquals(new BenchmarkAcl("k2", "s2"), longNames.acl());
+    }
+
+    @Test
+    void aclEnableAloneSignsWithApacheBenchmarkKeys() {
+        assertEquals(new BenchmarkAcl("rocketmq2", "12345678"),
+            ProducerOptions.parse(new String[] {"--aclEnable"}, NO_ENV).acl());
+        assertEquals(new BenchmarkAcl("mine", "12345678"),
+            ProducerOptions.parse(new String[] {"--aclEnable", "true", "-ak", "mine"}, NO_ENV).acl());
+        assertEquals(BenchmarkAcl.OFF, ProducerOptions.parse(new String[] {"--aclEnable", "false"}, NO_ENV).acl());
+        ProducerOptions asyncStillShort = ProducerOptions.parse(new String[] {"-a", "-ak", "k"}, NO_ENV);
+        assertTrue(asyncStillShort.async());
+        assertEquals("k", asyncStillShort.acl().accessKey());
+    }
+
+    @Test
+    void rejectsContradictoryOrEmptyAclOptions() {
+        assertMessage("options -ak and -sk need ACL on, but --aclEnable is false", "--aclEnable", "false", "-ak", "k");
+        assertMessage("option -ak must not be empty", "-ak", " ");
+        assertMessage("option -sk must not be empty", "-ak", "k", "-sk", "");
+        assertMessage("option -aclEnable takes true or false, got 'on'", "--aclEnable", "on");
     }
 
     @Test
@@ -100,6 +139,8 @@ class ProducerOptionsTest {
         String outText = out.toString(StandardCharsets.UTF_8);
         assertTrue(outText.contains("-w,--threads"), outText);
         assertTrue(outText.contains("-m,--messageCount"), outText);
+        assertTrue(outText.contains("-ak,--accessKey"), outText);
+        assertTrue(outText.contains("--aclEnable"), outText);
     }
 
     private static PrintStream print(ByteArrayOutputStream bytes) {

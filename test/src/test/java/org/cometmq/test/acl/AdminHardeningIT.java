@@ -10,9 +10,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.rocketmq.client.exception.MQBrokerException;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
 import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
+import org.cometmq.common.config.RemoteConfigGuard;
 import org.cometmq.test.client.ClientCluster;
 import org.cometmq.test.harness.ApacheClients;
 import org.cometmq.test.harness.ApacheRoundTrip;
@@ -70,15 +73,16 @@ class AdminHardeningIT {
         DefaultMQAdminExt admin = ApacheClients.startedAdmin(cluster.namesrvAddr());
         try {
             Properties before = admin.getBrokerConfig(cluster.brokerAddr());
-            for (String key : BROKER_KEYS) {
+            Set<String> keys = refusedKeysOf(before);
+            for (String key : keys) {
                 Properties update = new Properties();
-                update.setProperty(key, key.startsWith("use") || key.startsWith("acl") ? "true" : elsewhere.toString());
+                update.setProperty(key, changedValue(key, before.getProperty(key)));
                 MQBrokerException e = assertThrows(MQBrokerException.class,
                     () -> admin.updateBrokerConfig(cluster.brokerAddr(), update), key);
                 assertEquals(NO_PERMISSION, e.getResponseCode(), key);
             }
             Properties after = admin.getBrokerConfig(cluster.brokerAddr());
-            for (String key : BROKER_KEYS) {
+            for (String key : keys) {
                 assertEquals(before.getProperty(key), after.getProperty(key), key);
             }
         } finally {
@@ -86,6 +90,26 @@ class AdminHardeningIT {
         }
         assertFalse(Files.exists(elsewhere), elsewhere + " was created");
         assertStillServing();
+    }
+
+    /** The listed keys plus every key the running broker reports that the guard refuses, so none is missed. */
+    private static Set<String> refusedKeysOf(Properties brokerConfig) {
+        Set<String> keys = new TreeSet<>(BROKER_KEYS);
+        for (String key : brokerConfig.stringPropertyNames()) {
+            if (RemoteConfigGuard.isLocationKey(key)) {
+                keys.add(key);
+            }
+        }
+        assertTrue(brokerConfig.containsKey("storePathRootDir"), "GET_BROKER_CONFIG lacks the store location");
+        return keys;
+    }
+
+    /** A value that would change the setting: the other boolean for a switch, else a path outside the store. */
+    private String changedValue(String key, String current) {
+        if ("true".equals(current) || "false".equals(current)) {
+            return "true".equals(current) ? "false" : "true";
+        }
+        return key.startsWith("use") || key.startsWith("acl") ? "true" : elsewhere.toString();
     }
 
     @Test
