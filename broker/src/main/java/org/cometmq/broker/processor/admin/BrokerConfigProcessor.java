@@ -91,10 +91,19 @@ public class BrokerConfigProcessor implements NettyRequestProcessor {
         RemotingCommand response = RemotingCommand.createResponseCommand(GetBrokerConfigResponseHeader.class);
         ((GetBrokerConfigResponseHeader) response.readCustomHeader())
             .setVersion(configuration.getDataVersion().toJson());
-        response.setBody(MixAll.properties2String(configuration.allProperties()).getBytes(StandardCharsets.UTF_8));
+        response.setBody(MixAll.properties2String(withoutSecrets(configuration.allProperties()))
+            .getBytes(StandardCharsets.UTF_8));
         response.setCode(ResponseCode.SUCCESS);
         response.setRemark(null);
         return response;
+    }
+
+    /** The settings as reported to admin tools: the TLS key and trust store passwords are never answered. */
+    static java.util.Properties withoutSecrets(java.util.Properties all) {
+        all.stringPropertyNames().stream()
+            .filter(key -> key.toLowerCase(java.util.Locale.ROOT).contains("password"))
+            .forEach(all::remove);
+        return all;
     }
 
     @Override
