@@ -154,6 +154,7 @@ async function resetGroup(event) {
 // ---- messages
 async function searchMessages(event) {
   event.preventDefault();
+  $('msg-detail').hidden = true;
   const topic = $('msg-topic').value.trim();
   const id = $('msg-id').value.trim();
   if (id) {

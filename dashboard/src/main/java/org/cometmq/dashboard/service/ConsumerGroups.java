@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.cometmq.client.exception.MQBrokerException;
 import org.cometmq.client.exception.MQClientException;
 import org.cometmq.common.MixAll;
 import org.cometmq.common.admin.ConsumeStats;
@@ -96,14 +97,20 @@ public final class ConsumerGroups {
             members.put("messageModel", String.valueOf(connection.getMessageModel()));
             members.put("subscriptions", new TreeSet<>(connection.getSubscriptionTable().keySet()));
             members.put("online", true);
-        } catch (MQClientException e) {
-            if (e.getResponseCode() != ResponseCode.CONSUMER_NOT_ONLINE) {
+        } catch (MQClientException | MQBrokerException e) {
+            if (responseCode(e) != ResponseCode.CONSUMER_NOT_ONLINE) {
                 throw e;
             }
             members.put("online", false);
         }
         members.put("clients", clients);
         return members;
+    }
+
+    /** The broker's answer code, whichever of the two client exceptions carries it. */
+    static int responseCode(Exception e) {
+        return e instanceof MQBrokerException broker ? broker.getResponseCode()
+            : ((MQClientException) e).getResponseCode();
     }
 
     private long dlqCount(String group) {
@@ -128,8 +135,8 @@ public final class ConsumerGroups {
         try {
             admin.resetOffsetByTimestamp(topic, group, timestamp, true)
                 .forEach((mq, offset) -> offsets.put(mq.getBrokerName() + ":" + mq.getQueueId(), offset));
-        } catch (MQClientException e) {
-            if (e.getResponseCode() != ResponseCode.CONSUMER_NOT_ONLINE) {
+        } catch (MQClientException | MQBrokerException e) {
+            if (responseCode(e) != ResponseCode.CONSUMER_NOT_ONLINE) {
                 throw e;
             }
             for (RollbackStats stats : admin.resetOffsetByTimestampOld(group, topic, timestamp, true)) {

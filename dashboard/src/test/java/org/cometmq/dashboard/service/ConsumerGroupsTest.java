@@ -38,8 +38,8 @@ class ConsumerGroupsTest {
         table.put(new MessageQueue("T", "broker-a", 2), offsets(12, -1));
         stats.setOffsetTable(table);
         when(admin.examineConsumeStats("G")).thenReturn(stats);
-        when(admin.examineConsumerConnectionInfo("G"))
-            .thenThrow(new MQClientException(ResponseCode.CONSUMER_NOT_ONLINE, "the consumer group not online"));
+        when(admin.examineConsumerConnectionInfo("G")).thenThrow(new org.cometmq.client.exception.MQBrokerException(
+            ResponseCode.CONSUMER_NOT_ONLINE, "the consumer group[G] not online", "127.0.0.1:10911"));
         TopicStatsTable dlq = new TopicStatsTable();
         TopicOffset dlqOffsets = new TopicOffset();
         dlqOffsets.setMinOffset(2);
