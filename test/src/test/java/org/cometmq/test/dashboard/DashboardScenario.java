@@ -16,6 +16,7 @@ import org.cometmq.common.consumer.ConsumeFromWhere;
 import org.cometmq.common.message.Message;
 import org.cometmq.common.message.MessageExt;
 import org.cometmq.test.harness.Await;
+import org.cometmq.test.harness.CrossProcess;
 import org.cometmq.test.tools.CometMqadmin;
 import org.cometmq.test.tools.CommandResult;
 import org.junit.jupiter.api.AfterAll;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.TestInstance;
  * work against both. Each test saves a screenshot of the page it checked (test/target/dashboard-screenshots/,
  * named after the cluster kind).
  */
+@CrossProcess
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class DashboardScenario {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
