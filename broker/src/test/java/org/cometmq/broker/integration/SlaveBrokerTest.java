@@ -67,19 +67,19 @@ class SlaveBrokerTest {
 
     @Test
     void aSlaveWithoutSlaveReadEnableAndWithoutMasterRefusesPulls() throws Exception {
-        try (InProcessBroker broker = slave("noread", false)) {
-            RemotingCommand response = broker.pull(InProcessBroker.pullHeader("g", "SELF_TEST_TOPIC", 0, 0, SUB_FLAG,
-                0, "*"));
-            assertEquals(ResponseCode.NO_PERMISSION, response.getCode(), response.getRemark());
-        }
+        RemotingCommand response = pullFromSlave("noread", false);
+        assertEquals(ResponseCode.NO_PERMISSION, response.getCode(), response.getRemark());
     }
 
     @Test
     void aSlaveWithSlaveReadEnableServesPulls() throws Exception {
-        try (InProcessBroker broker = slave("read", true)) {
-            RemotingCommand response = broker.pull(InProcessBroker.pullHeader("g", "SELF_TEST_TOPIC", 0, 0, SUB_FLAG,
-                0, "*"));
-            assertEquals(ResponseCode.PULL_NOT_FOUND, response.getCode(), response.getRemark());
+        RemotingCommand response = pullFromSlave("read", true);
+        assertEquals(ResponseCode.PULL_NOT_FOUND, response.getCode(), response.getRemark());
+    }
+
+    private RemotingCommand pullFromSlave(String name, boolean slaveReadEnable) throws Exception {
+        try (InProcessBroker broker = slave(name, slaveReadEnable)) {
+            return broker.pull(InProcessBroker.pullHeader("g", "SELF_TEST_TOPIC", 0, 0, SUB_FLAG, 0, "*"));
         }
     }
 
