@@ -64,17 +64,31 @@ abstract class SlaveRoleScenario {
         admin = ApacheClients.startedAdmin(cluster.namesrv().address());
         raw = new NettyRemotingClient(new NettyClientConfig());
         raw.start();
-        admin.createAndUpdateTopicConfig(cluster.masterAddr(), new TopicConfig(TOPIC, 4, 4, 6));
+        // Each step is idempotent and retried: on a loaded machine the admin's 3 s timeout can pass first.
+        retried("create " + TOPIC, () -> admin.createAndUpdateTopicConfig(cluster.masterAddr(),
+            new TopicConfig(TOPIC, 4, 4, 6)));
         SubscriptionGroupConfig group = new SubscriptionGroupConfig();
         group.setGroupName(GROUP);
         group.setWhichBrokerWhenConsumeSlowly(1);
-        admin.createAndUpdateSubscriptionGroupConfig(cluster.masterAddr(), group);
+        retried("create " + GROUP, () -> admin.createAndUpdateSubscriptionGroupConfig(cluster.masterAddr(), group));
         for (int i = 0; i < 3; i++) {
             RemotingCommand sent = raw.invokeSync(cluster.masterAddr(), RawRemoting.sendRequest(TOPIC, "TBW102", 0,
                 ("m" + i).getBytes(StandardCharsets.UTF_8)), TIMEOUT_MILLIS);
             assertEquals(ResponseCode.SUCCESS, sent.getCode(), sent.getRemark());
         }
-        admin.updateConsumeOffset(cluster.masterAddr(), GROUP, new MessageQueue(TOPIC, cluster.brokerName(), 0), 3);
+        retried("commit an offset", () -> admin.updateConsumeOffset(cluster.masterAddr(), GROUP,
+            new MessageQueue(TOPIC, cluster.brokerName(), 0), 3));
+    }
+
+    private interface AdminStep {
+        void run() throws Exception;
+    }
+
+    private static void retried(String what, AdminStep step) {
+        Await.untilTrue(what, Duration.ofSeconds(30), () -> {
+            step.run();
+            return true;
+        });
     }
 
     @AfterAll
