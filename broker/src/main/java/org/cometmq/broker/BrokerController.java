@@ -4,6 +4,8 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.cometmq.acl.AccessValidator;
@@ -18,6 +20,7 @@ import org.cometmq.broker.client.rebalance.RebalanceLockManager;
 import org.cometmq.broker.config.BrokerConfiguration;
 import org.cometmq.broker.config.BrokerPathConfigHelper;
 import org.cometmq.broker.longpolling.NotifyMessageArrivingListener;
+import org.cometmq.broker.longpolling.ReplicatedMessageArrivingDispatcher;
 import org.cometmq.broker.longpolling.PullRequestHoldService;
 import org.cometmq.broker.offset.CommittedOffsetView;
 import org.cometmq.broker.offset.ConsumerOffsetManager;
@@ -28,6 +31,8 @@ import org.cometmq.broker.out.BrokerRegistrationService;
 import org.cometmq.broker.stats.BrokerRuntimeInfo;
 import org.cometmq.broker.stats.BrokerStatsManager;
 import org.cometmq.broker.stats.BrokerStatsSampler;
+import org.cometmq.broker.stats.ReplicationRuntimeInfo;
+import org.cometmq.broker.slave.SlaveSynchronize;
 import org.cometmq.broker.subscription.SubscriptionGroupManager;
 import org.cometmq.broker.topic.TopicConfigManager;
 import org.cometmq.broker.transaction.ProducerCheckBackSender;
@@ -42,6 +47,10 @@ import org.cometmq.common.subscription.SubscriptionGroupConfig;
 import org.cometmq.remoting.RemotingServer;
 import org.cometmq.remoting.netty.NettyRemotingClient;
 import org.cometmq.remoting.netty.NettyRemotingServer;
+import org.cometmq.remoting.netty.NettyServerConfig;
+import org.cometmq.remoting.common.NamedThreadFactory;
+import org.cometmq.store.ReplicationStatus;
+import org.cometmq.store.config.StorePathConfigHelper;
 import org.cometmq.store.DefaultMessageStore;
 import org.cometmq.store.MessageStore;
 import org.cometmq.store.config.BrokerRole;
@@ -57,6 +66,9 @@ public class BrokerController {
     private static final Logger log = LoggerFactory.getLogger(BrokerController.class);
     private static final long CLIENT_SCAN_INTERVAL_MILLIS = 10_000;
     private static final long LONG_POLLING_CHECK_MILLIS = 5_000;
+    /** 4.9.7's slave synchronisation schedule: first after 3 s, then every 10 s (not configurable there either). */
+    private static final long SLAVE_SYNC_DELAY_MILLIS = 3_000;
+    private static final long SLAVE_SYNC_PERIOD_MILLIS = 10_000;
 
     private final BrokerConfiguration configuration;
     private final BrokerConfig brokerConfig;
@@ -78,6 +90,9 @@ public class BrokerController {
     private BrokerFastFailure fastFailure;
     private MessageStore messageStore;
     private RemotingServer remotingServer;
+    private RemotingServer vipRemotingServer;
+    private SlaveSynchronize slaveSynchronize;
+    private ScheduledExecutorService slaveSyncExecutor;
     private BrokerOuterAPI outerAPI;
     private BrokerRegistrationService registrationService;
     private PullRequestHoldService pullRequestHoldService;
@@ -133,11 +148,16 @@ public class BrokerController {
             log.error("message store under {} could not be loaded", storeConfig.getStorePathRootDir());
             return false;
         }
+        if (isSlave()) {
+            messageStore.getDispatcherList().add(new ReplicatedMessageArrivingDispatcher(arrivingListener));
+        }
         initializeTransactions();
         remotingServer = new NettyRemotingServer(configuration.getNettyServerConfig(), clientHousekeepingService);
+        vipRemotingServer = new NettyRemotingServer(vipServerConfig(), clientHousekeepingService);
         if (brokerConfig.isAclEnable()) {
             brokerAcl = BrokerAcl.create(brokerConfig, new HalfMessageTopicResolver(transactionalMessageBridge));
             brokerAcl.install(remotingServer);
+            brokerAcl.install(vipRemotingServer);
         }
         executors = new BrokerExecutors(brokerConfig, clock);
         outerAPI = new BrokerOuterAPI(new NettyRemotingClient(configuration.getNettyClientConfig()));
@@ -150,12 +170,19 @@ public class BrokerController {
         // moment to lose the race with the creator's route query; waiting for the name servers closes that gap.
         topicConfigManager.setCreationListener(registrationService::registerBrokerAll);
         registrationService.setOrderTopicConfigListener(topicConfigManager::updateOrderTopicConfig);
+        slaveSynchronize = new SlaveSynchronize(outerAPI, topicConfigManager, consumerOffsetManager,
+            subscriptionGroupManager, StorePathConfigHelper.getDelayOffsetStorePath(storeConfig.getStorePathRootDir()),
+            this::getBrokerAddr);
+        registrationService.addMasterAddressListener((masterAddr, haAddr) -> slaveSynchronize.setMasterAddr(masterAddr));
         offsetPersistService = new ConsumerOffsetPersistService(List.of(consumerOffsetManager, consumerFilterManager),
             brokerConfig.getFlushConsumerOffsetInterval());
         BrokerRuntimeInfo runtimeInfo = new BrokerRuntimeInfo(brokerConfig, messageStore, statsManager, statsSampler,
             executors);
+        runtimeInfo.setReplicationInfo(new ReplicationRuntimeInfo(storeConfig::getBrokerRole,
+            slaveSynchronize::getMasterAddr, registrationService::getHaMasterAddr, this::replicationStatus));
         BrokerProcessors processors = new BrokerProcessors(this, runtimeInfo);
-        processors.registerAll(remotingServer, executors);
+        processors.registerAll(remotingServer, vipRemotingServer, executors);
+        processors.pullMessageProcessor().setMasterRegistered(() -> slaveSynchronize.getMasterAddr() != null);
         pullRequestHoldService = new PullRequestHoldService(processors.pullMessageProcessor(),
             messageStore::getMaxOffsetInQueue, clock,
             brokerConfig.isLongPollingEnable() ? LONG_POLLING_CHECK_MILLIS : brokerConfig.getShortPollingTimeMills());
@@ -184,6 +211,7 @@ public class BrokerController {
         }
         remotingServer.start();
         configuration.getNettyServerConfig().setListenPort(remotingServer.localListenPort());
+        vipRemotingServer.start();
         outerAPI.start();
         pullRequestHoldService.start();
         fastFailure.start();
@@ -198,6 +226,9 @@ public class BrokerController {
         }
         registrationService.registerBrokerAll();
         registrationService.start();
+        if (isSlave()) {
+            startSlaveSynchronize();
+        }
         started = true;
     }
 
@@ -215,8 +246,14 @@ public class BrokerController {
         if (outerAPI != null && started) {
             outerAPI.unregisterBrokerAll(identity());
         }
+        if (slaveSyncExecutor != null) {
+            slaveSyncExecutor.shutdownNow();
+        }
         if (remotingServer != null) {
             remotingServer.shutdown();
+        }
+        if (vipRemotingServer != null) {
+            vipRemotingServer.shutdown();
         }
         if (pullRequestHoldService != null) {
             pullRequestHoldService.shutdown();
@@ -264,9 +301,49 @@ public class BrokerController {
     }
 
     private BrokerIdentity identity() {
-        int haPort = configuration.getNettyServerConfig().getListenPort() + 1;
         return new BrokerIdentity(brokerConfig.getBrokerClusterName(), brokerConfig.getBrokerName(),
-            brokerConfig.getBrokerId(), getBrokerAddr(), brokerConfig.getBrokerIP2() + ":" + haPort);
+            brokerConfig.getBrokerId(), getBrokerAddr(), getHAServerAddr());
+    }
+
+    /** {@code brokerIP2:haListenPort}, the address slaves replicate from; registered with the name servers. */
+    public String getHAServerAddr() {
+        return brokerConfig.getBrokerIP2() + ":" + haListenPort();
+    }
+
+    /**
+     * The HA port: listenPort + 1 (the real listen port once started), as 4.9.7 derives it whatever the config
+     * says. The one place to switch to the store's {@code haListenPort} setting once the store owns it.
+     */
+    public int haListenPort() {
+        return configuration.getNettyServerConfig().getListenPort() + 1;
+    }
+
+    /** The VIP server's settings: the main server's, two ports below it (an ephemeral port when that is 0). */
+    private NettyServerConfig vipServerConfig() {
+        NettyServerConfig vip = configuration.getNettyServerConfig().clone();
+        int listenPort = vip.getListenPort();
+        vip.setListenPort(listenPort > 2 ? listenPort - 2 : 0);
+        return vip;
+    }
+
+    private boolean isSlave() {
+        return storeConfig.getBrokerRole() == BrokerRole.SLAVE;
+    }
+
+    private void startSlaveSynchronize() {
+        slaveSyncExecutor = Executors.newSingleThreadScheduledExecutor(new NamedThreadFactory("SlaveSynchronize"));
+        slaveSyncExecutor.scheduleAtFixedRate(() -> {
+            try {
+                slaveSynchronize.syncAll();
+            } catch (RuntimeException e) {
+                log.warn("slave synchronisation failed", e);
+            }
+        }, SLAVE_SYNC_DELAY_MILLIS, SLAVE_SYNC_PERIOD_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /** The store's replication figures, when it replicates. */
+    private ReplicationStatus replicationStatus() {
+        return messageStore instanceof ReplicationStatus status ? status : null;
     }
 
     /** Makes the name servers learn a changed broker permission before the change is answered. */
@@ -334,6 +411,16 @@ public class BrokerController {
 
     public RemotingServer getRemotingServer() {
         return remotingServer;
+    }
+
+    /** The VIP (fast) server on listen port - 2; every request but PULL_MESSAGE. */
+    public RemotingServer getVipRemotingServer() {
+        return vipRemotingServer;
+    }
+
+    /** A slave's copy of its master's metadata (idle on a master). */
+    public SlaveSynchronize getSlaveSynchronize() {
+        return slaveSynchronize;
     }
 
     public BrokerRegistrationService getRegistrationService() {

@@ -1,5 +1,6 @@
 package org.cometmq.broker;
 
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import org.cometmq.broker.acl.AclConfigProcessor;
 import org.cometmq.broker.filter.ConsumerFilterFactory;
@@ -23,6 +24,7 @@ import org.cometmq.broker.processor.admin.ConsumeStatsCollector;
 import org.cometmq.broker.processor.admin.GroupAdminProcessor;
 import org.cometmq.broker.processor.admin.OffsetAdminProcessor;
 import org.cometmq.broker.processor.admin.ResetOffsetProcessor;
+import org.cometmq.broker.processor.admin.SlaveMetadataGuard;
 import org.cometmq.broker.processor.admin.StatsAdminProcessor;
 import org.cometmq.broker.processor.admin.TopicAdminProcessor;
 import org.cometmq.broker.stats.BrokerRuntimeInfo;
@@ -31,7 +33,10 @@ import org.cometmq.common.protocol.RequestCode;
 import org.cometmq.remoting.RemotingServer;
 import org.cometmq.remoting.netty.NettyRequestProcessor;
 
-/** Builds the broker's request processors from the controller's parts and registers each code with its executor. */
+/**
+ * Builds the broker's request processors from the controller's parts and registers each code with its executor,
+ * on the main server and, as 4.9.7 does, on the VIP server (listen port - 2) for every code but PULL_MESSAGE.
+ */
 final class BrokerProcessors {
     private final BrokerController controller;
     private final BrokerRuntimeInfo runtimeInfo;
@@ -56,100 +61,111 @@ final class BrokerProcessors {
         return pullMessageProcessor;
     }
 
-    void registerAll(RemotingServer server, BrokerExecutors executors) {
-        registerMessaging(server, executors);
-        registerClients(server, executors);
-        registerAdmin(server, executors.admin());
-        server.registerDefaultProcessor(new DefaultRequestProcessor(), executors.admin());
+    void registerAll(RemotingServer main, RemotingServer vip, BrokerExecutors executors) {
+        List<RemotingServer> both = List.of(main, vip);
+        registerMessaging(both, executors);
+        register(List.of(main), pullMessageProcessor, executors.pull(), RequestCode.PULL_MESSAGE);
+        registerClients(both, executors);
+        registerAdmin(both, executors.admin());
+        DefaultRequestProcessor fallback = new DefaultRequestProcessor();
+        for (RemotingServer server : both) {
+            server.registerDefaultProcessor(fallback, executors.admin());
+        }
     }
 
-    private void registerMessaging(RemotingServer server, BrokerExecutors executors) {
+    private void registerMessaging(List<RemotingServer> servers, BrokerExecutors executors) {
         SendMessageProcessor send = new SendMessageProcessor(controller.getBrokerConfig(),
             controller.getMessageStoreConfig().getMaxMessageSize(),
             new SendMessageChecker(controller.getBrokerConfig(), controller.getTopicConfigManager()), retryTopics,
             controller.getMessageStore(), controller.getStatsManager(), controller::getStoreHost,
             controller.getTransactionalMessageBridge());
-        register(server, send, executors.send(), RequestCode.SEND_MESSAGE, RequestCode.SEND_MESSAGE_V2,
+        register(servers, send, executors.send(), RequestCode.SEND_MESSAGE, RequestCode.SEND_MESSAGE_V2,
             RequestCode.SEND_BATCH_MESSAGE);
         ReplyMessageProcessor reply = new ReplyMessageProcessor(controller.getBrokerConfig(),
             new SendMessageChecker(controller.getBrokerConfig(), controller.getTopicConfigManager()),
             controller.getProducerManager(), controller.getBroker2Client(), controller.getMessageStore(),
             controller.getStatsManager(), controller::getStoreHost);
-        register(server, reply, executors.reply(), RequestCode.SEND_REPLY_MESSAGE, RequestCode.SEND_REPLY_MESSAGE_V2);
+        register(servers, reply, executors.reply(), RequestCode.SEND_REPLY_MESSAGE, RequestCode.SEND_REPLY_MESSAGE_V2);
         EndTransactionProcessor endTransaction = new EndTransactionProcessor(controller.getTransactionalMessageBridge(),
             controller.getMessageStoreConfig());
-        register(server, endTransaction, executors.endTransaction(), RequestCode.END_TRANSACTION);
+        register(servers, endTransaction, executors.endTransaction(), RequestCode.END_TRANSACTION);
         ConsumerSendMsgBackProcessor sendBack = new ConsumerSendMsgBackProcessor(controller.getBrokerConfig(),
             controller.getSubscriptionGroupManager(), retryTopics, controller.getMessageStore(),
             controller.getStatsManager(), controller::getStoreHost);
-        register(server, sendBack, executors.send(), RequestCode.CONSUMER_SEND_MSG_BACK);
-        register(server, pullMessageProcessor, executors.pull(), RequestCode.PULL_MESSAGE);
+        register(servers, sendBack, executors.send(), RequestCode.CONSUMER_SEND_MSG_BACK);
         QueryMessageProcessor query = new QueryMessageProcessor(controller.getMessageStore(),
             controller.getMessageStoreConfig().getDefaultQueryMaxNum());
-        register(server, query, executors.query(), RequestCode.QUERY_MESSAGE, RequestCode.VIEW_MESSAGE_BY_ID);
+        register(servers, query, executors.query(), RequestCode.QUERY_MESSAGE, RequestCode.VIEW_MESSAGE_BY_ID);
     }
 
-    private void registerClients(RemotingServer server, BrokerExecutors executors) {
+    private void registerClients(List<RemotingServer> servers, BrokerExecutors executors) {
         ClientManageProcessor clientManage = new ClientManageProcessor(controller.getProducerManager(),
             controller.getConsumerManager(), controller.getSubscriptionGroupManager(), retryTopics, filterFactory,
             controller.getClock());
-        register(server, clientManage, executors.heartbeat(), RequestCode.HEART_BEAT);
-        register(server, clientManage, executors.clientManage(), RequestCode.UNREGISTER_CLIENT,
+        register(servers, clientManage, executors.heartbeat(), RequestCode.HEART_BEAT);
+        register(servers, clientManage, executors.clientManage(), RequestCode.UNREGISTER_CLIENT,
             RequestCode.CHECK_CLIENT_CONFIG);
         ConsumerManageProcessor consumerManage = new ConsumerManageProcessor(controller.getConsumerManager(),
             controller.getConsumerOffsetManager(), controller.getMessageStore());
-        register(server, consumerManage, executors.consumerManage(), RequestCode.GET_CONSUMER_LIST_BY_GROUP,
+        register(servers, consumerManage, executors.consumerManage(), RequestCode.GET_CONSUMER_LIST_BY_GROUP,
             RequestCode.UPDATE_CONSUMER_OFFSET, RequestCode.QUERY_CONSUMER_OFFSET);
-        register(server, new QueueLockProcessor(controller.getRebalanceLockManager()), executors.admin(),
+        register(servers, new QueueLockProcessor(controller.getRebalanceLockManager()), executors.admin(),
             RequestCode.LOCK_BATCH_MQ, RequestCode.UNLOCK_BATCH_MQ);
     }
 
-    private void registerAdmin(RemotingServer server, ExecutorService admin) {
+    private void registerAdmin(List<RemotingServer> servers, ExecutorService admin) {
         String brokerName = controller.getBrokerConfig().getBrokerName();
-        register(server, new TopicAdminProcessor(controller.getTopicConfigManager(), controller.getMessageStore(),
-            controller.getRegistrationService()::registerIncrementBrokerData), admin,
+        register(servers, slaveGuarded(new TopicAdminProcessor(controller.getTopicConfigManager(),
+            controller.getMessageStore(), controller.getRegistrationService()::registerIncrementBrokerData)), admin,
             RequestCode.UPDATE_AND_CREATE_TOPIC, RequestCode.DELETE_TOPIC_IN_BROKER, RequestCode.GET_ALL_TOPIC_CONFIG,
             RequestCode.GET_SYSTEM_TOPIC_LIST_FROM_BROKER, RequestCode.CLEAN_UNUSED_TOPIC);
-        register(server, new GroupAdminProcessor(controller.getSubscriptionGroupManager(), controller.getConsumerOffsetManager()), admin,
+        register(servers, slaveGuarded(new GroupAdminProcessor(controller.getSubscriptionGroupManager(),
+            controller.getConsumerOffsetManager())), admin,
             RequestCode.UPDATE_AND_CREATE_SUBSCRIPTIONGROUP, RequestCode.GET_ALL_SUBSCRIPTIONGROUP_CONFIG,
             RequestCode.DELETE_SUBSCRIPTIONGROUP);
-        register(server, new OffsetAdminProcessor(controller.getMessageStore(), controller.getConsumerOffsetManager(),
+        register(servers, new OffsetAdminProcessor(controller.getMessageStore(), controller.getConsumerOffsetManager(),
             controller.getConsumerManager()), admin, RequestCode.SEARCH_OFFSET_BY_TIMESTAMP, RequestCode.GET_MAX_OFFSET,
             RequestCode.GET_MIN_OFFSET, RequestCode.GET_EARLIEST_MSG_STORETIME, RequestCode.GET_ALL_CONSUMER_OFFSET,
             RequestCode.GET_ALL_DELAY_OFFSET, RequestCode.CLONE_GROUP_OFFSET, RequestCode.QUERY_CORRECTION_OFFSET);
         ConsumeStatsCollector consumeStats = new ConsumeStatsCollector(brokerName, controller.getTopicConfigManager(),
             controller.getConsumerOffsetManager(), controller.getConsumerManager(), controller.getMessageStore(),
             controller.getStatsManager());
-        register(server, new StatsAdminProcessor(brokerName, controller.getTopicConfigManager(),
+        register(servers, new StatsAdminProcessor(brokerName, controller.getTopicConfigManager(),
             controller.getSubscriptionGroupManager(), controller.getConsumerOffsetManager(),
             controller.getConsumerManager(), consumeStats, controller.getMessageStore(), controller.getStatsManager(),
             controller::getBrokerAddr), admin, RequestCode.GET_TOPIC_STATS_INFO, RequestCode.GET_CONSUME_STATS,
             RequestCode.QUERY_TOPIC_CONSUME_BY_WHO, RequestCode.QUERY_CONSUME_TIME_SPAN,
             RequestCode.GET_BROKER_CONSUME_STATS, RequestCode.VIEW_BROKER_STATS_DATA);
-        register(server, new ConsumeQueueQueryProcessor(controller.getMessageStore(), controller.getConsumerManager()),
+        register(servers, new ConsumeQueueQueryProcessor(controller.getMessageStore(), controller.getConsumerManager()),
             admin, RequestCode.QUERY_CONSUME_QUEUE);
-        register(server, new BrokerConfigProcessor(controller.getConfiguration(), runtimeInfo,
+        register(servers, new BrokerConfigProcessor(controller.getConfiguration(), runtimeInfo,
             controller.getMessageStore(), controller::permissionChanged), admin, RequestCode.UPDATE_BROKER_CONFIG,
             RequestCode.GET_BROKER_CONFIG, RequestCode.GET_BROKER_RUNTIME_INFO, RequestCode.CLEAN_EXPIRED_CONSUMEQUEUE,
             RequestCode.DELETE_EXPIRED_COMMITLOG);
-        register(server, new AclConfigProcessor(controller.getAccessValidator(), controller.getBrokerConfig(), controller::getBrokerAddr), admin,
+        register(servers, new AclConfigProcessor(controller.getAccessValidator(), controller.getBrokerConfig(), controller::getBrokerAddr), admin,
             RequestCode.UPDATE_AND_CREATE_ACL_CONFIG, RequestCode.DELETE_ACL_CONFIG, RequestCode.GET_BROKER_CLUSTER_ACL_INFO,
             RequestCode.UPDATE_GLOBAL_WHITE_ADDRS_CONFIG, RequestCode.GET_BROKER_CLUSTER_ACL_CONFIG);
-        register(server, new ConnectionAdminProcessor(controller.getConsumerManager(), controller.getProducerManager()), admin,
+        register(servers, new ConnectionAdminProcessor(controller.getConsumerManager(), controller.getProducerManager()), admin,
             RequestCode.GET_CONSUMER_CONNECTION_LIST, RequestCode.GET_PRODUCER_CONNECTION_LIST,
             RequestCode.GET_ALL_PRODUCER_INFO);
-        register(server, new ClientCallProcessor(controller.getConsumerManager(), controller.getBroker2Client(),
+        register(servers, new ClientCallProcessor(controller.getConsumerManager(), controller.getBroker2Client(),
             controller.getMessageStore(), brokerName), admin, RequestCode.GET_CONSUMER_RUNNING_INFO,
             RequestCode.CONSUME_MESSAGE_DIRECTLY, RequestCode.INVOKE_BROKER_TO_GET_CONSUMER_STATUS);
-        register(server, new ResetOffsetProcessor(controller.getTopicConfigManager(),
+        register(servers, new ResetOffsetProcessor(controller.getTopicConfigManager(),
             controller.getConsumerOffsetManager(), controller.getConsumerManager(), controller.getBroker2Client(),
             controller.getMessageStore(), brokerName), admin, RequestCode.INVOKE_BROKER_TO_RESET_OFFSET);
     }
 
-    private static void register(RemotingServer server, NettyRequestProcessor processor, ExecutorService executor,
-                                 int... codes) {
-        for (int code : codes) {
-            server.registerProcessor(code, processor, executor);
+    private NettyRequestProcessor slaveGuarded(NettyRequestProcessor processor) {
+        return new SlaveMetadataGuard(processor, controller.getMessageStoreConfig()::getBrokerRole);
+    }
+
+    private static void register(List<RemotingServer> servers, NettyRequestProcessor processor,
+                                 ExecutorService executor, int... codes) {
+        for (RemotingServer server : servers) {
+            for (int code : codes) {
+                server.registerProcessor(code, processor, executor);
+            }
         }
     }
 }

@@ -103,15 +103,26 @@ public final class BrokerStartup {
             brokerConfig.setNamesrvAddr(commandLine.getOptionValue('n'));
         }
         validateNamesrvAddr(brokerConfig.getNamesrvAddr());
-        if (configuration.getMessageStoreConfig().getBrokerRole() == BrokerRole.SLAVE && brokerConfig.getBrokerId() <= 0) {
-            throw new IllegalArgumentException("a SLAVE broker needs brokerId > 0 (brokerId=" + brokerConfig.getBrokerId()
-                + ")");
-        }
+        applyBrokerRole(configuration);
         if (commandLine.hasOption('p')) {
             out.print(MixAll.properties2String(configuration.allProperties()));
             return null;
         }
         return configuration;
+    }
+
+    /**
+     * As 4.9.7: a master's brokerId is always 0 whatever the file says; a slave's must be above 0 (4.9.7 prints
+     * "Slave's brokerId must be > 0" and exits).
+     */
+    static void applyBrokerRole(BrokerConfiguration configuration) {
+        BrokerConfig brokerConfig = configuration.getBrokerConfig();
+        if (configuration.getMessageStoreConfig().getBrokerRole() != BrokerRole.SLAVE) {
+            brokerConfig.setBrokerId(MixAll.MASTER_ID);
+        } else if (brokerConfig.getBrokerId() <= 0) {
+            throw new IllegalArgumentException("Slave's brokerId must be > 0 (brokerRole=SLAVE, brokerId="
+                + brokerConfig.getBrokerId() + ")");
+        }
     }
 
     /** Each ';'-separated entry must be host:port. */

@@ -42,6 +42,21 @@ class BrokerStartupTest {
     }
 
     @Test
+    void aMastersBrokerIdIsAlwaysZeroAndASlaveNeedsOneAboveZero() throws Exception {
+        PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        Path master = config("brokerId=3\nbrokerRole=SYNC_MASTER\n");
+        assertEquals(0, BrokerStartup.parse(new String[] {"-c", master.toString()}, quiet).getBrokerConfig()
+            .getBrokerId());
+        Path slave = config("brokerId=2\nbrokerRole=SLAVE\n");
+        assertEquals(2, BrokerStartup.parse(new String[] {"-c", slave.toString()}, quiet).getBrokerConfig()
+            .getBrokerId());
+        Path badSlave = config("brokerId=0\nbrokerRole=SLAVE\n");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+            () -> BrokerStartup.parse(new String[] {"-c", badSlave.toString()}, quiet));
+        assertTrue(e.getMessage().startsWith("Slave's brokerId must be > 0"), e.getMessage());
+    }
+
+    @Test
     void defaultsWithoutConfigFile() throws Exception {
         BrokerConfiguration configuration = BrokerStartup.parse(new String[0],
             new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));

@@ -1,5 +1,6 @@
 package org.cometmq.broker.out;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -14,8 +15,11 @@ import org.cometmq.common.namesrv.NameServerAddresses;
 import org.cometmq.common.namesrv.RegisterBrokerResult;
 import org.cometmq.common.protocol.RequestCode;
 import org.cometmq.common.protocol.ResponseCode;
+import org.cometmq.common.MixAll;
+import org.cometmq.common.protocol.body.ConsumerOffsetSerializeWrapper;
 import org.cometmq.common.protocol.body.KVTable;
 import org.cometmq.common.protocol.body.RegisterBrokerBody;
+import org.cometmq.common.protocol.body.SubscriptionGroupWrapper;
 import org.cometmq.common.protocol.body.TopicConfigSerializeWrapper;
 import org.cometmq.common.protocol.header.namesrv.RegisterBrokerRequestHeader;
 import org.cometmq.common.protocol.header.namesrv.RegisterBrokerResponseHeader;
@@ -29,10 +33,14 @@ import org.cometmq.remoting.protocol.RemotingSerializable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The broker's requests to the name servers: register (to all of them in parallel) and unregister. */
-public class BrokerOuterAPI {
+/**
+ * The broker's outgoing requests: to the name servers, register (to all of them in parallel) and unregister; to
+ * its master, when it is a slave, the four metadata reads of the slave synchronisation.
+ */
+public class BrokerOuterAPI implements MasterMetadataSource {
     private static final Logger log = LoggerFactory.getLogger(BrokerOuterAPI.class);
     private static final int UNREGISTER_TIMEOUT_MILLIS = 3_000;
+    private static final int MASTER_READ_TIMEOUT_MILLIS = 3_000;
 
     private final RemotingClient remotingClient;
     private final ExecutorService registerExecutor = new ThreadPoolExecutor(4, 10, 60, TimeUnit.SECONDS,
@@ -163,5 +171,47 @@ public class BrokerOuterAPI {
                 return;
             }
         }
+    }
+
+    /** The master's topic table, asked on its VIP port (listen port - 2) as 4.9.7 slaves ask it. */
+    @Override
+    public TopicConfigSerializeWrapper getAllTopicConfig(String masterAddr)
+        throws RemotingException, InterruptedException {
+        byte[] body = readFromMaster(MixAll.brokerVIPChannel(true, masterAddr), RequestCode.GET_ALL_TOPIC_CONFIG);
+        return RemotingSerializable.decode(body, TopicConfigSerializeWrapper.class);
+    }
+
+    /** The master's committed consumer offsets. */
+    @Override
+    public ConsumerOffsetSerializeWrapper getAllConsumerOffset(String masterAddr)
+        throws RemotingException, InterruptedException {
+        byte[] body = readFromMaster(masterAddr, RequestCode.GET_ALL_CONSUMER_OFFSET);
+        return RemotingSerializable.decode(body, ConsumerOffsetSerializeWrapper.class);
+    }
+
+    /** The master's delayOffset.json text, as it answers it. */
+    @Override
+    public String getAllDelayOffset(String masterAddr)
+        throws RemotingException, InterruptedException {
+        return new String(readFromMaster(masterAddr, RequestCode.GET_ALL_DELAY_OFFSET), StandardCharsets.UTF_8);
+    }
+
+    /** The master's subscription groups. */
+    @Override
+    public SubscriptionGroupWrapper getAllSubscriptionGroupConfig(String masterAddr)
+        throws RemotingException, InterruptedException {
+        byte[] body = readFromMaster(masterAddr, RequestCode.GET_ALL_SUBSCRIPTIONGROUP_CONFIG);
+        return RemotingSerializable.decode(body, SubscriptionGroupWrapper.class);
+    }
+
+    private byte[] readFromMaster(String addr, int code)
+        throws RemotingException, InterruptedException {
+        RemotingCommand request = RemotingCommand.createRequestCommand(code, null);
+        RemotingCommand response = remotingClient.invokeSync(addr, request, MASTER_READ_TIMEOUT_MILLIS);
+        if (response.getCode() != ResponseCode.SUCCESS || response.getBody() == null) {
+            throw new RemotingCommandException("master " + addr + " answered request " + code + " with code "
+                + response.getCode() + ": " + response.getRemark());
+        }
+        return response.getBody();
     }
 }

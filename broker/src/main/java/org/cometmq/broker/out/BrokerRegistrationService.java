@@ -2,6 +2,7 @@ package org.cometmq.broker.out;
 
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.cometmq.common.BrokerConfig;
@@ -34,6 +35,7 @@ public class BrokerRegistrationService extends ServiceThread {
     private volatile String haMasterAddr;
     private volatile int lastSuccessCount = -1;
     private volatile Consumer<KVTable> orderTopicConfigListener = table -> { };
+    private final List<MasterAddressListener> masterAddressListeners = new CopyOnWriteArrayList<>();
 
     public BrokerRegistrationService(BrokerConfig brokerConfig, BrokerOuterAPI outerAPI,
                                      Supplier<TopicConfigSerializeWrapper> topics, Supplier<BrokerIdentity> identity) {
@@ -77,17 +79,12 @@ public class BrokerRegistrationService extends ServiceThread {
         BrokerIdentity me = identity.get();
         List<RegisterBrokerResult> results = outerAPI.registerBrokerAll(me, wrapper, false,
             brokerConfig.getRegisterBrokerTimeoutMills(), brokerConfig.isCompressedRegister());
-        for (RegisterBrokerResult result : results) {
-            if (result.getMasterAddr() != null) {
-                masterAddr = result.getMasterAddr();
-            }
-            if (result.getHaServerAddr() != null) {
-                haMasterAddr = result.getHaServerAddr();
-            }
-        }
         if (!results.isEmpty()) {
-            // As 4.9.7: the first name server that accepted the registration speaks for the order-topic table.
-            orderTopicConfigListener.accept(results.get(0).getKvTable());
+            // As 4.9.7: the first name server that accepted the registration speaks for the master's address and
+            // the order-topic table.
+            RegisterBrokerResult first = results.get(0);
+            learnMaster(first.getMasterAddr(), first.getHaServerAddr());
+            orderTopicConfigListener.accept(first.getKvTable());
         }
         int nameServers = outerAPI.getNameServerAddressList() == null ? 0 : outerAPI.getNameServerAddressList().size();
         if (results.size() != lastSuccessCount) {
@@ -115,16 +112,36 @@ public class BrokerRegistrationService extends ServiceThread {
         return wrapper;
     }
 
+    private void learnMaster(String answeredMasterAddr, String answeredHaServerAddr) {
+        masterAddr = answeredMasterAddr;
+        if (answeredHaServerAddr != null) {
+            haMasterAddr = answeredHaServerAddr;
+        }
+        for (MasterAddressListener listener : masterAddressListeners) {
+            try {
+                listener.onMasterAddress(answeredMasterAddr, answeredHaServerAddr);
+            } catch (RuntimeException e) {
+                log.warn("master address listener {} failed", listener, e);
+            }
+        }
+    }
+
+    /** Also tells {@code listener} the master's addresses after each accepted registration round. */
+    public void addMasterAddressListener(MasterAddressListener listener) {
+        masterAddressListeners.add(listener);
+    }
+
     /** Receives, after each round, the ORDER_TOPIC_CONFIG table the name servers answered with (may be null). */
     public void setOrderTopicConfigListener(Consumer<KVTable> orderTopicConfigListener) {
         this.orderTopicConfigListener = orderTopicConfigListener;
     }
 
-    /** Master address a slave learned from the name servers; null for a master. */
+    /** Master address a slave learned from the last registration answer; null for a master or without a live one. */
     public String getMasterAddr() {
         return masterAddr;
     }
 
+    /** The master's HA address a slave learned last (kept when a later answer carried none). */
     public String getHaMasterAddr() {
         return haMasterAddr;
     }

@@ -7,6 +7,7 @@ import java.net.SocketAddress;
 import java.time.Clock;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.cometmq.broker.client.ConsumerManager;
 import org.cometmq.broker.filter.ConsumerFilterFactory;
@@ -18,7 +19,6 @@ import org.cometmq.broker.stats.BrokerStatsManager;
 import org.cometmq.broker.subscription.SubscriptionGroupManager;
 import org.cometmq.broker.topic.TopicConfigManager;
 import org.cometmq.common.BrokerConfig;
-import org.cometmq.common.MixAll;
 import org.cometmq.common.TopicConfig;
 import org.cometmq.common.constant.PermName;
 import org.cometmq.common.protocol.ResponseCode;
@@ -60,6 +60,7 @@ public class PullMessageProcessor implements NettyRequestProcessor, PullRequestW
     private final OffsetMovedEventWriter offsetMovedEvents;
     private volatile PullRequestHoldService holdService;
     private volatile Executor wakeupExecutor;
+    private volatile BooleanSupplier masterRegistered = () -> false;
 
     public PullMessageProcessor(BrokerConfig brokerConfig, BrokerRole brokerRole,
                                 SubscriptionGroupManager subscriptionGroupManager, TopicConfigManager topicConfigManager,
@@ -92,6 +93,11 @@ public class PullMessageProcessor implements NettyRequestProcessor, PullRequestW
     public void setLongPolling(PullRequestHoldService holdService, Executor wakeupExecutor) {
         this.holdService = holdService;
         this.wakeupExecutor = wakeupExecutor;
+    }
+
+    /** On a slave: whether the name servers know a live master (decides how reads are refused, see PullNodeAdvisor). */
+    public void setMasterRegistered(BooleanSupplier masterRegistered) {
+        this.masterRegistered = masterRegistered;
     }
 
     @Override
@@ -137,6 +143,11 @@ public class PullMessageProcessor implements NettyRequestProcessor, PullRequestW
         if (group == null) {
             return response;
         }
+        if (brokerRole == BrokerRole.SLAVE && !brokerConfig.isSlaveReadEnable()) {
+            return PullNodeAdvisor.refuseSlaveRead(response, brokerConfig.getBrokerName(), header.getQueueOffset(),
+                store.getMinOffsetInQueue(header.getTopic(), header.getQueueId()),
+                store.getMaxOffsetInQueue(header.getTopic(), header.getQueueId()), group, masterRegistered);
+        }
         SubscriptionData subscription = subscriptionResolver.resolve(header, group, response);
         if (subscription == null) {
             return response;
@@ -154,6 +165,12 @@ public class PullMessageProcessor implements NettyRequestProcessor, PullRequestW
         }
         fillHeader(response, result, group);
         PullStatusMapper.apply(result.getStatus(), header.getQueueOffset(), response);
+        if (response.getCode() == ResponseCode.PULL_OFFSET_MOVED && brokerRole == BrokerRole.SLAVE
+            && !storeOffsetCheckInSlave()) {
+            // As 4.9.7: a slave does not move a consumer's offset; it sends the consumer to the group's node.
+            response.setCode(ResponseCode.PULL_RETRY_IMMEDIATELY);
+            ((PullMessageResponseHeader) response.readCustomHeader()).setSuggestWhichBrokerId(group.getBrokerId());
+        }
         RemotingCommand answer = answer(channel, request, response, header, result, filter, allowSuspend);
         commitOffsetIfAsked(channel, header, allowSuspend);
         return answer;
@@ -199,8 +216,8 @@ public class PullMessageProcessor implements NettyRequestProcessor, PullRequestW
         responseHeader.setNextBeginOffset(result.getNextBeginOffset());
         responseHeader.setMinOffset(result.getMinOffset());
         responseHeader.setMaxOffset(result.getMaxOffset());
-        boolean fromSlave = brokerConfig.isSlaveReadEnable() && result.isSuggestPullingFromSlave();
-        responseHeader.setSuggestWhichBrokerId(fromSlave ? group.getWhichBrokerWhenConsumeSlowly() : MixAll.MASTER_ID);
+        responseHeader.setSuggestWhichBrokerId(PullNodeAdvisor.suggest(brokerConfig.isSlaveReadEnable(),
+            result.isSuggestPullingFromSlave(), group));
     }
 
     private RemotingCommand answer(Channel channel, RemotingCommand request, RemotingCommand response,
@@ -234,6 +251,10 @@ public class PullMessageProcessor implements NettyRequestProcessor, PullRequestW
         }
         PullResponseWriter.writeZeroCopy(channel, request, response, result);
         return null;
+    }
+
+    private boolean storeOffsetCheckInSlave() {
+        return store.getMessageStoreConfig() != null && store.getMessageStoreConfig().isOffsetCheckInSlave();
     }
 
     private void hold(Channel channel, RemotingCommand request, PullMessageRequestHeader header, MessageFilter filter) {

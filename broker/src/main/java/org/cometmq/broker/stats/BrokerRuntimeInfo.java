@@ -24,6 +24,7 @@ public class BrokerRuntimeInfo {
     private final BrokerStatsManager stats;
     private final BrokerStatsSampler sampler;
     private final BrokerExecutors executors;
+    private volatile ReplicationRuntimeInfo replicationInfo;
 
     public BrokerRuntimeInfo(BrokerConfig brokerConfig, MessageStore store, BrokerStatsManager stats,
                              BrokerStatsSampler sampler, BrokerExecutors executors) {
@@ -32,6 +33,11 @@ public class BrokerRuntimeInfo {
         this.stats = stats;
         this.sampler = sampler;
         this.executors = executors;
+    }
+
+    /** Adds the master/slave keys to every answer. */
+    public void setReplicationInfo(ReplicationRuntimeInfo replicationInfo) {
+        this.replicationInfo = replicationInfo;
     }
 
     public KVTable build() {
@@ -57,6 +63,10 @@ public class BrokerRuntimeInfo {
         table.put("pageCacheLockTimeMills", String.valueOf(store.lockTimeMills()));
         table.put("earliestMessageTimeStamp", String.valueOf(store.getEarliestMessageTime()));
         table.put("startAcceptSendRequestTimeStamp", String.valueOf(brokerConfig.getStartAcceptSendRequestTimeStamp()));
+        ReplicationRuntimeInfo replication = replicationInfo;
+        if (replication != null) {
+            replication.fill(table);
+        }
         fillMissing(table);
         KVTable kv = new KVTable();
         kv.setTable(table);

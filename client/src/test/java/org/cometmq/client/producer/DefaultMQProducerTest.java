@@ -38,6 +38,8 @@ import org.cometmq.remoting.protocol.RemotingCommand;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class DefaultMQProducerTest {
     private final FakeRemotingClient remoting = new FakeRemotingClient();
@@ -138,20 +140,20 @@ class DefaultMQProducerTest {
         assertEquals(before + 1, sendCalls().size());
     }
 
-    @Test
-    void storedButNotOkIsReturnedUnlessRetryAnotherBrokerIsOn() throws Exception {
+    @ParameterizedTest
+    @CsvSource({"10, FLUSH_DISK_TIMEOUT", "11, SLAVE_NOT_AVAILABLE", "12, FLUSH_SLAVE_TIMEOUT"})
+    void storedButNotOkIsReturnedUnlessRetryAnotherBrokerIsOn(int code, SendStatus status) throws Exception {
         FakeRemotingClient.Handler storing = storingBroker(10911, offsets);
         remoting.on(BROKER_A, request -> {
             RemotingCommand response = storing.answer(request);
             if (request.getCode() == RequestCode.SEND_MESSAGE_V2) {
-                response.setCode(ResponseCode.FLUSH_DISK_TIMEOUT);
+                response.setCode(code);
             }
             return response;
         }).on(BROKER_B, storingBroker(10921, offsets));
         producer.send(new Message("TopicTest", new byte[] {0}), new MessageQueue("TopicTest", "broker-b", 0));
         producer.getDefaultMQProducerImpl().getTopicPublishInfoTable().get("TopicTest").getSendWhichQueue().reset(-1);
-        assertEquals(SendStatus.FLUSH_DISK_TIMEOUT, producer.send(new Message("TopicTest", new byte[] {1}))
-            .getSendStatus());
+        assertEquals(status, producer.send(new Message("TopicTest", new byte[] {1})).getSendStatus());
 
         producer.setRetryAnotherBrokerWhenNotStoreOK(true);
         producer.getDefaultMQProducerImpl().getTopicPublishInfoTable().get("TopicTest").getSendWhichQueue().reset(-1);

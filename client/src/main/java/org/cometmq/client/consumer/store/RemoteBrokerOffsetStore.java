@@ -143,7 +143,7 @@ public class RemoteBrokerOffsetStore implements OffsetStore {
     @Override
     public void updateConsumeOffsetToBroker(MessageQueue mq, long offset, boolean isOneway)
         throws RemotingException, MQBrokerException, InterruptedException, MQClientException {
-        String addr = masterAddress(mq);
+        String addr = offsetBrokerAddress(mq);
         UpdateConsumerOffsetRequestHeader header = new UpdateConsumerOffsetRequestHeader();
         header.setTopic(mq.getTopic());
         header.setConsumerGroup(groupName);
@@ -159,7 +159,7 @@ public class RemoteBrokerOffsetStore implements OffsetStore {
 
     private long fetchConsumeOffsetFromBroker(MessageQueue mq)
         throws RemotingException, MQBrokerException, InterruptedException, MQClientException {
-        String addr = masterAddress(mq);
+        String addr = offsetBrokerAddress(mq);
         QueryConsumerOffsetRequestHeader header = new QueryConsumerOffsetRequestHeader();
         header.setTopic(mq.getTopic());
         header.setConsumerGroup(groupName);
@@ -168,15 +168,19 @@ public class RemoteBrokerOffsetStore implements OffsetStore {
         return mQClientFactory.getMQClientAPIImpl().queryConsumerOffset(addr, header, TIMEOUT_MILLIS);
     }
 
-    private String masterAddress(MessageQueue mq) throws MQClientException {
+    /**
+     * As 4.9.7: the master; when the route (refreshed once) has none, any node of the broker, so a group whose
+     * master is down keeps its offsets on a slave until the master is back.
+     */
+    private String offsetBrokerAddress(MessageQueue mq) throws MQClientException {
         FindBrokerResult found = mQClientFactory.findBrokerAddressInSubscribe(mq.getBrokerName(), MixAll.MASTER_ID,
             true);
         if (found == null) {
             mQClientFactory.updateTopicRouteInfoFromNameServer(mq.getTopic());
-            found = mQClientFactory.findBrokerAddressInSubscribe(mq.getBrokerName(), MixAll.MASTER_ID, true);
+            found = mQClientFactory.findBrokerAddressInSubscribe(mq.getBrokerName(), MixAll.MASTER_ID, false);
         }
         if (found == null) {
-            throw new MQClientException("The master of broker " + mq.getBrokerName() + " is unknown; is it"
+            throw new MQClientException("The broker " + mq.getBrokerName() + " is unknown; is it"
                 + " registered with the name server? (mqadmin clusterList)", null);
         }
         return found.getBrokerAddr();

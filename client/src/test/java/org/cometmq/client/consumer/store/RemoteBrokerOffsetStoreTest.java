@@ -7,6 +7,7 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
@@ -69,6 +70,20 @@ class RemoteBrokerOffsetStoreTest {
         assertEquals(-1, store.readOffset(Q0, ReadOffsetType.MEMORY_FIRST_THEN_STORE));
         assertEquals(-2, store.readOffset(Q0, ReadOffsetType.READ_FROM_STORE));
         assertEquals(-1, store.readOffset(Q1, ReadOffsetType.READ_FROM_MEMORY));
+    }
+
+    @Test
+    void withoutAMasterOffsetsGoToAnyNodeOfTheBrokerAsApacheDoes() throws Exception {
+        String slave = "127.0.0.1:10921";
+        MessageQueue queue = new MessageQueue("TopicTest", "broker-b", 0);
+        when(factory.findBrokerAddressInSubscribe("broker-b", MixAll.MASTER_ID, false))
+            .thenReturn(new FindBrokerResult(slave, true));
+        when(api.queryConsumerOffset(eq(slave), any(QueryConsumerOffsetRequestHeader.class), anyLong()))
+            .thenReturn(7L);
+        assertEquals(7, store.readOffset(queue, ReadOffsetType.READ_FROM_STORE));
+        store.updateConsumeOffsetToBroker(queue, 9, false);
+        verify(factory, times(2)).updateTopicRouteInfoFromNameServer("TopicTest");
+        verify(api).updateConsumerOffset(eq(slave), any(UpdateConsumerOffsetRequestHeader.class), anyLong());
     }
 
     @Test

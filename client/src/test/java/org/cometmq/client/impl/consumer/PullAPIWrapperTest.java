@@ -120,6 +120,27 @@ class PullAPIWrapperTest {
     }
 
     @Test
+    void eachQueueIsPulledFromTheNodeItsLastResponseSuggested() throws Exception {
+        MQClientInstance factory = mock(MQClientInstance.class);
+        when(factory.getMQClientAPIImpl()).thenReturn(mock(MQClientAPIImpl.class));
+        when(factory.findBrokerAddressInSubscribe(eq("broker-a"), anyLong(), eq(false)))
+            .thenReturn(new FindBrokerResult("127.0.0.1:10911", false));
+        PullAPIWrapper wrapper = new PullAPIWrapper(factory, "cg", false);
+        MessageQueue other = new MessageQueue("TopicTest", "broker-a", 0);
+        assertEquals(0, wrapper.recalculatePullFromWhichNode(MQ), "master until a broker suggests otherwise");
+        wrapper.processPullResult(MQ, new PullResultExt(PullStatus.NO_NEW_MSG, 5, 0, 5, null, 1, null), null);
+        assertEquals(1, wrapper.recalculatePullFromWhichNode(MQ));
+        assertEquals(0, wrapper.recalculatePullFromWhichNode(other), "the table is per queue");
+        wrapper.pullKernelImpl(MQ, "*", "TAG", 0L, 5L, 32, 0, 0L, 15000, 30000, CommunicationMode.ASYNC, null);
+        verify(factory).findBrokerAddressInSubscribe("broker-a", 1L, false);
+        wrapper.processPullResult(MQ, new PullResultExt(PullStatus.OFFSET_ILLEGAL, 5, 0, 5, null, 0, null), null);
+        assertEquals(0, wrapper.recalculatePullFromWhichNode(MQ), "a caught-up consumer goes back to the master");
+        wrapper.setConnectBrokerByUser(true);
+        wrapper.setDefaultBrokerId(2);
+        assertEquals(2, wrapper.recalculatePullFromWhichNode(MQ), "a pull consumer's own choice wins");
+    }
+
+    @Test
     void filterHooksSeeTheMessagesLeftAfterTagFiltering() {
         PullAPIWrapper wrapper = new PullAPIWrapper(mock(MQClientInstance.class), "cg", true);
         List<String> seen = new ArrayList<>();
