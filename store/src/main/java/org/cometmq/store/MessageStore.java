@@ -128,6 +128,18 @@ public interface MessageStore {
 
     MessageStoreConfig getMessageStoreConfig();
 
+    /**
+     * Slave: appends {@code dataLength} bytes of the master's commit log, which start at commit-log offset
+     * {@code startOffset} (this store's end); they are then dispatched like any record. False when refused.
+     */
+    boolean appendToCommitLog(long startOffset, byte[] data, int dataStart, int dataLength);
+
+    /** Slave: the master's HA address ({@code ip:port}) to replicate from, taken at the next connect. */
+    void updateHaMasterAddress(String newAddr);
+
+    /** Master: bytes of the commit log no slave has acknowledged yet (the whole log when none ever did). */
+    long slaveFallBehindMuch();
+
     /** Starts delayed-message delivery on a master, stops it on a slave. */
     void handleScheduleMessageService(BrokerRole brokerRole);
 
