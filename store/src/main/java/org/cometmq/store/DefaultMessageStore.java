@@ -461,7 +461,7 @@ public class DefaultMessageStore implements MessageStore {
         return commitLog.getMaxOffset() - haService.getPush2SlaveMaxOffset().get();
     }
 
-    /** Replication: slave connections and acknowledgements (master), the master connection (slave). */
+    @Override
     public HAService getHaService() {
         return haService;
     }

@@ -9,6 +9,7 @@ import org.cometmq.common.message.MessageExtBatch;
 import org.cometmq.store.cleanup.ConsumedOffsetView;
 import org.cometmq.store.config.BrokerRole;
 import org.cometmq.store.config.MessageStoreConfig;
+import org.cometmq.store.ha.HAService;
 import org.cometmq.store.queue.ConsumeQueue;
 
 /**
@@ -136,6 +137,9 @@ public interface MessageStore {
 
     /** Slave: the master's HA address ({@code ip:port}) to replicate from, taken at the next connect. */
     void updateHaMasterAddress(String newAddr);
+
+    /** Replication: slave connections and acknowledgements (master), the master connection (slave). */
+    HAService getHaService();
 
     /** Master: bytes of the commit log no slave has acknowledged yet (the whole log when none ever did). */
     long slaveFallBehindMuch();

@@ -21,6 +21,8 @@ import org.slf4j.LoggerFactory;
  * that starts exactly at its own end; the store dispatches the appended records like any others. A frame at a
  * larger offset resets the connection; a frame below its end means the master lacks data this slave holds: the
  * client logs both offsets and stops replicating, never truncating, until it is given another master or restarted.
+ * A connection that stays silent for {@code haHousekeepingInterval} (the master heartbeats every few seconds) is
+ * reopened.
  */
 public class HAClient extends ServiceThread {
 
@@ -40,6 +42,7 @@ public class HAClient extends ServiceThread {
     private volatile Selector selector;
     private long currentReportedOffset;
     private long lastWriteTimestamp;
+    private long lastReadTimestamp;
     private volatile long masterPushedOffset = -1;
     private volatile Divergence divergence;
 
@@ -147,9 +150,17 @@ public class HAClient extends ServiceThread {
         if (!readFrames() || !reportGrowth()) {
             return false;
         }
-        long silent = clock.millis() - lastWriteTimestamp;
-        if (silent > config.getHaHousekeepingInterval()) {
-            LOG.warn("HA client: no report written to master {} for {} ms, reconnecting", masterAddress, silent);
+        long now = clock.millis();
+        int limit = config.getHaHousekeepingInterval();
+        if (now - lastWriteTimestamp > limit) {
+            LOG.warn("HA client: no report written to master {} for {} ms, reconnecting", masterAddress,
+                now - lastWriteTimestamp);
+            return false;
+        }
+        // A live master sends at least a heartbeat every few seconds; beyond that the connection is dead.
+        if (now - lastReadTimestamp > limit) {
+            LOG.warn("HA client: nothing from master {} for {} ms, reconnecting", masterAddress,
+                now - lastReadTimestamp);
             return false;
         }
         return true;
@@ -177,6 +188,7 @@ public class HAClient extends ServiceThread {
         }
         channel = opened;
         readBuffer.clear();
+        lastReadTimestamp = clock.millis();
         currentReportedOffset = store.getMaxPhyOffset();
         LOG.info("HA client connected to master {}, this slave's commit log ends at {}", address,
             currentReportedOffset);
@@ -224,6 +236,7 @@ public class HAClient extends ServiceThread {
                 zeroReads++;
             } else {
                 zeroReads = 0;
+                lastReadTimestamp = clock.millis();
                 if (!appendFrames()) {
                     return false;
                 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.cometmq.store.DefaultMessageStore;
+import org.cometmq.store.MutableClock;
 import org.cometmq.store.PutMessageStatus;
 import org.cometmq.store.SelectMappedBufferResult;
 import org.cometmq.store.StoreTestSupport;
@@ -52,6 +53,22 @@ class ReplicationFaultTest extends MasterSlaveTestBase {
             assertFalse(slave.getHaService().getHAClient().isDiverged());
             assertTrue(StoreTestSupport.await(() -> slave.getMaxOffsetInQueue("T", 1) == 3, 10_000),
                 "the replicated messages are dispatched into the consume queues");
+        }
+    }
+
+    @Test
+    void aSilentMasterIsLeftAndConnectedAgain() throws Exception {
+        MutableClock clock = new MutableClock(1_000_000);
+        try (FakeHAPeer fakeMaster = FakeHAPeer.master()) {
+            String address = fakeMaster.address();
+            slave = HATestSupport.open(dir.resolve("slave"), BrokerRole.SLAVE, clock,
+                c -> c.setHaMasterAddress(address));
+            fakeMaster.accept();
+            assertEquals(0, fakeMaster.readReport());
+            clock.advance(slave.getMessageStoreConfig().getHaHousekeepingInterval() + 1);
+            assertTrue(fakeMaster.awaitClose(), "the slave leaves a master silent beyond haHousekeepingInterval");
+            fakeMaster.accept();
+            assertEquals(0, fakeMaster.readReport(), "and connects again");
         }
     }
 
