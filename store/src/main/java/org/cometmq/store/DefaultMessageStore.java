@@ -190,11 +190,12 @@ public class DefaultMessageStore implements MessageStore {
         storeStatsService.start();
         indexService.start();
         handleScheduleMessageService(config.getBrokerRole());
-        haService.start();
         cleanConsumeQueueService.catchUp();
         long interval = config.getCleanResourceInterval();
         scheduledExecutor.scheduleAtFixedRate(this::cleanFilesPeriodically, interval, interval, TimeUnit.MILLISECONDS);
         shutdown = false;
+        // Last: replicated data is appended only to a running store.
+        haService.start();
         LOG.info("store {} started: commit log [{}, {}), {} consume queues", config.getStorePathRootDir(),
             commitLog.getMinOffset(), commitLog.getMaxOffset(), consumeQueueTable.getTable().size());
     }

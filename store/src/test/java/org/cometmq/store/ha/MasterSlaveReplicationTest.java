@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -50,22 +51,23 @@ class MasterSlaveReplicationTest extends MasterSlaveTestBase {
 
         // Stopped slave, then catch-up from where it stood: the measured part is pure replication.
         slave.shutdown();
-        long t0 = System.nanoTime();
         for (int i = 1; i < MESSAGES; i++) {
             assertEquals(PutMessageStatus.PUT_OK, master.putMessage(HATestSupport.message(i)).getPutMessageStatus());
         }
         long resumeFrom = master.getMaxPhyOffset();
         assertTrue(resumeFrom > 3L * FILE_SIZE, "the run must span several commit-log files");
-        System.out.printf("puts took %.3f s%n", (System.nanoTime() - t0) / 1e9);
         slave = openSlave();
         // Measured from the opened slave's first report: the store's start-up is not replication.
         long begin = System.nanoTime();
+        long cpuBegin = processCpuNanos();
         long startOffset = slave.getMaxPhyOffset();
         assertTrue(StoreTestSupport.await(() -> slave.getMaxPhyOffset() == resumeFrom, 25_000),
             "the slave stopped at " + slave.getMaxPhyOffset() + " of " + resumeFrom);
         double seconds = (System.nanoTime() - begin) / 1e9;
-        System.out.printf("replication throughput: %d bytes in %.3f s = %.1f MB/s%n", resumeFrom - startOffset,
-            seconds, (resumeFrom - startOffset) / 1e6 / seconds);
+        double cpuSeconds = (processCpuNanos() - cpuBegin) / 1e9;
+        System.out.printf("replication throughput: %d bytes in %.3f s = %.1f MB/s (%.3f s of process CPU, "
+            + "load average %.1f)%n", resumeFrom - startOffset, seconds, (resumeFrom - startOffset) / 1e6 / seconds,
+            cpuSeconds, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 
         assertTrue(StoreTestSupport.await(() -> slave.dispatchBehindBytes() == 0, 10_000), "slave dispatch lags");
         for (int queueId = 0; queueId < 4; queueId++) {
@@ -79,7 +81,6 @@ class MasterSlaveReplicationTest extends MasterSlaveTestBase {
         slave = null;
         master.shutdown();
         master = null;
-        System.out.printf("checks took %.3f s%n", (System.nanoTime() - begin) / 1e9);
         assertSameFiles(dir.resolve("master/commitlog"), dir.resolve("slave/commitlog"));
     }
 
@@ -103,6 +104,12 @@ class MasterSlaveReplicationTest extends MasterSlaveTestBase {
             }
         }
         assertEquals(max, offset);
+    }
+
+    private static long processCpuNanos() {
+        java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean
+            ? ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime() : 0;
     }
 
     private static void assertSameFiles(Path masterDir, Path slaveDir) throws IOException {
