@@ -141,6 +141,9 @@ public class BrokerController {
             log.error("broker tables under {} could not be loaded", storeConfig.getStorePathRootDir());
             return false;
         }
+        // As 4.9.7, the HA port follows the listen port whatever the config says; an ephemeral one stays ephemeral.
+        int listenPort = configuration.getNettyServerConfig().getListenPort();
+        storeConfig.setHaListenPort(listenPort == 0 ? 0 : listenPort + 1);
         messageStore = new DefaultMessageStore(storeConfig, arrivingListener,
             new org.cometmq.store.cleanup.FileStoreDiskSpaceProvider(), clock);
         messageStore.setConsumedOffsetView(new CommittedOffsetView(consumerOffsetManager));

@@ -32,6 +32,7 @@ import org.cometmq.store.config.BrokerRole;
 import org.cometmq.store.config.FlushDiskType;
 import org.cometmq.store.config.MessageStoreConfig;
 import org.cometmq.store.config.StorePathConfigHelper;
+import org.cometmq.store.ha.HAService;
 import org.cometmq.store.index.IndexDispatcher;
 import org.cometmq.store.index.IndexService;
 import org.cometmq.store.logfile.TransientStorePool;
@@ -83,6 +84,7 @@ public class DefaultMessageStore implements MessageStore {
     private final MessageLookupService lookupService;
     private final ScheduledExecutorService scheduledExecutor;
     private final StorePutGuard putGuard;
+    private final HAService haService;
     private volatile boolean shutdown = true;
     private volatile boolean released = false;
     private long dispatchFrom = 0;
@@ -143,6 +145,8 @@ public class DefaultMessageStore implements MessageStore {
             this::isOSPageCacheBusy);
         this.getMessageService = new GetMessageService(config, commitLog, consumeQueueTable, storeStatsService);
         this.lookupService = new MessageLookupService(commitLog, indexService, delayLevelTable);
+        this.haService = new HAService(this, clock);
+        commitLog.setReplicaWaiter(haService::submitReplicaRequest);
         this.scheduledExecutor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "StoreScheduledThread");
             t.setDaemon(true);
@@ -178,9 +182,8 @@ public class DefaultMessageStore implements MessageStore {
         abortFile.create();
         catchUpDispatch();
         commitLog.getQueueOffsetTable().reset(consumeQueueTable.maxOffsets());
-        if (config.getBrokerRole() != BrokerRole.SLAVE) {
-            reputMessageService.setArrivingListener(arrivingListener);
-        }
+        // Unlike 4.9.7, a slave also wakes held pulls when replicated messages arrive (longPollingEnable).
+        reputMessageService.setArrivingListener(arrivingListener);
         commitLog.start();
         flushConsumeQueueService.start();
         reputMessageService.start();
@@ -191,6 +194,8 @@ public class DefaultMessageStore implements MessageStore {
         long interval = config.getCleanResourceInterval();
         scheduledExecutor.scheduleAtFixedRate(this::cleanFilesPeriodically, interval, interval, TimeUnit.MILLISECONDS);
         shutdown = false;
+        // Last: replicated data is appended only to a running store.
+        haService.start();
         LOG.info("store {} started: commit log [{}, {}), {} consume queues", config.getStorePathRootDir(),
             commitLog.getMinOffset(), commitLog.getMaxOffset(), consumeQueueTable.getTable().size());
     }
@@ -245,6 +250,7 @@ public class DefaultMessageStore implements MessageStore {
         if (!shutdown) {
             shutdown = true;
             scheduledExecutor.shutdownNow();
+            haService.shutdown();
             scheduleMessageService.shutdown();
             reputMessageService.shutdown();
             storeStatsService.shutdown();
@@ -431,6 +437,34 @@ public class DefaultMessageStore implements MessageStore {
     @Override
     public SelectMappedBufferResult getCommitLogData(long offset) {
         return shutdown ? null : commitLog.getData(offset);
+    }
+
+    @Override
+    public boolean appendToCommitLog(long startOffset, byte[] data, int dataStart, int dataLength) {
+        if (shutdown) {
+            LOG.warn("replicated data at {} arrived at a shut-down store", startOffset);
+            return false;
+        }
+        boolean appended = commitLog.appendData(startOffset, data, dataStart, dataLength);
+        if (appended) {
+            reputMessageService.wakeup();
+        }
+        return appended;
+    }
+
+    @Override
+    public void updateHaMasterAddress(String newAddr) {
+        haService.updateMasterAddress(newAddr);
+    }
+
+    @Override
+    public long slaveFallBehindMuch() {
+        return commitLog.getMaxOffset() - haService.getPush2SlaveMaxOffset().get();
+    }
+
+    @Override
+    public HAService getHaService() {
+        return haService;
     }
 
     @Override

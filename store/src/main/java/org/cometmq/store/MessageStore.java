@@ -9,6 +9,7 @@ import org.cometmq.common.message.MessageExtBatch;
 import org.cometmq.store.cleanup.ConsumedOffsetView;
 import org.cometmq.store.config.BrokerRole;
 import org.cometmq.store.config.MessageStoreConfig;
+import org.cometmq.store.ha.HAService;
 import org.cometmq.store.queue.ConsumeQueue;
 
 /**
@@ -127,6 +128,21 @@ public interface MessageStore {
     StoreStatsService getStoreStatsService();
 
     MessageStoreConfig getMessageStoreConfig();
+
+    /**
+     * Slave: appends {@code dataLength} bytes of the master's commit log, which start at commit-log offset
+     * {@code startOffset} (this store's end); they are then dispatched like any record. False when refused.
+     */
+    boolean appendToCommitLog(long startOffset, byte[] data, int dataStart, int dataLength);
+
+    /** Slave: the master's HA address ({@code ip:port}) to replicate from, taken at the next connect. */
+    void updateHaMasterAddress(String newAddr);
+
+    /** Replication: slave connections and acknowledgements (master), the master connection (slave). */
+    HAService getHaService();
+
+    /** Master: bytes of the commit log no slave has acknowledged yet (the whole log when none ever did). */
+    long slaveFallBehindMuch();
 
     /** Starts delayed-message delivery on a master, stops it on a slave. */
     void handleScheduleMessageService(BrokerRole brokerRole);

@@ -127,9 +127,9 @@ final class StorePutGuard {
         }
     }
 
-    /** Waits for an async put, bounded by the sync-flush timeout plus 5 s. */
+    /** Waits for an async put, bounded by the longer of the flush and slave timeouts plus 5 s. */
     PutMessageResult waitForPutResult(CompletableFuture<PutMessageResult> future) {
-        long timeout = config.getSyncFlushTimeout() + 5000L;
+        long timeout = Math.max(config.getSyncFlushTimeout(), config.getSlaveTimeout()) + 5000L;
         try {
             return future.get(timeout, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {

@@ -41,6 +41,7 @@ public final class StoreTestSupport {
         config.setDeleteWhen("99");
         config.setFlushIntervalConsumeQueue(200);
         config.setFlushIntervalCommitLog(50);
+        config.setHaListenPort(0);
         return config;
     }
 

@@ -37,6 +37,7 @@ public final class TempStore implements AutoCloseable {
         config.setMaxIndexNum(2048);
         config.setCleanResourceInterval(3_600_000);
         config.setDeleteWhen("99");
+        config.setHaListenPort(0);
         DefaultMessageStore store = new DefaultMessageStore(config, (t, q, o, c, s, f, p) -> { });
         if (!store.load()) {
             throw new IllegalStateException("store under " + root + " did not load");

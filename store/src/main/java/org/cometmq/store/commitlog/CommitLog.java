@@ -42,6 +42,7 @@ public class CommitLog {
     private final CommitLogFlusher flusher;
     private volatile long beginTimeInLock = 0;
     private volatile long confirmOffset = -1;
+    private volatile ReplicaWaiter replicaWaiter = ReplicaWaiter.NONE;
     /** Set under the put lock at shutdown: no append may touch a file after its mapping goes away. */
     private boolean closed = false;
 
@@ -195,10 +196,49 @@ public class CommitLog {
                 result.getWroteBytes(), result.getWroteOffset());
         }
         CompletableFuture<PutMessageStatus> flushed = flusher.handleDiskFlush(result, waitStoreMsgOK);
-        if (flushed.isDone()) {
-            return CompletableFuture.completedFuture(new PutMessageResult(flushed.join(), result));
+        CompletableFuture<PutMessageStatus> replicated = replicaWaiter.submitReplicaRequest(
+            result.getWroteOffset() + result.getWroteBytes(), waitStoreMsgOK);
+        if (flushed.isDone() && replicated.isDone()) {
+            return CompletableFuture.completedFuture(
+                new PutMessageResult(worse(flushed.join(), replicated.join()), result));
         }
-        return flushed.thenApply(status -> new PutMessageResult(status, result));
+        return flushed.thenCombine(replicated, (disk, slave) -> new PutMessageResult(worse(disk, slave), result));
+    }
+
+    /** As 4.9.7: a replication failure outranks a flush failure. */
+    private static PutMessageStatus worse(PutMessageStatus disk, PutMessageStatus slave) {
+        return slave != PutMessageStatus.PUT_OK ? slave : disk;
+    }
+
+    /**
+     * Slave side of replication: appends {@code length} bytes of the master's commit log that start at
+     * {@code startOffset}, which must be this log's end (or, on an empty log, a file start). False when refused.
+     */
+    public boolean appendData(long startOffset, byte[] data, int dataStart, int length) {
+        putMessageLock.lock();
+        try {
+            if (closed) {
+                return false;
+            }
+            MappedFile mappedFile = mappedFileQueue.getLastMappedFile(startOffset);
+            if (mappedFile == null) {
+                LOG.error("cannot create a commit-log file for replicated data at {}", startOffset);
+                return false;
+            }
+            long end = mappedFile.getFileFromOffset() + mappedFile.getWrotePosition();
+            if (end != startOffset) {
+                LOG.error("replicated data starts at {} but the commit log ends at {}", startOffset, end);
+                return false;
+            }
+            return mappedFile.appendMessage(data, dataStart, length);
+        } finally {
+            putMessageLock.unlock();
+        }
+    }
+
+    /** Sets what puts wait for besides the disk (the HA service on a master). */
+    public void setReplicaWaiter(ReplicaWaiter replicaWaiter) {
+        this.replicaWaiter = replicaWaiter;
     }
 
     /** A window on the {@code size}-byte record at {@code offset}, or {@code null} when gone or unreadable. */

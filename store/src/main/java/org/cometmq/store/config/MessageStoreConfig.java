@@ -122,6 +122,27 @@ public class MessageStoreConfig {
     /** Replication role; a slave refuses puts. */
     private BrokerRole brokerRole = BrokerRole.ASYNC_MASTER;
 
+    /** Port of the HA server every broker opens; the broker sets it to its listen port + 1. 0 picks a free port. */
+    private int haListenPort = 10912;
+
+    /** Slave: period of its offset report; master: idle time after which it sends a heartbeat frame, ms. */
+    private int haSendHeartbeatInterval = 1000 * 5;
+
+    /** A replication connection silent (master: no report read; slave: no report written) this long is closed, ms. */
+    private int haHousekeepingInterval = 1000 * 20;
+
+    /** Largest commit-log chunk the master sends in one frame, bytes. */
+    private int haTransferBatchSize = 1024 * 32;
+
+    /** Slave: fixed {@code ip:port} of the master's HA server; {@code null} takes it from the name server. */
+    private String haMasterAddress = null;
+
+    /** SYNC_MASTER: a slave further behind than this many bytes counts as unavailable. */
+    private int haSlaveFallbehindMax = 1024 * 1024 * 256;
+
+    /** SYNC_MASTER: how long a put waits for a slave to acknowledge it, ms (then FLUSH_SLAVE_TIMEOUT). */
+    private int slaveTimeout = 3000;
+
     /** When a put is acknowledged relative to the disk. */
     private FlushDiskType flushDiskType = FlushDiskType.ASYNC_FLUSH;
 
@@ -649,6 +670,62 @@ public class MessageStoreConfig {
 
     public void setStartDispatchTimeoutMillis(long startDispatchTimeoutMillis) {
         this.startDispatchTimeoutMillis = startDispatchTimeoutMillis;
+    }
+
+    public int getHaListenPort() {
+        return haListenPort;
+    }
+
+    public void setHaListenPort(int haListenPort) {
+        this.haListenPort = haListenPort;
+    }
+
+    public int getHaSendHeartbeatInterval() {
+        return haSendHeartbeatInterval;
+    }
+
+    public void setHaSendHeartbeatInterval(int haSendHeartbeatInterval) {
+        this.haSendHeartbeatInterval = haSendHeartbeatInterval;
+    }
+
+    public int getHaHousekeepingInterval() {
+        return haHousekeepingInterval;
+    }
+
+    public void setHaHousekeepingInterval(int haHousekeepingInterval) {
+        this.haHousekeepingInterval = haHousekeepingInterval;
+    }
+
+    public int getHaTransferBatchSize() {
+        return haTransferBatchSize;
+    }
+
+    public void setHaTransferBatchSize(int haTransferBatchSize) {
+        this.haTransferBatchSize = haTransferBatchSize;
+    }
+
+    public String getHaMasterAddress() {
+        return haMasterAddress;
+    }
+
+    public void setHaMasterAddress(String haMasterAddress) {
+        this.haMasterAddress = haMasterAddress;
+    }
+
+    public int getHaSlaveFallbehindMax() {
+        return haSlaveFallbehindMax;
+    }
+
+    public void setHaSlaveFallbehindMax(int haSlaveFallbehindMax) {
+        this.haSlaveFallbehindMax = haSlaveFallbehindMax;
+    }
+
+    public int getSlaveTimeout() {
+        return slaveTimeout;
+    }
+
+    public void setSlaveTimeout(int slaveTimeout) {
+        this.slaveTimeout = slaveTimeout;
     }
 
     /** Hours of {@link #getDeleteWhen()} as numbers; unparsable parts are skipped. */

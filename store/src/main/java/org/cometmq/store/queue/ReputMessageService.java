@@ -1,6 +1,8 @@
 package org.cometmq.store.queue;
 
+import java.nio.ByteBuffer;
 import java.util.List;
+import org.cometmq.common.message.MessageDecoder;
 import org.cometmq.common.ServiceThread;
 import org.cometmq.store.CommitLogDispatcher;
 import org.cometmq.store.DispatchRequest;
@@ -8,6 +10,7 @@ import org.cometmq.store.MessageArrivingListener;
 import org.cometmq.store.SelectMappedBufferResult;
 import org.cometmq.store.commitlog.CommitLog;
 import org.cometmq.store.commitlog.CommitLogRecordParser;
+import org.cometmq.store.logfile.MappedFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -95,6 +98,9 @@ public class ReputMessageService extends ServiceThread {
         long dispatched = 0;
         int readSize = 0;
         while (readSize < result.getSize()) {
+            if (recordStillArriving(result)) {
+                return dispatched;
+            }
             DispatchRequest request = parser.checkMessageAndReturnSize(result.getByteBuffer(), false);
             int size = request.getMsgSize();
             if (request.isSuccess() && size > 0) {
@@ -119,6 +125,25 @@ public class ReputMessageService extends ServiceThread {
             }
         }
         return dispatched;
+    }
+
+    /**
+     * Whether the window ends inside a record that does not reach its file's end: replicated data (and committed
+     * data of a transient pool) arrives in chunks that may split a record; the rest comes later.
+     */
+    private static boolean recordStillArriving(SelectMappedBufferResult result) {
+        ByteBuffer buffer = result.getByteBuffer();
+        int available = buffer.remaining();
+        MappedFile file = result.getMappedFile();
+        if (file == null || result.getStartOffset() + result.getSize() >= file.getFileFromOffset() + file.getFileSize()) {
+            return false;
+        }
+        if (available < 8) {
+            return true;
+        }
+        int totalSize = buffer.getInt(buffer.position());
+        int magic = buffer.getInt(buffer.position() + 4);
+        return magic == MessageDecoder.MESSAGE_MAGIC_CODE && totalSize > available;
     }
 
     private void doDispatch(DispatchRequest request) {

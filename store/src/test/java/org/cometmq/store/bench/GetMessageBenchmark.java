@@ -43,6 +43,7 @@ public class GetMessageBenchmark {
         dir = Files.createTempDirectory("comet-get-bench");
         MessageStoreConfig config = new MessageStoreConfig();
         config.setStorePathRootDir(dir.toString());
+        config.setHaListenPort(0);
         config.setMappedFileSizeCommitLog(128 * 1024 * 1024);
         config.setMessageIndexEnable(false);
         store = new DefaultMessageStore(config, null);

@@ -51,6 +51,7 @@ public class StoreAppendBenchmark {
             dir = Files.createTempDirectory("comet-store-bench");
             MessageStoreConfig config = new MessageStoreConfig();
             config.setStorePathRootDir(dir.toString());
+            config.setHaListenPort(0);
             config.setMappedFileSizeCommitLog(FILE_SIZE);
             config.setMessageIndexEnable(false);
             store = new DefaultMessageStore(config, null);
