@@ -20,7 +20,6 @@ import org.cometmq.broker.client.rebalance.RebalanceLockManager;
 import org.cometmq.broker.config.BrokerConfiguration;
 import org.cometmq.broker.config.BrokerPathConfigHelper;
 import org.cometmq.broker.longpolling.NotifyMessageArrivingListener;
-import org.cometmq.broker.longpolling.ReplicatedMessageArrivingDispatcher;
 import org.cometmq.broker.longpolling.PullRequestHoldService;
 import org.cometmq.broker.offset.CommittedOffsetView;
 import org.cometmq.broker.offset.ConsumerOffsetManager;
@@ -151,9 +150,6 @@ public class BrokerController {
             log.error("message store under {} could not be loaded", storeConfig.getStorePathRootDir());
             return false;
         }
-        if (isSlave()) {
-            messageStore.getDispatcherList().add(new ReplicatedMessageArrivingDispatcher(arrivingListener));
-        }
         initializeTransactions();
         remotingServer = new NettyRemotingServer(configuration.getNettyServerConfig(), clientHousekeepingService);
         vipRemotingServer = new NettyRemotingServer(vipServerConfig(), clientHousekeepingService);
@@ -176,7 +172,7 @@ public class BrokerController {
         slaveSynchronize = new SlaveSynchronize(outerAPI, topicConfigManager, consumerOffsetManager,
             subscriptionGroupManager, StorePathConfigHelper.getDelayOffsetStorePath(storeConfig.getStorePathRootDir()),
             this::getBrokerAddr);
-        registrationService.addMasterAddressListener((masterAddr, haAddr) -> slaveSynchronize.setMasterAddr(masterAddr));
+        registrationService.addMasterAddressListener(this::onMasterAddress);
         offsetPersistService = new ConsumerOffsetPersistService(List.of(consumerOffsetManager, consumerFilterManager),
             brokerConfig.getFlushConsumerOffsetInterval());
         BrokerRuntimeInfo runtimeInfo = new BrokerRuntimeInfo(brokerConfig, messageStore, statsManager, statsSampler,
@@ -314,11 +310,26 @@ public class BrokerController {
     }
 
     /**
-     * The HA port: listenPort + 1 (the real listen port once started), as 4.9.7 derives it whatever the config
-     * says. The one place to switch to the store's {@code haListenPort} setting once the store owns it.
+     * The HA port: the one the store's HA server bound (listenPort + 1 as 4.9.7 derives it, or an ephemeral one when
+     * the listen port is), the configured one before the store runs.
      */
     public int haListenPort() {
-        return configuration.getNettyServerConfig().getListenPort() + 1;
+        int bound = messageStore == null || messageStore.getHaService() == null ? 0
+            : messageStore.getHaService().getLocalPort();
+        return bound > 0 ? bound : storeConfig.getHaListenPort();
+    }
+
+    /**
+     * A registration answer named the group's master: the slave synchronises its tables from it and replicates from
+     * its HA address, unless {@code haMasterAddress} fixes that address (as 4.9.7, which then stops following the
+     * name server's).
+     */
+    private void onMasterAddress(String masterAddr, String masterHaServerAddr) {
+        slaveSynchronize.setMasterAddr(masterAddr);
+        String fixed = storeConfig.getHaMasterAddress();
+        if (isSlave() && masterHaServerAddr != null && (fixed == null || fixed.length() < 6)) {
+            messageStore.updateHaMasterAddress(masterHaServerAddr);
+        }
     }
 
     /** The VIP server's settings: the main server's, two ports below it (an ephemeral port when that is 0). */

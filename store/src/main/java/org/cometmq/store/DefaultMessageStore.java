@@ -55,7 +55,7 @@ import org.slf4j.LoggerFactory;
  * flush, cleaning and delayed delivery, and answers the broker through {@link MessageStore}. The work itself
  * lives in those parts; this class checks state, routes calls and keeps stats.
  */
-public class DefaultMessageStore implements MessageStore {
+public class DefaultMessageStore implements MessageStore, ReplicationStatus {
 
     private static final Logger LOG = LoggerFactory.getLogger(DefaultMessageStore.class);
 
@@ -465,6 +465,16 @@ public class DefaultMessageStore implements MessageStore {
     @Override
     public HAService getHaService() {
         return haService;
+    }
+
+    @Override
+    public long slaveFallBehindBytes() {
+        return config.getBrokerRole() == BrokerRole.SLAVE ? 0 : Math.max(0, slaveFallBehindMuch());
+    }
+
+    @Override
+    public int slaveConnectionCount() {
+        return config.getBrokerRole() == BrokerRole.SLAVE ? 0 : haService.getConnectionCount().get();
     }
 
     @Override
