@@ -2,14 +2,16 @@ package org.cometmq.tools.command.topic;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.cometmq.client.consumer.rebalance.AllocateMessageQueueAveragely;
-import org.cometmq.client.impl.factory.TopicRouteConverter;
+import org.cometmq.common.constant.PermName;
 import org.cometmq.common.message.MessageQueue;
+import org.cometmq.common.protocol.route.QueueData;
 import org.cometmq.common.protocol.route.TopicRouteData;
 import org.cometmq.remoting.protocol.RemotingSerializable;
 import org.cometmq.tools.command.CommandContext;
@@ -51,9 +53,22 @@ public class AllocateMQSubCommand implements SubCommand {
         String topic = OptionValues.string(commandLine, 't');
         List<String> clients = Arrays.asList(OptionValues.string(commandLine, 'i').split(","));
         TopicRouteData route = context.admin().examineTopicRouteInfo(topic);
-        Set<MessageQueue> queues = TopicRouteConverter.toSubscribeInfo(topic, route);
+        Set<MessageQueue> queues = readableQueues(topic, route);
         RebalanceResult result = allocate(queues, clients);
         context.out().printf("%s%n", RemotingSerializable.toJson(result, false));
+    }
+
+    /** The readable queues of the route, in a hash set as a consumer's subscribe info holds them. */
+    private static Set<MessageQueue> readableQueues(String topic, TopicRouteData route) {
+        Set<MessageQueue> queues = new HashSet<>();
+        for (QueueData queueData : route.getQueueDatas()) {
+            if (PermName.isReadable(queueData.getPerm())) {
+                for (int queueId = 0; queueId < queueData.getReadQueueNums(); queueId++) {
+                    queues.add(new MessageQueue(topic, queueData.getBrokerName(), queueId));
+                }
+            }
+        }
+        return queues;
     }
 
     static RebalanceResult allocate(Set<MessageQueue> queues, List<String> clients) {
