@@ -34,11 +34,6 @@ final class ApiExceptions {
         except("org.cometmq.client.ClientConfig#isEnableStreamRequestType", "4.9.7 registers a StreamTypeRPCHook"
             + " when set: comes after the client RPC-hook registration of branch h6-trace");
         except("org.cometmq.client.ClientConfig#setEnableStreamRequestType", "as isEnableStreamRequestType");
-        for (String method : new String[] {"analyzeProcessQueue", "analyzeRebalance", "analyzeSubscription",
-            "formatString"}) {
-            except("org.cometmq.common.protocol.body.ConsumerRunningInfo#" + method, "report helpers of mqadmin"
-                + " consumerStatus: issue 16 (mqadmin parity) brings them with that command");
-        }
         // Later issues.
         except("org.cometmq.tools.command.**", "mqadmin sub-command classes: issue 16 brings them to 4.9.7's set"
             + " and SubCommand.execute(CommandLine, Options, RPCHook) signature");

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.cometmq.test.harness.TestEnvironment;
 
 /**
@@ -30,12 +31,37 @@ public final class ApacheMqadmin {
     }
 
     public CommandResult run(String command, String... args) {
-        List<String> line = new ArrayList<>(List.of(TestEnvironment.javaExecutable().toString(), "-Xmx256m",
-            "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Duser.home=" + workDir.resolve("user-home"),
-            "-Drocketmq.home.dir=" + home, "-cp", TestEnvironment.apacheLibDir() + "/*", MAIN_CLASS, command, "-n",
-            namesrvAddr));
-        line.addAll(List.of(args));
+        return ToolProcess.run(commandLine(command, args), Map.of("ROCKETMQ_HOME", home.toString()), workDir);
+    }
+
+    /** A command that runs until stopped, until its stdout satisfies {@code enough}: see ToolProcess#runUntil. */
+    public CommandResult runUntil(Predicate<String> enough, String command, String... args) {
+        return ToolProcess.runUntil(commandLine(command, args), Map.of("ROCKETMQ_HOME", home.toString()), workDir,
+            enough);
+    }
+
+    /** {@code mqadmin} with no arguments: the command list. */
+    public CommandResult listCommands() {
+        List<String> line = jvm();
         return ToolProcess.run(line, Map.of("ROCKETMQ_HOME", home.toString()), workDir);
+    }
+
+    private List<String> commandLine(String command, String... args) {
+        List<String> line = jvm();
+        line.addAll(List.of(command, "-n", namesrvAddr));
+        line.addAll(List.of(args));
+        return line;
+    }
+
+    private List<String> jvm() {
+        return new ArrayList<>(List.of(TestEnvironment.javaExecutable().toString(), "-Xmx256m",
+            "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Duser.home=" + workDir.resolve("user-home"),
+            "-Drocketmq.home.dir=" + home, "-cp", TestEnvironment.apacheLibDir() + "/*", MAIN_CLASS));
+    }
+
+    /** The folder the tool runs in: relative paths a command writes land here. */
+    Path workDir() {
+        return workDir;
     }
 
     /** Writes {@code conf/tools.yml}: the credentials 4.9.7's mqadmin signs its requests with. */

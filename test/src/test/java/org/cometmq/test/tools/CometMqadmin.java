@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.cometmq.test.harness.TestEnvironment;
 
 /**
@@ -33,6 +34,13 @@ public final class CometMqadmin {
         return runRaw(line);
     }
 
+    /** {@code mqadmin command -n <namesrv> args...} for a command that runs until stopped: see ToolProcess#runUntil. */
+    public CommandResult runUntil(Predicate<String> enough, String command, String... args) {
+        List<String> line = new ArrayList<>(List.of(script().toString(), command, "-n", namesrvAddr));
+        line.addAll(List.of(args));
+        return ToolProcess.runUntil(line, environment(), workDir, enough);
+    }
+
     /** The script with exactly {@code args} (no {@code -n}). */
     CommandResult runWithoutNamesrv(String... args) {
         List<String> line = new ArrayList<>();
@@ -42,14 +50,22 @@ public final class CometMqadmin {
     }
 
     private CommandResult runRaw(List<String> line) {
-        Map<String, String> env = Map.of(
+        return ToolProcess.run(line, environment(), workDir);
+    }
+
+    private Map<String, String> environment() {
+        return Map.of(
             "COMET_HOME", TestEnvironment.distributionDir().toString(),
             "HOME", directory(workDir.resolve("user-home")).toString(),
             "COMET_LOG_DIR", logDir().toString(),
             "JAVA_HOME", System.getProperty("java.home"),
             // message bodies the query commands save go to the work dir, not the machine's /tmp
             "JAVA_OPT_EXT", "-Djava.io.tmpdir=" + directory(workDir.resolve("tmp")));
-        return ToolProcess.run(line, env, workDir);
+    }
+
+    /** The folder the script runs in: relative paths a command writes land here. */
+    Path workDir() {
+        return workDir;
     }
 
     Path logDir() {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 
 /**
  * Runs a command-line tool to completion as a child process, bounded in time: stdout and stderr are kept apart
@@ -18,12 +19,27 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class ToolProcess {
     private static final Duration RUN_TIMEOUT = Duration.ofSeconds(90);
+    private static final long POLL_MILLIS = 200;
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
     private ToolProcess() {
     }
 
     static CommandResult run(List<String> command, Map<String, String> env, Path workDir) {
+        return run(command, env, workDir, null);
+    }
+
+    /**
+     * Runs a tool that does not end by itself (a monitor) until its stdout satisfies {@code enough}, then stops it
+     * with its children; the exit code is then -1. Fails when {@code enough} is not met within the run bound.
+     */
+    static CommandResult runUntil(List<String> command, Map<String, String> env, Path workDir,
+                                  Predicate<String> enough) {
+        return run(command, env, workDir, enough);
+    }
+
+    private static CommandResult run(List<String> command, Map<String, String> env, Path workDir,
+                                     Predicate<String> enough) {
         int run = SEQUENCE.incrementAndGet();
         Path stdout = workDir.resolve("run-" + run + ".out");
         Path stderr = workDir.resolve("run-" + run + ".err");
@@ -35,9 +51,12 @@ final class ToolProcess {
         builder.environment().putAll(env);
         try {
             Process process = builder.start();
+            if (enough != null && awaitOutput(process, stdout, enough)) {
+                stop(process);
+                return new CommandResult(String.join(" ", command), -1, read(stdout), read(stderr));
+            }
             if (!process.waitFor(RUN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                stop(process);
                 throw new AssertionError(String.join(" ", command) + " did not end within " + RUN_TIMEOUT.toSeconds()
                     + " s; output so far:\n" + read(stdout) + "\n" + read(stderr));
             }
@@ -48,6 +67,27 @@ final class ToolProcess {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while running " + command, e);
         }
+    }
+
+    /** True once stdout satisfies {@code enough}; false when the process ended or the bound passed first. */
+    private static boolean awaitOutput(Process process, Path stdout, Predicate<String> enough)
+        throws InterruptedException {
+        long deadline = System.nanoTime() + RUN_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (enough.test(read(stdout))) {
+                return true;
+            }
+            if (!process.isAlive()) {
+                return enough.test(read(stdout));
+            }
+            Thread.sleep(POLL_MILLIS);
+        }
+        return false;
+    }
+
+    private static void stop(Process process) throws InterruptedException {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
     }
 
     private static String read(Path file) {

@@ -19,16 +19,21 @@ class MQAdminStartupTest {
     private final CommandRunner runner = new CommandRunner();
 
     @Test
-    void noArgumentsListsEveryCommand() {
+    void noArgumentsListsEveryRegisteredCommandInTheOrderOf497() {
         assertEquals(0, runner.run());
         List<String> lines = runner.outLines();
+        List<SubCommand> registered = SubCommands.all();
         assertEquals("The most commonly used mqadmin commands are:", lines.get(0));
+        for (int i = 0; i < registered.size(); i++) {
+            SubCommand command = registered.get(i);
+            assertEquals(String.format("   %-20s %s", command.commandName(), command.commandDesc()), lines.get(i + 1));
+        }
         assertEquals("   updateTopic          Update or create topic", lines.get(1));
-        assertEquals("   getBrokerConfig      Get broker config by cluster or special broker!", lines.get(31));
-        assertEquals("   getAclConfig         List all of acl config information in cluster", lines.get(36));
-        assertEquals("", lines.get(37));
-        assertEquals("See 'mqadmin help <command>' for more information on a specific command.", lines.get(38));
-        assertEquals(40, lines.size());
+        assertTrue(lines.contains("   brokerConsumeStats   Fetch broker consume stats data"), runner.out());
+        assertTrue(lines.contains("   deleteExpiredCommitLog Delete expired CommitLog files"), runner.out());
+        assertEquals("   exportConfigs        export configs", lines.get(registered.size()));
+        assertEquals(List.of("", "See 'mqadmin help <command>' for more information on a specific command.", ""),
+            lines.subList(registered.size() + 1, lines.size()));
         assertEquals(0, runner.contextsOpened);
     }
 
@@ -56,7 +61,6 @@ class MQAdminStartupTest {
             org.apache.commons.cli.Options own = command.buildCommandlineOptions(new org.apache.commons.cli.Options());
             assertEquals(false, own.hasOption("n") || own.hasOption("h"), command.commandName());
         }
-        assertEquals(36, SubCommands.all().size());
     }
 
     @Test

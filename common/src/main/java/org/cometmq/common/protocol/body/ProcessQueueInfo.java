@@ -1,5 +1,7 @@
 package org.cometmq.common.protocol.body;
 
+import org.cometmq.common.UtilAll;
+
 /** Snapshot of one queue's local cache in a consumer (part of {@link ConsumerRunningInfo}). */
 public class ProcessQueueInfo {
     private long commitOffset;
@@ -131,6 +133,6 @@ public class ProcessQueueInfo {
 
     @Override
     public String toString() {
-        return "ProcessQueueInfo [" + "commitOffset=" + commitOffset + ", " + "cachedMsgMinOffset=" + cachedMsgMinOffset + ", " + "cachedMsgMaxOffset=" + cachedMsgMaxOffset + ", " + "cachedMsgCount=" + cachedMsgCount + ", " + "cachedMsgSizeInMiB=" + cachedMsgSizeInMiB + ", " + "transactionMsgMinOffset=" + transactionMsgMinOffset + ", " + "transactionMsgMaxOffset=" + transactionMsgMaxOffset + ", " + "transactionMsgCount=" + transactionMsgCount + ", " + "locked=" + locked + ", " + "tryUnlockTimes=" + tryUnlockTimes + ", " + "lastLockTimestamp=" + lastLockTimestamp + ", " + "droped=" + droped + ", " + "lastPullTimestamp=" + lastPullTimestamp + ", " + "lastConsumeTimestamp=" + lastConsumeTimestamp + "]";
+        return "ProcessQueueInfo [" + "commitOffset=" + commitOffset + ", " + "cachedMsgMinOffset=" + cachedMsgMinOffset + ", " + "cachedMsgMaxOffset=" + cachedMsgMaxOffset + ", " + "cachedMsgCount=" + cachedMsgCount + ", " + "cachedMsgSizeInMiB=" + cachedMsgSizeInMiB + ", " + "transactionMsgMinOffset=" + transactionMsgMinOffset + ", " + "transactionMsgMaxOffset=" + transactionMsgMaxOffset + ", " + "transactionMsgCount=" + transactionMsgCount + ", " + "locked=" + locked + ", " + "tryUnlockTimes=" + tryUnlockTimes + ", " + "lastLockTimestamp=" + UtilAll.timeMillisToHumanString(lastLockTimestamp) + ", " + "droped=" + droped + ", " + "lastPullTimestamp=" + UtilAll.timeMillisToHumanString(lastPullTimestamp) + ", " + "lastConsumeTimestamp=" + UtilAll.timeMillisToHumanString(lastConsumeTimestamp) + "]";
     }
 }
