@@ -125,6 +125,7 @@ public class DefaultMessageStore implements MessageStore, ReplicationStatus {
         this.transientStorePool = isTransientStorePoolEnable()
             ? new TransientStorePool(config.getTransientStorePoolSize(), config.getMappedFileSizeCommitLog()) : null;
         this.commitLog = new CommitLog(config, storeCheckpoint, transientStorePool, clock);
+        commitLog.setOutOfSpaceListener(runningFlags::getAndMakeDiskFull);
         this.consumeQueueTable = new ConsumeQueueTable(StorePathConfigHelper.getStorePathConsumeQueue(root),
             config.getMappedFileSizeConsumeQueue(), new org.cometmq.store.commitlog.CommitLogTimeLookup(commitLog));
         this.indexService = new IndexService(config, storeCheckpoint, runningFlags);

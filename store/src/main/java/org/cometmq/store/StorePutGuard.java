@@ -80,9 +80,9 @@ final class StorePutGuard {
         }
         if (!runningFlags.isWriteable()) {
             if (runningFlags.isDiskFull()) {
-                logRefusal(String.format("disk usage %.1f%% is above diskSpaceWarningLevelRatio %.1f%%; free space or "
-                    + "lower fileReservedTime", diskWatcher.getLastUsedRatio() * 100,
-                    diskWatcher.getLevels().getWarningLevelRatio() * 100));
+                logRefusal(String.format("the disk is full (usage %.1f%% at the last check, "
+                    + "diskSpaceWarningLevelRatio %.1f%%); free space or lower fileReservedTime",
+                    diskWatcher.getLastUsedRatio() * 100, diskWatcher.getLevels().getWarningLevelRatio() * 100));
             } else {
                 logRefusal("the store is not writeable (flags " + runningFlags.getFlagBits() + ")");
             }

@@ -3,6 +3,7 @@ package org.cometmq.store.checkpoint;
 import java.io.File;
 import java.io.IOException;
 import java.io.RandomAccessFile;
+import java.nio.ByteBuffer;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import org.cometmq.store.logfile.BufferCleaner;
@@ -34,6 +35,7 @@ public class StoreCheckpoint {
         boolean fileExists = file.exists();
         this.randomAccessFile = new RandomAccessFile(file, "rw");
         this.fileChannel = randomAccessFile.getChannel();
+        reservePage(fileChannel, scpPath);
         this.mappedByteBuffer = fileChannel.map(FileChannel.MapMode.READ_WRITE, 0, MappedFile.OS_PAGE_SIZE);
         if (fileExists) {
             this.physicMsgTimestamp = mappedByteBuffer.getLong(0);
@@ -43,6 +45,28 @@ public class StoreCheckpoint {
                 indexMsgTimestamp);
         } else {
             LOG.info("checkpoint {} does not exist; starting from zero", scpPath);
+        }
+    }
+
+    /**
+     * Gives the page its disk block before it is mapped: a store into a sparse page on a full device would kill the
+     * JVM (SIGBUS); here a full device fails the start with "No space left on device".
+     */
+    private static void reservePage(FileChannel channel, String path) throws IOException {
+        long length = channel.size();
+        if (length >= MappedFile.OS_PAGE_SIZE) {
+            return;
+        }
+        ByteBuffer page = ByteBuffer.allocate(MappedFile.OS_PAGE_SIZE);
+        channel.read(page, 0);
+        page.clear();
+        try {
+            while (page.hasRemaining()) {
+                channel.write(page, page.position());
+            }
+        } catch (IOException e) {
+            channel.close();
+            throw new IOException("cannot create the checkpoint " + path + ": " + e.getMessage(), e);
         }
     }
 

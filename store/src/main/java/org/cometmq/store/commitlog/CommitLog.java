@@ -13,6 +13,7 @@ import org.cometmq.store.SelectMappedBufferResult;
 import org.cometmq.store.checkpoint.StoreCheckpoint;
 import org.cometmq.store.config.MessageStoreConfig;
 import org.cometmq.store.logfile.AppendMessageCallback;
+import org.cometmq.store.logfile.DiskSpaceException;
 import org.cometmq.store.logfile.MappedFile;
 import org.cometmq.store.logfile.MappedFileQueue;
 import org.cometmq.store.logfile.TransientStorePool;
@@ -30,6 +31,8 @@ public class CommitLog {
     private static final Logger LOG = LoggerFactory.getLogger(CommitLog.class);
     /** Lock hold time beyond which an append is logged. */
     private static final long SLOW_APPEND_MILLIS = 500;
+    /** Disk blocks reserved ahead of the append position: one channel write per 4 MiB appended. */
+    private static final int RESERVE_AHEAD = 4 * 1024 * 1024;
 
     private final MessageStoreConfig config;
     /** Store timestamps and put-lock hold times are read on it. */
@@ -43,6 +46,7 @@ public class CommitLog {
     private volatile long beginTimeInLock = 0;
     private volatile long confirmOffset = -1;
     private volatile ReplicaWaiter replicaWaiter = ReplicaWaiter.NONE;
+    private volatile Runnable outOfSpaceListener;
     /** Set under the put lock at shutdown: no append may touch a file after its mapping goes away. */
     private boolean closed = false;
 
@@ -52,6 +56,7 @@ public class CommitLog {
         this.clock = clock;
         this.mappedFileQueue = new MappedFileQueue(config.getStorePathCommitLog(), config.getMappedFileSizeCommitLog(),
             transientStorePool);
+        mappedFileQueue.setReserveAhead(RESERVE_AHEAD);
         if (config.isWarmMapedFileEnable()) {
             // Runs under the put lock at a file roll: a pause once per file instead of page faults on appends.
             mappedFileQueue.setFileCreatedListener(file -> file.warmMappedFile(config.getFlushDiskType(),
@@ -105,10 +110,12 @@ public class CommitLog {
             long begin = clock.millis();
             beginTimeInLock = begin;
             msg.setStoreTimestamp(begin);
-            result = appendWithRoll(msg, messageEncoder);
+            result = appendWithRoll(msg, messageEncoder, msg.getEncodedFields().msgLen);
             result.setPagecacheRT(clock.millis() - begin);
-            beginTimeInLock = 0;
+        } catch (DiskSpaceException e) {
+            return outOfSpace(e);
         } finally {
+            beginTimeInLock = 0;
             putMessageLock.unlock();
         }
         return complete(result, msg.getTopic(), msg.isWaitStoreMsgOK());
@@ -134,13 +141,31 @@ public class CommitLog {
             long begin = clock.millis();
             beginTimeInLock = begin;
             batch.setStoreTimestamp(begin);
-            result = appendWithRoll(prepared, batchEncoder);
+            result = appendWithRoll(prepared, batchEncoder, prepared.getTotalLength());
             result.setPagecacheRT(clock.millis() - begin);
-            beginTimeInLock = 0;
+        } catch (DiskSpaceException e) {
+            return outOfSpace(e);
         } finally {
+            beginTimeInLock = 0;
             putMessageLock.unlock();
         }
         return complete(result, batch.getTopic(), batch.isWaitStoreMsgOK());
+    }
+
+    /** A full device: the store refuses writes as disk full (4.9.7's code 14) until space is freed. */
+    private CompletableFuture<PutMessageResult> outOfSpace(DiskSpaceException e) {
+        Runnable listener = outOfSpaceListener;
+        if (listener != null) {
+            listener.run();
+        }
+        LOG.error("refusing an append to the commit log: {}", e.getMessage());
+        return CompletableFuture.completedFuture(new PutMessageResult(PutMessageStatus.SERVICE_NOT_AVAILABLE,
+            new AppendMessageResult(AppendMessageStatus.UNKNOWN_ERROR)));
+    }
+
+    /** Called (under the put lock) when an append finds the device full; the store marks itself disk full. */
+    public void setOutOfSpaceListener(Runnable listener) {
+        this.outOfSpaceListener = listener;
     }
 
     private static PutMessageResult reject(AppendMessageStatus status, String topic) {
@@ -150,8 +175,12 @@ public class CommitLog {
         return new PutMessageResult(putStatus, new AppendMessageResult(status));
     }
 
-    /** Appends to the last file, rolling to a new file once when the current one is too full. Holds the lock. */
-    private <M> AppendMessageResult appendWithRoll(M msg, AppendMessageCallback<M> callback) {
+    /**
+     * Appends to the last file, rolling to a new file once when the current one is too full. Holds the lock.
+     *
+     * @throws DiskSpaceException when the record's disk blocks cannot be reserved; nothing was written
+     */
+    private <M> AppendMessageResult appendWithRoll(M msg, AppendMessageCallback<M> callback, int length) {
         if (closed) {
             return new AppendMessageResult(AppendMessageStatus.UNKNOWN_ERROR);
         }
@@ -162,13 +191,13 @@ public class CommitLog {
         if (mappedFile == null) {
             return null;
         }
-        AppendMessageResult result = mappedFile.appendMessage(msg, callback);
+        AppendMessageResult result = mappedFile.appendMessage(msg, callback, length);
         if (result.getStatus() == AppendMessageStatus.END_OF_FILE) {
             mappedFile = mappedFileQueue.getLastMappedFile(0);
             if (mappedFile == null) {
                 return null;
             }
-            result = mappedFile.appendMessage(msg, callback);
+            result = mappedFile.appendMessage(msg, callback, length);
         }
         return result;
     }

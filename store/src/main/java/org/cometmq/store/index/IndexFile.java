@@ -21,6 +21,8 @@ public class IndexFile {
     private final MappedFile mappedFile;
     private final MappedByteBuffer mappedByteBuffer;
     private final IndexHeader indexHeader;
+    /** Whether the header and hash slots, written at random positions, have their disk blocks (single writer). */
+    private boolean slotsReserved;
 
     /**
      * Maps {@code fileName}; a new file continues from {@code endPhyOffset}/{@code endTimestamp} of the previous
@@ -84,12 +86,22 @@ public class IndexFile {
         return keyHashPositive < 0 ? 0 : keyHashPositive;
     }
 
-    /** Adds an entry for {@code key}; false when the file is full. Single writer. */
+    /**
+     * Adds an entry for {@code key}; false when the file is full. Single writer.
+     *
+     * @throws org.cometmq.store.logfile.DiskSpaceException when the disk has no room for it; nothing was written
+     */
     public boolean putKey(String key, long phyOffset, long storeTimestamp) {
         int count = indexHeader.getIndexCount();
         if (count >= indexNum) {
             return false;
         }
+        int entriesStart = IndexHeader.INDEX_HEADER_SIZE + hashSlotNum * HASH_SLOT_SIZE;
+        if (!slotsReserved) {
+            mappedFile.reserveKeepingContent(0, entriesStart);
+            slotsReserved = true;
+        }
+        mappedFile.reserveForAppend(entriesStart + count * INDEX_SIZE, INDEX_SIZE);
         int keyHash = indexKeyHashMethod(key);
         int absSlotPos = IndexHeader.INDEX_HEADER_SIZE + (keyHash % hashSlotNum) * HASH_SLOT_SIZE;
         int slotValue = mappedByteBuffer.getInt(absSlotPos);

@@ -18,6 +18,7 @@ import org.cometmq.store.RunningFlags;
 import org.cometmq.store.checkpoint.StoreCheckpoint;
 import org.cometmq.store.config.MessageStoreConfig;
 import org.cometmq.store.config.StorePathConfigHelper;
+import org.cometmq.store.logfile.DiskSpaceException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -215,7 +216,7 @@ public class IndexService {
 
     private IndexFile putKey(IndexFile indexFile, DispatchRequest req, String idxKey) {
         IndexFile current = indexFile;
-        while (!current.putKey(idxKey, req.getCommitLogOffset(), req.getStoreTimestamp())) {
+        while (!putKeyOrMarkDiskFull(current, idxKey, req)) {
             current = retryGetAndCreateIndexFile();
             if (current == null) {
                 LOG.error("no index file available for key {}", idxKey);
@@ -223,6 +224,16 @@ public class IndexService {
             }
         }
         return current;
+    }
+
+    /** A full disk marks the store disk full and goes up to dispatch, which retries the record later. */
+    private boolean putKeyOrMarkDiskFull(IndexFile file, String idxKey, DispatchRequest req) {
+        try {
+            return file.putKey(idxKey, req.getCommitLogOffset(), req.getStoreTimestamp());
+        } catch (DiskSpaceException e) {
+            runningFlags.getAndMakeDiskFull();
+            throw e;
+        }
     }
 
     /** The file to write to, creating one when the last is full; marks an index error after repeated failures. */

@@ -26,6 +26,8 @@ import org.slf4j.LoggerFactory;
 public class MappedFile extends ReferenceResource {
 
     public static final int OS_PAGE_SIZE = 1024 * 4;
+    /** Bytes reserved ahead of an append when the owner sets no other window (consume-queue sized). */
+    public static final int DEFAULT_RESERVE_AHEAD = 64 * 1024;
     private static final Logger LOG = LoggerFactory.getLogger(MappedFile.class);
     private static final AtomicLong TOTAL_MAPPED_VIRTUAL_MEMORY = new AtomicLong(0);
     private static final AtomicInteger TOTAL_MAPPED_FILES = new AtomicInteger(0);
@@ -39,6 +41,7 @@ public class MappedFile extends ReferenceResource {
     private final File file;
     private final FileChannel fileChannel;
     private final MappedByteBuffer mappedByteBuffer;
+    private volatile BlockReservation reservation;
     /** Transient-pool buffer appends go to before commit; {@code null} without a pool or once fully committed. */
     private volatile ByteBuffer writeBuffer;
     private final TransientStorePool transientStorePool;
@@ -65,6 +68,7 @@ public class MappedFile extends ReferenceResource {
             }
             this.fileChannel = raf.getChannel();
             this.mappedByteBuffer = fileChannel.map(FileChannel.MapMode.READ_WRITE, 0, fileSize);
+            this.reservation = new BlockReservation(fileName, fileChannel, fileSize, DEFAULT_RESERVE_AHEAD);
         } catch (IOException | RuntimeException e) {
             raf.close();
             throw new IOException("cannot map file " + fileName + " (" + fileSize + " bytes): " + e.getMessage(), e);
@@ -108,13 +112,29 @@ public class MappedFile extends ReferenceResource {
         }
     }
 
-    /** Appends one record through {@code callback} at the current write position. */
+    /** Sets how many bytes appends reserve ahead of what they need (see {@link BlockReservation}). */
+    public void setReserveAhead(int bytes) {
+        this.reservation = new BlockReservation(fileName, fileChannel, fileSize, bytes);
+    }
+
+    /** Appends one record through {@code callback} at the current write position (reserving the window ahead). */
     public <M> AppendMessageResult appendMessage(M msg, AppendMessageCallback<M> callback) {
+        return appendMessage(msg, callback, 0);
+    }
+
+    /**
+     * Appends one record of about {@code length} bytes through {@code callback} at the current write position.
+     *
+     * @throws DiskSpaceException when the blocks under the record cannot be reserved; nothing was written
+     */
+    public <M> AppendMessageResult appendMessage(M msg, AppendMessageCallback<M> callback, int length) {
         int currentPos = wrotePosition.get();
         if (currentPos >= fileSize) {
             LOG.error("append to full file {}: wrotePosition={} fileSize={}", fileName, currentPos, fileSize);
             return new AppendMessageResult(AppendMessageStatus.UNKNOWN_ERROR);
         }
+        // room for the end-of-file blank a record that does not fit writes instead
+        reserveForAppend(currentPos, Math.max(length, 8));
         ByteBuffer target = writeBuffer != null ? writeBuffer : mappedByteBuffer;
         AppendMessageResult result = callback.doAppend(fileFromOffset, target, currentPos, fileSize - currentPos, msg);
         wrotePosition.addAndGet(result.getWroteBytes());
@@ -132,6 +152,7 @@ public class MappedFile extends ReferenceResource {
         if (currentPos + length > fileSize) {
             return false;
         }
+        reserveForAppend(currentPos, length);
         ByteBuffer target = writeBuffer != null ? writeBuffer : mappedByteBuffer;
         target.put(currentPos, data, offset, length);
         wrotePosition.addAndGet(length);
@@ -145,10 +166,42 @@ public class MappedFile extends ReferenceResource {
         if (currentPos + length > fileSize) {
             return false;
         }
+        reserveForAppend(currentPos, length);
         ByteBuffer target = writeBuffer != null ? writeBuffer : mappedByteBuffer;
         target.put(currentPos, data, data.position(), length);
         wrotePosition.addAndGet(length);
         return true;
+    }
+
+    /**
+     * Makes sure the blocks of {@code [position, position + length)} exist before the mapping is written there,
+     * plus the reservation window after it; bytes from {@code position} on may be overwritten with zeros. With a
+     * transient-pool buffer the file is written through the channel, which reports a full disk by itself.
+     *
+     * @throws DiskSpaceException when they cannot be reserved
+     */
+    public void reserveForAppend(int position, int length) {
+        if (writeBuffer != null) {
+            return;
+        }
+        try {
+            reservation.forAppend(position, length);
+        } catch (IOException e) {
+            throw new DiskSpaceException(e);
+        }
+    }
+
+    /**
+     * Reserves the blocks of {@code [from, to)} keeping their content, for regions written at random positions.
+     *
+     * @throws DiskSpaceException when they cannot be reserved
+     */
+    public void reserveKeepingContent(int from, int to) {
+        try {
+            reservation.keepingContent(from, to);
+        } catch (IOException e) {
+            throw new DiskSpaceException(e);
+        }
     }
 
     /**
@@ -366,6 +419,14 @@ public class MappedFile extends ReferenceResource {
      */
     public void warmMappedFile(FlushDiskType type, int pages) {
         long begin = System.currentTimeMillis();
+        if (writeBuffer == null) {
+            try {
+                reservation.forAppend(wrotePosition.get(), fileSize);
+            } catch (IOException e) {
+                LOG.warn("not warming {}: {}; appends reserve their blocks as they go", fileName, e.getMessage());
+                return;
+            }
+        }
         ByteBuffer target = writeBuffer != null ? writeBuffer : mappedByteBuffer;
         int flushedPages = 0;
         for (int i = 0, page = 0; i < fileSize; i += OS_PAGE_SIZE, page++) {

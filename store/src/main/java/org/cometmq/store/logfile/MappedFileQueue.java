@@ -29,6 +29,7 @@ public class MappedFileQueue {
     private volatile long committedWhere = 0;
     private volatile long storeTimestamp = 0;
     private volatile java.util.function.Consumer<MappedFile> fileCreatedListener;
+    private volatile int reserveAhead = MappedFile.DEFAULT_RESERVE_AHEAD;
 
     public MappedFileQueue(String storePath, int mappedFileSize) {
         this(storePath, mappedFileSize, null);
@@ -62,6 +63,7 @@ public class MappedFileQueue {
             }
             try {
                 MappedFile mappedFile = new MappedFile(file.getPath(), mappedFileSize);
+                mappedFile.setReserveAhead(reserveAhead);
                 mappedFile.setWrotePosition(mappedFileSize);
                 mappedFile.setFlushedPosition(mappedFileSize);
                 mappedFile.setCommittedPosition(mappedFileSize);
@@ -120,6 +122,7 @@ public class MappedFileQueue {
         String path = storePath + File.separator + MappedFile.fileNameOf(createOffset);
         try {
             MappedFile mappedFile = new MappedFile(path, mappedFileSize, transientStorePool);
+            mappedFile.setReserveAhead(reserveAhead);
             if (mappedFiles.isEmpty()) {
                 mappedFile.setFirstCreateInQueue(true);
             }
@@ -133,6 +136,11 @@ public class MappedFileQueue {
             LOG.error("creating file {} failed", path, e);
             return null;
         }
+    }
+
+    /** Bytes each file reserves on disk ahead of its appends (set before {@link #load()}). */
+    public void setReserveAhead(int bytes) {
+        this.reserveAhead = bytes;
     }
 
     public MappedFile getLastMappedFile() {

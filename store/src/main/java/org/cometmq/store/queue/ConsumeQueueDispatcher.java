@@ -5,6 +5,7 @@ import org.cometmq.store.DispatchRequest;
 import org.cometmq.store.RunningFlags;
 import org.cometmq.store.checkpoint.StoreCheckpoint;
 import org.cometmq.store.commitlog.CommitLogRecordParser;
+import org.cometmq.store.logfile.DiskSpaceException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,8 +30,15 @@ public class ConsumeQueueDispatcher implements CommitLogDispatcher {
             return;
         }
         ConsumeQueue queue = consumeQueueTable.findOrCreate(request.getTopic(), request.getQueueId());
-        boolean ok = queue.putMessagePositionInfo(request.getCommitLogOffset(), request.getMsgSize(),
-            request.getTagsCode(), request.getConsumeQueueOffset());
+        boolean ok;
+        try {
+            ok = queue.putMessagePositionInfo(request.getCommitLogOffset(), request.getMsgSize(),
+                request.getTagsCode(), request.getConsumeQueueOffset());
+        } catch (DiskSpaceException e) {
+            // Not an error of the queue: dispatch retries this record once space is freed, writes wait meanwhile.
+            runningFlags.getAndMakeDiskFull();
+            throw e;
+        }
         if (ok) {
             checkpoint.setLogicsMsgTimestamp(request.getStoreTimestamp());
         } else {

@@ -11,6 +11,7 @@ import org.cometmq.store.SelectMappedBufferResult;
 import org.cometmq.store.commitlog.CommitLog;
 import org.cometmq.store.commitlog.CommitLogRecordParser;
 import org.cometmq.store.logfile.MappedFile;
+import org.cometmq.store.logfile.DiskSpaceException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,6 +23,8 @@ import org.slf4j.LoggerFactory;
 public class ReputMessageService extends ServiceThread {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReputMessageService.class);
+    /** How often dispatch retries a record whose consume-queue or index entry found the disk full. */
+    private static final long SPACE_RETRY_MILLIS = 500;
 
     private final CommitLog commitLog;
     private final CommitLogRecordParser parser;
@@ -29,6 +32,7 @@ public class ReputMessageService extends ServiceThread {
     private volatile MessageArrivingListener arrivingListener;
     private volatile long reputFromOffset = 0;
     private volatile long stuckAt = -1;
+    private volatile boolean waitingForSpace;
 
     public ReputMessageService(CommitLog commitLog, CommitLogRecordParser parser, List<CommitLogDispatcher> dispatchers) {
         this.commitLog = commitLog;
@@ -163,6 +167,17 @@ public class ReputMessageService extends ServiceThread {
             try {
                 waitForRunning(1);
                 doReput();
+                if (waitingForSpace) {
+                    waitingForSpace = false;
+                    LOG.info("dispatch resumed at commit-log offset {}: the disk has room again", reputFromOffset);
+                }
+            } catch (DiskSpaceException e) {
+                if (!waitingForSpace) {
+                    waitingForSpace = true;
+                    LOG.error("dispatch waits at commit-log offset {} until the disk has room: {}", reputFromOffset,
+                        e.getMessage());
+                }
+                waitForRunning(SPACE_RETRY_MILLIS);
             } catch (RuntimeException e) {
                 LOG.warn("dispatch failed; retrying", e);
             }

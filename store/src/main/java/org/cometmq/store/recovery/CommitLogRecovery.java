@@ -116,8 +116,38 @@ public class CommitLogRecovery {
         return processOffset + valid;
     }
 
+    /** Non-zero bytes from {@code offset} to the first all-zero page of its file: what the cut throws away. */
+    private long nonZeroTailBytes(long offset) {
+        MappedFile file = mappedFileQueue.findMappedFileByOffset(offset, false);
+        if (file == null) {
+            return 0;
+        }
+        ByteBuffer buffer = file.sliceByteBuffer();
+        long count = 0;
+        int pos = (int) (offset - file.getFileFromOffset());
+        while (pos < file.getFileSize()) {
+            int pageEnd = Math.min(file.getFileSize(), (pos / MappedFile.OS_PAGE_SIZE + 1) * MappedFile.OS_PAGE_SIZE);
+            int inPage = 0;
+            for (int i = pos; i < pageEnd; i++) {
+                inPage += buffer.get(i) != 0 ? 1 : 0;
+            }
+            if (inPage == 0 && pos % MappedFile.OS_PAGE_SIZE == 0) {
+                break;
+            }
+            count += inPage;
+            pos = pageEnd;
+        }
+        return count;
+    }
+
     private long cutAt(long processOffset) {
         long before = mappedFileQueue.getMaxWrotePosition();
+        long torn = nonZeroTailBytes(processOffset);
+        if (torn > 0) {
+            LOG.warn("commit-log recovery discards a torn or corrupt record at offset {}: {} non-zero bytes up to the "
+                + "next empty page are cut (a write interrupted by a crash; under SYNC_FLUSH it was never "
+                + "acknowledged)", processOffset, torn);
+        }
         mappedFileQueue.setFlushedWhere(processOffset);
         mappedFileQueue.setCommittedWhere(processOffset);
         mappedFileQueue.truncateDirtyFiles(processOffset);

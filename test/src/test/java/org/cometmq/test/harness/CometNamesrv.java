@@ -20,10 +20,20 @@ public final class CometNamesrv implements NameServerProcess {
     private static final Duration BOOT_TIMEOUT = Duration.ofSeconds(60);
 
     private final int port;
-    private final ManagedProcess process;
+    private final String name;
+    private final List<String> command;
+    private final Map<String, String> env;
+    private final Path workDir;
+    private volatile ManagedProcess process;
+    private int starts = 1;
 
-    private CometNamesrv(int port, ManagedProcess process) {
+    private CometNamesrv(int port, String name, List<String> command, Map<String, String> env, Path workDir,
+                         ManagedProcess process) {
         this.port = port;
+        this.name = name;
+        this.command = command;
+        this.env = env;
+        this.workDir = workDir;
         this.process = process;
     }
 
@@ -53,11 +63,28 @@ public final class CometNamesrv implements NameServerProcess {
             "JAVA_HOME", System.getProperty("java.home"),
             // split on spaces by the script; the work dir is under the build dir, which has none
             "JAVA_OPT_EXT", String.join(" ", "-Duser.home=" + home, String.join(" ", jvmOptions)).trim());
-        ManagedProcess process = ManagedProcess.start(name, List.of(script.toString(), "-c", config.toString()),
-            env, workDir, workDir.resolve("stdout.log"));
+        List<String> command = List.of(script.toString(), "-c", config.toString());
+        ManagedProcess process = launch(name, command, env, workDir, workDir.resolve("stdout.log"), port);
+        return new CometNamesrv(port, name, command, env, workDir, process);
+    }
+
+    private static ManagedProcess launch(String name, List<String> command, Map<String, String> env, Path workDir,
+                                         Path log, int port) {
+        ManagedProcess process = ManagedProcess.start(name, command, env, workDir, log);
         process.waitForLog("boot success", BOOT_TIMEOUT);
         process.waitForPort(port, BOOT_TIMEOUT);
-        return new CometNamesrv(port, process);
+        return process;
+    }
+
+    /** Starts it again on the same port and config after it was stopped or killed (chaos tests). */
+    public synchronized CometNamesrv restart() {
+        if (process.isAlive()) {
+            throw new IllegalStateException(name + " is still running");
+        }
+        starts++;
+        process = launch(name + "-" + starts, command, env, workDir, workDir.resolve("stdout-" + starts + ".log"),
+            port);
+        return this;
     }
 
     @Override
