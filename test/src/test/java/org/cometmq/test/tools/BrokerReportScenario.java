@@ -11,18 +11,26 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.time.Duration;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.rocketmq.client.exception.MQClientException;
+import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
+import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
+import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
+import org.apache.rocketmq.client.producer.SendResult;
 import org.apache.rocketmq.client.producer.SendStatus;
 import org.apache.rocketmq.common.message.Message;
 import org.apache.rocketmq.common.message.MessageAccessor;
 import org.apache.rocketmq.common.message.MessageConst;
 import org.apache.rocketmq.common.protocol.ResponseCode;
+import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
 import org.cometmq.test.harness.ApacheClients;
+import org.cometmq.test.harness.Await;
 import org.cometmq.test.harness.CrossProcess;
 import org.cometmq.test.harness.TestEnvironment;
 import org.junit.jupiter.api.AfterAll;
@@ -43,6 +51,7 @@ abstract class BrokerReportScenario {
     static final String CLUSTER = "ReportCluster";
     private static final Pattern CONFIG_LINE = Pattern.compile("^(\\S+)\\s*=  .*$");
     private static final Pattern STATUS_LINE = Pattern.compile("^(\\S+)\\s*: .*$");
+    private static final Duration TRACK_TIMEOUT = Duration.ofSeconds(60);
     private static final Pattern JSON_KEY = Pattern.compile("\"([^\"]+)\"\\s*:");
 
     private ToolsCluster cluster;
@@ -183,6 +192,56 @@ abstract class BrokerReportScenario {
             config.describe());
         CommandResult off = mqadmin("updateNamesrvConfig", "-k", "orderMessageEnable", "-v", "false");
         assertEquals(0, off.exitCode(), off.describe());
+    }
+
+    @Test
+    void queryCommandsPrintTheMessageTrackAsApachesMqadmin() throws Exception {
+        String topic = "ReportTrackTopic";
+        CommandResult created = mqadmin("updateTopic", "-c", CLUSTER, "-t", topic, "-r", "1", "-w", "1");
+        assertEquals(0, created.exitCode(), created.describe());
+        DefaultMQProducer producer = ApacheClients.startedProducer("ReportTrackProducer", cluster.namesrvAddr());
+        DefaultMQPushConsumer consumer = ApacheClients.pushConsumer("ReportTrackGroup", cluster.namesrvAddr());
+        DefaultMQAdminExt admin = ApacheClients.startedAdmin(cluster.namesrvAddr());
+        try {
+            SendResult sent = Await.until("a send to " + topic, TRACK_TIMEOUT,
+                () -> producer.send(new Message(topic, "TagT", "trackKey", "track".getBytes(StandardCharsets.UTF_8))),
+                result -> result.getSendStatus() == SendStatus.SEND_OK);
+            AtomicInteger received = new AtomicInteger();
+            consumer.subscribe(topic, "TagT");
+            consumer.registerMessageListener((MessageListenerConcurrently) (messages, context) -> {
+                received.addAndGet(messages.size());
+                return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
+            });
+            consumer.start();
+            Await.untilTrue("ReportTrackGroup consumed and committed", TRACK_TIMEOUT,
+                () -> received.get() > 0 && admin.examineConsumeStats("ReportTrackGroup").computeTotalDiff() == 0);
+            CometMqadmin comet = new CometMqadmin(cluster.namesrvAddr());
+            for (List<String> command : List.of(List.of("queryMsgByUniqueKey", "-t", topic, "-i", sent.getMsgId()),
+                List.of("queryMsgByOffset", "-t", topic, "-b", cluster.brokerName(), "-i", "0", "-o", "0"),
+                List.of("queryMsgById", "-i", sent.getOffsetMsgId()))) {
+                String[] args = command.subList(1, command.size()).toArray(new String[0]);
+                CommandResult apache = mqadmin(command.get(0), args);
+                CommandResult ours = comet.run(command.get(0), args);
+                assertEquals("MessageTrack [consumerGroup=ReportTrackGroup, trackType=CONSUMED, exceptionDesc=null]",
+                    last(apache), apache.describe());
+                assertEquals(comparable(apache), comparable(ours), ours.describe() + "\n" + apache.describe());
+            }
+        } finally {
+            consumer.shutdown();
+            producer.shutdown();
+            admin.shutdown();
+        }
+    }
+
+    private static String last(CommandResult result) {
+        List<String> lines = result.stdoutLines();
+        return lines.isEmpty() ? "" : lines.get(lines.size() - 1);
+    }
+
+    /** The output without what must differ: where each tool saved the body, and the order it prints properties in. */
+    private static List<String> comparable(CommandResult result) {
+        return result.stdoutLines().stream()
+            .filter(line -> !line.startsWith("Message Body Path:") && !line.startsWith("Properties:")).toList();
     }
 
     private static Set<String> keys(CommandResult result, Pattern line) {
