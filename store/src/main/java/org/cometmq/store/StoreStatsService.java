@@ -157,8 +157,8 @@ public class StoreStatsService extends ServiceThread {
         result.put("getMissTps", rates(getMissSampler));
         result.put("getTotalTps", totalRates(getFoundSampler, getMissSampler));
         result.put("getTransferedTps", rates(transferedSampler));
-        result.put("putLatency99", String.valueOf(putLatency.percentile(0.99)));
-        result.put("putLatency999", String.valueOf(putLatency.percentile(0.999)));
+        result.put("putLatency99", String.format(Locale.ROOT, "%.2f", (double) putLatency.percentile(0.99)));
+        result.put("putLatency999", String.format(Locale.ROOT, "%.2f", (double) putLatency.percentile(0.999)));
         return result;
     }
 

@@ -1,10 +1,14 @@
 package org.cometmq.broker.config;
 
 import java.io.IOException;
+import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
 import org.cometmq.common.BrokerConfig;
 import org.cometmq.common.DataVersion;
 import org.cometmq.common.MixAll;
+import org.cometmq.common.config.SettableKeys;
 import org.cometmq.remoting.netty.NettyClientConfig;
 import org.cometmq.remoting.netty.NettyServerConfig;
 import org.cometmq.store.config.MessageStoreConfig;
@@ -23,6 +27,8 @@ public class BrokerConfiguration {
     private final MessageStoreConfig messageStoreConfig;
     private final NettyServerConfig nettyServerConfig;
     private final NettyClientConfig nettyClientConfig;
+    private static final String COMET_HOME_PROPERTY = "comet.home.dir";
+    private static final String HA_LISTEN_PORT = "haListenPort";
     private final DataVersion dataVersion = new DataVersion();
 
     public BrokerConfiguration(BrokerConfig brokerConfig, MessageStoreConfig messageStoreConfig,
@@ -51,8 +57,56 @@ public class BrokerConfiguration {
         return all;
     }
 
-    /** Applies a runtime update, bumps the version and saves the full settings; throws on a value that does not parse. */
+    /**
+     * The settings as GET_BROKER_CONFIG reports them: every bean setting, with the effective commit log directory
+     * and installation directory, the replication port (always listenPort + 1) and, with their 4.9.7 defaults,
+     * the 4.9.7 settings CometMQ does not implement ({@link InertBrokerSettings}).
+     */
+    public Properties reportedProperties() {
+        Properties all = allProperties();
+        all.setProperty("storePathCommitLog", messageStoreConfig.getStorePathCommitLog());
+        String home = brokerConfig.getRocketmqHome();
+        if (home == null || home.isBlank()) {
+            home = System.getProperty(COMET_HOME_PROPERTY);
+        }
+        if (home != null) {
+            all.setProperty("rocketmqHome", home);
+        }
+        all.putIfAbsent(HA_LISTEN_PORT, String.valueOf(nettyServerConfig.getListenPort() + 1));
+        InertBrokerSettings.all().forEach(all::putIfAbsent);
+        return all;
+    }
+
+    /**
+     * Why UPDATE_BROKER_CONFIG may not set these keys, one sentence per key, in key order; empty when every key names
+     * a setting of CometMQ's broker. Keys naming locations and secrets are {@code RemoteConfigGuard}'s to refuse.
+     */
+    public Map<String, String> unsettableKeys(Properties properties) {
+        Set<String> settable = SettableKeys.of(brokerConfig, messageStoreConfig, nettyServerConfig, nettyClientConfig);
+        Map<String, String> reasons = new TreeMap<>();
+        for (String key : properties.stringPropertyNames()) {
+            if (settable.contains(key)) {
+                continue;
+            }
+            if (key.equals(HA_LISTEN_PORT)) {
+                reasons.put(key, key + " is always listenPort + 1 in CometMQ and cannot be set");
+            } else if (InertBrokerSettings.contains(key)) {
+                reasons.put(key, SettableKeys.notImplementedReason(key));
+            } else {
+                reasons.put(key, key + " is not a broker setting");
+            }
+        }
+        return reasons;
+    }
+
+    /**
+     * Applies a runtime update, bumps the version and saves the full settings. A value that does not parse throws
+     * before anything changed.
+     */
     public synchronized void update(Properties properties) {
+        // dry run on fresh beans first, so a bad value cannot leave the live settings half-updated
+        new BrokerConfiguration(new BrokerConfig(), new MessageStoreConfig(), new NettyServerConfig(),
+            new NettyClientConfig()).apply(properties);
         apply(properties);
         dataVersion.nextVersion();
         String path = BrokerPathConfigHelper.getBrokerConfigPath(messageStoreConfig.getStorePathRootDir());

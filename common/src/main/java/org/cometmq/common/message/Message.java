@@ -183,9 +183,10 @@ public class Message implements Serializable {
         this.transactionId = transactionId;
     }
 
+    /** As 4.9.7 prints a message (mqadmin printMsg shows it): the body as its byte values. */
     @Override
     public String toString() {
         return "Message{topic='" + topic + "', flag=" + flag + ", properties=" + properties
-            + ", bodyLength=" + (body == null ? 0 : body.length) + ", transactionId='" + transactionId + "'}";
+            + ", body=" + java.util.Arrays.toString(body) + ", transactionId='" + transactionId + "'}";
     }
 }

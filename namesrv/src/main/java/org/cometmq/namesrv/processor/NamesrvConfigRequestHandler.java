@@ -2,6 +2,7 @@ package org.cometmq.namesrv.processor;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import org.cometmq.common.MixAll;
@@ -12,7 +13,8 @@ import org.cometmq.remoting.protocol.RemotingCommand;
 
 /**
  * UPDATE_NAMESRV_CONFIG and GET_NAMESRV_CONFIG: the name server's own settings as properties text. Updates of
- * keys in {@code configBlackList} or naming a location ({@link RemoteConfigGuard}) are refused with NO_PERMISSION.
+ * keys in {@code configBlackList} or naming a location ({@link RemoteConfigGuard}) are refused with NO_PERMISSION,
+ * unknown keys and 4.9.7 settings CometMQ does not implement with SYSTEM_ERROR naming each key.
  */
 final class NamesrvConfigRequestHandler {
     private final NamesrvConfiguration configuration;
@@ -37,6 +39,11 @@ final class NamesrvConfigRequestHandler {
             return RemotingCommand.createResponseCommand(ResponseCode.NO_PERMISSION,
                 RemoteConfigGuard.refusalRemark(refused));
         }
+        Map<String, String> unsettable = configuration.unsettableKeys(properties);
+        if (!unsettable.isEmpty()) {
+            return RemotingCommand.createResponseCommand(ResponseCode.SYSTEM_ERROR,
+                "nothing updated: " + String.join("; ", unsettable.values()));
+        }
         try {
             configuration.update(properties);
         } catch (IllegalArgumentException e) {
@@ -50,7 +57,7 @@ final class NamesrvConfigRequestHandler {
 
     RemotingCommand getConfig() {
         RemotingCommand response = RemotingCommand.createResponseCommand(ResponseCode.SUCCESS, null);
-        response.setBody(configuration.getAllConfigsFormatString().getBytes(StandardCharsets.UTF_8));
+        response.setBody(configuration.getReportedConfigsFormatString().getBytes(StandardCharsets.UTF_8));
         return response;
     }
 }

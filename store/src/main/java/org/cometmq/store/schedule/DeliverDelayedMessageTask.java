@@ -53,12 +53,19 @@ final class DeliverDelayedMessageTask implements Runnable {
         service.schedule(new DeliverDelayedMessageTask(service, delayLevel, nextOffset), delayMillis);
     }
 
+    /** Looks again later from the same offset without recording it. */
+    private void retry(long sameOffset) {
+        service.schedule(new DeliverDelayedMessageTask(service, delayLevel, sameOffset),
+            ScheduleMessageService.DELAY_FOR_A_WHILE);
+    }
+
     private void executeOnTimeup() {
         MessageStore store = service.getStore();
         int queueId = ScheduleMessageService.delayLevel2QueueId(delayLevel);
         ConsumeQueue cq = store.getConsumeQueue(TopicValidator.RMQ_SYS_SCHEDULE_TOPIC, queueId);
         if (cq == null) {
-            next(offset, ScheduleMessageService.DELAY_FOR_A_WHILE);
+            // nothing delivered yet: the level gets no offset entry (and no runtime-info key), as in 4.9.7
+            retry(offset);
             return;
         }
         SelectMappedBufferResult buffer = cq.getIndexBuffer(offset);
@@ -68,7 +75,11 @@ final class DeliverDelayedMessageTask implements Runnable {
             if (offset < min) {
                 LOG.warn("delay level {} offset {} is below the queue minimum {}; resuming there", delayLevel, offset, min);
             }
-            next(resume, ScheduleMessageService.DELAY_FOR_A_WHILE);
+            if (resume == offset) {
+                retry(offset);
+            } else {
+                next(resume, ScheduleMessageService.DELAY_FOR_A_WHILE);
+            }
             return;
         }
         long nextOffset = offset;

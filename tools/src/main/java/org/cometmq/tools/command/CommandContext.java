@@ -21,4 +21,10 @@ public interface CommandContext {
 
     /** A started producer of a one-off group (named by the current time, as RocketMQ's tool does). */
     MQProducer producer() throws Exception;
+
+    /**
+     * Like {@link #producer()}, with message trace on when {@code msgTraceEnable} and the given unit name unless
+     * null. A command asks for its producer once.
+     */
+    MQProducer producer(boolean msgTraceEnable, String unitName) throws Exception;
 }

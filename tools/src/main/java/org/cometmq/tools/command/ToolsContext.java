@@ -55,11 +55,19 @@ public final class ToolsContext implements CommandContext, AutoCloseable {
     }
 
     @Override
-    public synchronized MQProducer producer() throws MQClientException {
+    public MQProducer producer() throws MQClientException {
+        return producer(false, null);
+    }
+
+    @Override
+    public synchronized MQProducer producer(boolean msgTraceEnable, String unitName) throws MQClientException {
         if (producer == null) {
-            DefaultMQProducer created = new DefaultMQProducer(rpcHook);
             // a one-off group, as RocketMQ's tool does: DEFAULT_PRODUCER is reserved and refused
-            created.setProducerGroup(Long.toString(System.currentTimeMillis()));
+            DefaultMQProducer created = new DefaultMQProducer(Long.toString(System.currentTimeMillis()), rpcHook,
+                msgTraceEnable, null);
+            if (unitName != null) {
+                created.setUnitName(unitName);
+            }
             created.setNamesrvAddr(namesrvAddr);
             created.setInstanceName("mqadmin_" + ProcessHandle.current().pid() + "_" + System.currentTimeMillis());
             created.start();

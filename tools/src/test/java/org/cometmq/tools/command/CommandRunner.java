@@ -62,6 +62,11 @@ public final class CommandRunner {
                 public MQProducer producer() {
                     return producer;
                 }
+
+                @Override
+                public MQProducer producer(boolean msgTraceEnable, String unitName) {
+                    return producer;
+                }
             };
         }, environment::get);
         if (command != null) {

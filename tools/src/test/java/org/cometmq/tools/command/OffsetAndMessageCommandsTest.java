@@ -198,7 +198,29 @@ class OffsetAndMessageCommandsTest {
         assertEquals(bodyDir.resolve("0A00000100002A9F0000000000000000").toString(), bodyPath);
         assertArrayEquals("hello".getBytes(StandardCharsets.UTF_8), java.nio.file.Files.readAllBytes(
             java.nio.file.Paths.get(bodyPath)));
-        assertEquals(16, lines.size());
+        assertEquals("WARN: No Consumer", lines.get(lines.size() - 1), "4.9.7's line when no group consumes T");
+        assertEquals(18, lines.size());
+    }
+
+    @Test
+    void queryMsgByIdPrintsWhatEachGroupDidWithTheMessageAs497Does() throws Exception {
+        MessageExt msg = message("0A00000100002A9F0000000000000000", 2, 5);
+        when(runner.admin.viewMessage("0A00000100002A9F0000000000000000")).thenReturn(msg);
+        org.cometmq.tools.admin.api.MessageTrack consumed = new org.cometmq.tools.admin.api.MessageTrack();
+        consumed.setConsumerGroup("G1");
+        consumed.setTrackType(org.cometmq.tools.admin.api.TrackType.CONSUMED);
+        org.cometmq.tools.admin.api.MessageTrack offline = new org.cometmq.tools.admin.api.MessageTrack();
+        offline.setConsumerGroup("G2");
+        offline.setTrackType(org.cometmq.tools.admin.api.TrackType.NOT_ONLINE);
+        offline.setExceptionDesc("CODE:206 DESC:the consumer group not online");
+        when(runner.admin.messageTrackDetail(msg)).thenReturn(List.of(consumed, offline));
+
+        assertEquals(0, runner.run("queryMsgById", "-i", "0A00000100002A9F0000000000000000"));
+        List<String> lines = runner.outLines();
+        assertEquals("", lines.get(lines.size() - 2));
+        assertEquals("MessageTrack [consumerGroup=G1, trackType=CONSUMED, exceptionDesc=null]MessageTrack"
+            + " [consumerGroup=G2, trackType=NOT_ONLINE, exceptionDesc=CODE:206 DESC:the consumer group not online]",
+            lines.get(lines.size() - 1));
     }
 
     @Test

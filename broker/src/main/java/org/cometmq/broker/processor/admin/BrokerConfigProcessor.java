@@ -2,6 +2,7 @@ package org.cometmq.broker.processor.admin;
 
 import io.netty.channel.ChannelHandlerContext;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import org.cometmq.broker.config.BrokerConfiguration;
@@ -76,6 +77,13 @@ public class BrokerConfigProcessor implements NettyRequestProcessor {
                 RemotingHelper.parseChannelRemoteAddr(ctx.channel()), refused);
             return Responses.error(ResponseCode.NO_PERMISSION, RemoteConfigGuard.refusalRemark(refused));
         }
+        Map<String, String> unsettable = configuration.unsettableKeys(properties);
+        if (!unsettable.isEmpty()) {
+            log.warn("UPDATE_BROKER_CONFIG from {} refused: {}", RemotingHelper.parseChannelRemoteAddr(ctx.channel()),
+                unsettable.values());
+            return Responses.error(ResponseCode.SYSTEM_ERROR, "nothing updated: "
+                + String.join("; ", unsettable.values()));
+        }
         try {
             configuration.update(properties);
         } catch (IllegalArgumentException e) {
@@ -91,7 +99,7 @@ public class BrokerConfigProcessor implements NettyRequestProcessor {
         RemotingCommand response = RemotingCommand.createResponseCommand(GetBrokerConfigResponseHeader.class);
         ((GetBrokerConfigResponseHeader) response.readCustomHeader())
             .setVersion(configuration.getDataVersion().toJson());
-        response.setBody(MixAll.properties2String(withoutSecrets(configuration.allProperties()))
+        response.setBody(MixAll.properties2String(withoutSecrets(configuration.reportedProperties()))
             .getBytes(StandardCharsets.UTF_8));
         response.setCode(ResponseCode.SUCCESS);
         response.setRemark(null);

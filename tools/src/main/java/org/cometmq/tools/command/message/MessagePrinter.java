@@ -5,10 +5,13 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.List;
 import java.util.TreeMap;
 import org.cometmq.common.message.MessageClientExt;
 import org.cometmq.common.message.MessageExt;
 import org.cometmq.remoting.common.RemotingHelper;
+import org.cometmq.tools.admin.MQAdminExt;
+import org.cometmq.tools.admin.api.MessageTrack;
 import org.cometmq.tools.command.Formats;
 
 /**
@@ -52,6 +55,30 @@ public final class MessagePrinter {
         out.printf(NUMBER_ROW, "System Flag:", msg.getSysFlag());
         out.printf(TEXT_ROW, "Properties:", msg.getProperties() == null ? "" : new TreeMap<>(msg.getProperties()));
         out.printf(TEXT_ROW, "Message Body Path:", writeBody(msg));
+    }
+
+    /**
+     * After a message's details, what each consumer group of its topic did with it, as 4.9.7 prints it: two line
+     * breaks then the tracks one after another without separators, or a warning when no group consumes the topic.
+     * A failed lookup prints its stack trace to stderr, as 4.9.7's does.
+     */
+    public void printTracks(MQAdminExt admin, MessageExt msg) {
+        if (msg == null) {
+            return;
+        }
+        try {
+            List<MessageTrack> tracks = admin.messageTrackDetail(msg);
+            if (tracks.isEmpty()) {
+                out.printf("%n%nWARN: No Consumer");
+                return;
+            }
+            out.printf("%n%n");
+            for (MessageTrack track : tracks) {
+                out.printf("%s", track);
+            }
+        } catch (Exception e) {
+            e.printStackTrace();
+        }
     }
 
     /** Where bodies are written, one file per message id: {@value #BODY_DIR_PROPERTY}, else tmp/cometmq/msgbodys. */

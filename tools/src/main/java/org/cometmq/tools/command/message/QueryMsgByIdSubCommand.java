@@ -39,6 +39,7 @@ public class QueryMsgByIdSubCommand implements SubCommand {
         options.addOption(new Option("g", "consumerGroup", true, "consumer group name"));
         options.addOption(new Option("d", "clientId", true, "The consumer's client id"));
         options.addOption(new Option("s", "sendMessage", true, "resend message"));
+        options.addOption(new Option("u", "unitName", true, "unit name"));
         return options;
     }
 
@@ -64,10 +65,12 @@ public class QueryMsgByIdSubCommand implements SubCommand {
                 MessageExt msg = view(admin, topic, msgId);
                 context.out().printf("prepare resend msg. originalMsgId=%s%n", msgId);
                 Message copy = new Message(msg.getTopic(), msg.getTags(), msg.getKeys(), msg.getBody());
-                SendResult result = context.producer().send(copy);
+                SendResult result = context.producer(false, OptionValues.string(commandLine, 'u')).send(copy);
                 context.out().printf("%s%n", result);
             } else {
-                printer.print(view(admin, topic, msgId), true);
+                MessageExt msg = view(admin, topic, msgId);
+                printer.print(msg, true);
+                printer.printTracks(admin, msg);
             }
         }
     }

@@ -5,6 +5,7 @@ import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.cometmq.client.consumer.PullResult;
 import org.cometmq.client.consumer.PullStatus;
+import org.cometmq.common.message.MessageExt;
 import org.cometmq.common.message.MessageQueue;
 import org.cometmq.tools.command.CommandContext;
 import org.cometmq.tools.command.OptionValues;
@@ -47,7 +48,9 @@ public class QueryMsgByOffsetSubCommand implements SubCommand {
             throw new SubCommandException("no message at offset " + offset + " of " + mq + " (" + result.getPullStatus()
                 + ", queue offsets " + result.getMinOffset() + ".." + result.getMaxOffset() + ")");
         }
-        new MessagePrinter(context.out(), MessagePrinter.defaultBodyDir()).print(result.getMsgFoundList().get(0),
-            true);
+        MessagePrinter printer = new MessagePrinter(context.out(), MessagePrinter.defaultBodyDir());
+        MessageExt msg = result.getMsgFoundList().get(0);
+        printer.print(msg, true);
+        printer.printTracks(context.admin(), msg);
     }
 }

@@ -56,10 +56,13 @@ public class QueryMsgByUniqueKeySubCommand implements SubCommand {
             QueryResult result = admin.queryMessageByUniqKey(topic, msgId, MAX_SHOWN, 0, Long.MAX_VALUE);
             for (MessageExt msg : result.getMessageList()) {
                 printer.print(msg, false);
+                printer.printTracks(admin, msg);
                 context.out().printf("%n");
             }
             return;
         }
-        printer.print(admin.viewMessage(topic, msgId), false);
+        MessageExt msg = admin.viewMessage(topic, msgId);
+        printer.print(msg, false);
+        printer.printTracks(admin, msg);
     }
 }

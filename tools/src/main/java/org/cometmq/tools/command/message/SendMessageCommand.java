@@ -43,6 +43,7 @@ public class SendMessageCommand implements SubCommand {
         options.addOption(new Option("c", "tags", true, "Message tags"));
         options.addOption(new Option("b", "broker", true, "Send message to target broker"));
         options.addOption(new Option("i", "qid", true, "Send message to target queue"));
+        options.addOption(new Option("m", "msgTraceEnable", true, "Message Trace Enable, Default: false"));
         return options;
     }
 
@@ -54,7 +55,7 @@ public class SendMessageCommand implements SubCommand {
         String topic = OptionValues.string(commandLine, 't');
         Message msg = new Message(topic, OptionValues.string(commandLine, 'c'), OptionValues.string(commandLine, 'k'),
             commandLine.getOptionValue('p').getBytes(StandardCharsets.UTF_8));
-        MQProducer producer = context.producer();
+        MQProducer producer = context.producer(OptionValues.boolValue(commandLine, 'm', false), null);
         SendResult result;
         if (commandLine.hasOption('b')) {
             result = producer.send(msg, targetQueue(producer, topic, OptionValues.string(commandLine, 'b'),

@@ -1,0 +1,27 @@
+package org.cometmq.test.tools;
+
+import java.util.Set;
+
+/** Apache 4.9.7's servers: their answers are the reference lists themselves. */
+class BrokerReportOnApacheClusterIT extends BrokerReportScenario {
+
+    @Override
+    protected ToolsCluster startCluster() {
+        return ToolsCluster.apache("report", CLUSTER);
+    }
+
+    @Override
+    protected Set<String> extraBrokerConfigKeys() {
+        return Set.of();
+    }
+
+    @Override
+    protected Set<String> extraRuntimeKeys() {
+        return Set.of();
+    }
+
+    @Override
+    protected boolean refusesSettingsItDoesNotImplement() {
+        return false;
+    }
+}

@@ -1,0 +1,32 @@
+package org.cometmq.test.tools;
+
+import java.util.Set;
+
+/** CometMQ's servers: 4.9.7's keys, plus CometMQ's own settings and loss counters, named here. */
+class BrokerReportOnCometClusterIT extends BrokerReportScenario {
+
+    @Override
+    protected ToolsCluster startCluster() {
+        return ToolsCluster.comet("report", CLUSTER);
+    }
+
+    @Override
+    /** CometMQ's own settings: TLS client-auth switches, bind address, frame and name limits, thread-pool bounds. */
+    protected Set<String> extraBrokerConfigKeys() {
+        return Set.of("adminBrokerThreadPoolQueueCapacity", "bindAddress", "channelExpiredTimeoutMillis",
+            "disableCallbackExecutor", "frameMaxLength", "maxPropertiesLength", "maxTopicLength",
+            "rebalanceLockMaxLiveTime", "recoverLastFileCount", "startDispatchTimeoutMillis", "tlsNeedClientAuth",
+            "tlsTrustAll");
+    }
+
+    @Override
+    /** What forced cleaning deleted before any consumer group read it (4.9.7 loses it without a trace). */
+    protected Set<String> extraRuntimeKeys() {
+        return Set.of("lostUnconsumedMsgCount", "lostUnconsumedRangeCount", "lostUnconsumedRanges");
+    }
+
+    @Override
+    protected boolean refusesSettingsItDoesNotImplement() {
+        return true;
+    }
+}
