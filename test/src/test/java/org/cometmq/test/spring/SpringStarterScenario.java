@@ -1,0 +1,194 @@
+package org.cometmq.test.spring;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.apache.rocketmq.common.TopicConfig;
+import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
+import org.cometmq.test.client.ClientCluster;
+import org.cometmq.test.harness.ApacheClients;
+import org.cometmq.test.harness.Await;
+import org.cometmq.test.harness.CrossProcess;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * A Spring Boot application (annotated listeners and a template, see {@link SpringApp}) against one cluster. Each
+ * IT class picks the starter (CometMQ's or Apache's) and the cluster (CometMQ's or Apache 4.9.7's); the assertions
+ * are the same for every pairing. One cluster and one application per class; the broker filters by SQL92.
+ */
+@CrossProcess
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class SpringStarterScenario {
+    protected static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final int QUEUES = 4;
+
+    private ClientCluster cluster;
+    private SpringApp app;
+
+    /** The servers, started once for the class. */
+    protected abstract ClientCluster startCluster();
+
+    /** The application, started against {@code namesrvAddr}. */
+    protected abstract SpringApp startApp(String namesrvAddr);
+
+    protected ClientCluster cluster() {
+        return cluster;
+    }
+
+    @BeforeAll
+    void startClusterAndApp() throws Exception {
+        // Boot must not reconfigure the logging of the shared test JVM.
+        System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
+        cluster = startCluster();
+        DefaultMQAdminExt admin = ApacheClients.startedAdmin(cluster.namesrvAddr());
+        try {
+            for (String topic : SpringApp.TOPICS) {
+                // A loaded machine can miss the admin's 3 s timeout once: retry, bounded.
+                Await.untilTrue("topic " + topic + " created", TIMEOUT, () -> {
+                    admin.createAndUpdateTopicConfig(cluster.brokerAddr(), new TopicConfig(topic, QUEUES, QUEUES, 6));
+                    return true;
+                });
+            }
+        } finally {
+            admin.shutdown();
+        }
+        app = startApp(cluster.namesrvAddr());
+    }
+
+    @AfterAll
+    void stopAll() {
+        try {
+            if (app != null) {
+                app.close();
+            }
+        } finally {
+            if (cluster != null) {
+                cluster.close();
+            }
+        }
+    }
+
+    @Test
+    void everySendModeArrivesAtTheListenersConverted() throws Exception {
+        Order first = new Order("o-1", "book", 2);
+        Order second = new Order("o-2", "pen", 5);
+        assertEquals("SEND_OK", app.syncSend(SpringApp.POJO_TOPIC, first));
+        app.convertAndSend(SpringApp.POJO_TOPIC, second);
+
+        assertEquals("SEND_OK", app.syncSend(SpringApp.STRING_TOPIC, "sync"));
+        assertEquals("SEND_OK", app.asyncSend(SpringApp.STRING_TOPIC, "async"));
+        app.sendOneWay(SpringApp.STRING_TOPIC, "oneway");
+        app.convertAndSend(SpringApp.STRING_TOPIC + ":tagged", "converted");
+        assertEquals("SEND_OK", app.syncSendBatch(SpringApp.STRING_TOPIC, List.of("batch-1", "batch-2", "batch-3")));
+        assertEquals("SEND_OK", app.syncSendOrderly(SpringApp.STRING_TOPIC, "orderly-sync", "k"));
+        assertEquals("SEND_OK", app.asyncSendOrderly(SpringApp.STRING_TOPIC, "orderly-async", "k"));
+        app.sendOneWayOrderly(SpringApp.STRING_TOPIC, "orderly-oneway", "k");
+        assertEquals("SEND_OK", app.syncSendDelayed(SpringApp.STRING_TOPIC, "delayed", 1));
+
+        byte[] binary = {0, 1, (byte) 0xfe, (byte) 0xff, 42};
+        assertEquals("SEND_OK", app.syncSend(SpringApp.BYTES_TOPIC, binary));
+
+        awaitExactly("pojo", List.of(first, second));
+        awaitExactly("string", List.of("async", "batch-1", "batch-2", "batch-3", "converted", "delayed", "oneway",
+            "orderly-async", "orderly-oneway", "orderly-sync", "sync"));
+        awaitExactly("bytes", List.of(HexFormat.of().formatHex(binary)));
+    }
+
+    @Test
+    void orderlyListenerSeesEveryKeyInOrderOver1000Messages() {
+        int keys = 10;
+        int perKey = 100;
+        for (int seq = 0; seq < perKey; seq++) {
+            for (int key = 0; key < keys; key++) {
+                assertEquals("SEND_OK", app.syncSendOrderly(SpringApp.ORDERLY_TOPIC, "key" + key + ":" + seq,
+                    "key" + key));
+            }
+        }
+        List<Object> got = Await.until("1000 orderly messages", Duration.ofSeconds(60),
+            () -> app.received().of("orderly"), list -> list.size() >= keys * perKey);
+        Map<String, List<Integer>> byKey = new LinkedHashMap<>();
+        for (Object message : got) {
+            String[] parts = message.toString().split(":");
+            byKey.computeIfAbsent(parts[0], k -> new ArrayList<>()).add(Integer.parseInt(parts[1]));
+        }
+        List<Integer> expected = IntStream.range(0, perKey).boxed().toList();
+        for (int key = 0; key < keys; key++) {
+            assertEquals(expected, byKey.get("key" + key), "order of key" + key);
+        }
+        assertEquals(keys * perKey, got.size(), "no message twice");
+    }
+
+    @Test
+    void aListenerThatThrowsGetsTheMessageAgain() {
+        assertEquals("SEND_OK", app.syncSend(SpringApp.FAILING_TOPIC, "fail-once"));
+        Await.until("the failed message delivered again", TIMEOUT, () -> app.received().of("failing"),
+            list -> list.size() >= 2);
+        assertEquals(List.of("fail-once", "fail-once"), app.received().of("failing"));
+    }
+
+    @Test
+    void tagAndSql92SelectorsFilter() {
+        // One queue (same hash key) per topic: the last message arriving means the filtered ones came before it.
+        for (String tag : List.of("drop", "keep", "other", "also")) {
+            assertEquals("SEND_OK", app.syncSendOrderly(SpringApp.TAG_TOPIC + ":" + tag, "tag-" + tag, "q"));
+        }
+        for (int a : new int[] {3, 7, 5, 9}) {
+            assertEquals("SEND_OK", app.syncSendWithHeaders(SpringApp.SQL_TOPIC, "a=" + a, Map.of("a", a)));
+        }
+        awaitExactly("tag", List.of("tag-also", "tag-keep"));
+        awaitExactly("sql", List.of("a=7", "a=9"));
+    }
+
+    @Test
+    void transactionalSendsCommitAndRollBack() {
+        assertEquals("COMMIT_MESSAGE", app.sendInTransaction(SpringApp.TX_TOPIC, "tx-commit", "commit"));
+        assertEquals("ROLLBACK_MESSAGE", app.sendInTransaction(SpringApp.TX_TOPIC, "tx-rollback", "rollback"));
+        assertEquals("SEND_OK", app.syncSend(SpringApp.TX_TOPIC, "tx-plain"));
+        awaitExactly("tx", List.of("tx-commit", "tx-plain"));
+        assertEquals(List.of("tx-commit", "tx-rollback"), sorted(app.received().of("local-tx")));
+    }
+
+    @Test
+    void sendAndReceiveGetsTheReplyListenersAnswer() {
+        assertEquals("re:ping", app.sendAndReceive(SpringApp.REPLY_TOPIC, "ping", 15_000));
+        assertEquals(List.of("ping"), app.received().of("reply"));
+    }
+
+    @Test
+    void placeholdersInTheAnnotationsResolved() throws Exception {
+        DefaultMQAdminExt admin = ApacheClients.startedAdmin(cluster.namesrvAddr());
+        try {
+            for (String listener : List.of("pojo", "orderly", "tag", "sql")) {
+                String group = groupPrefix() + "_" + listener;
+                Await.untilTrue("a consumer online in group " + group, TIMEOUT,
+                    () -> !admin.examineConsumerConnectionInfo(group).getConnectionSet().isEmpty());
+            }
+        } finally {
+            admin.shutdown();
+        }
+    }
+
+    /** The prefix of the application's consumer groups (property it.group-prefix). */
+    protected abstract String groupPrefix();
+
+    /** Waits until {@code listener} received as many messages as expected, then compares them in sorted order. */
+    private void awaitExactly(String listener, List<?> expected) {
+        Await.until(listener + " receiving " + expected, TIMEOUT, () -> app.received().of(listener),
+            list -> list.size() >= expected.size());
+        List<Object> got = app.received().of(listener);
+        assertEquals(sorted(expected), sorted(got), "what " + listener + " received (" + app.starter() + " starter)");
+    }
+
+    private static List<String> sorted(List<?> values) {
+        return values.stream().map(String::valueOf).sorted().toList();
+    }
+}
