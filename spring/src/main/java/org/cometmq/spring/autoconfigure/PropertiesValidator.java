@@ -20,7 +20,9 @@ final class PropertiesValidator {
                 || Set.of("LOCAL", "CLOUD").contains(properties.getAccessChannel()), "rocketmq.access-channel",
             "must be LOCAL or CLOUD", properties.getAccessChannel());
         validateProducer(properties.getProducer());
-        validateConsumer(properties.getConsumer());
+        validateConsumer(properties.getPullConsumer());
+        requireKeyPair("rocketmq.consumer", properties.getConsumer().getAccessKey(),
+            properties.getConsumer().getSecretKey());
     }
 
     private static void validateNameServer(String nameServer) {
@@ -64,19 +66,19 @@ final class PropertiesValidator {
     private static void validateConsumer(RocketMQProperties.PullConsumer consumer) {
         boolean hasGroup = StringUtils.hasText(consumer.getGroup());
         boolean hasTopic = StringUtils.hasText(consumer.getTopic());
-        require(hasGroup || !hasTopic, "rocketmq.consumer.group", "must be set when rocketmq.consumer.topic is",
+        require(hasGroup || !hasTopic, "rocketmq.pull-consumer.group", "must be set when rocketmq.pull-consumer.topic is",
             consumer.getGroup());
-        require(hasTopic || !hasGroup, "rocketmq.consumer.topic", "must be set when rocketmq.consumer.group is",
+        require(hasTopic || !hasGroup, "rocketmq.pull-consumer.topic", "must be set when rocketmq.pull-consumer.group is",
             consumer.getTopic());
         require(Set.of("CLUSTERING", "BROADCASTING").contains(consumer.getMessageModel()),
-            "rocketmq.consumer.message-model", "must be CLUSTERING or BROADCASTING", consumer.getMessageModel());
-        require(Set.of("TAG", "SQL92").contains(consumer.getSelectorType()), "rocketmq.consumer.selector-type",
+            "rocketmq.pull-consumer.message-model", "must be CLUSTERING or BROADCASTING", consumer.getMessageModel());
+        require(Set.of("TAG", "SQL92").contains(consumer.getSelectorType()), "rocketmq.pull-consumer.selector-type",
             "must be TAG or SQL92", consumer.getSelectorType());
-        require(StringUtils.hasText(consumer.getSelectorExpression()), "rocketmq.consumer.selector-expression",
+        require(StringUtils.hasText(consumer.getSelectorExpression()), "rocketmq.pull-consumer.selector-expression",
             "must not be empty", consumer.getSelectorExpression());
         require(consumer.getPullBatchSize() >= 1 && consumer.getPullBatchSize() <= 1024,
-            "rocketmq.consumer.pull-batch-size", "must be between 1 and 1024", consumer.getPullBatchSize());
-        requireKeyPair("rocketmq.consumer", consumer.getAccessKey(), consumer.getSecretKey());
+            "rocketmq.pull-consumer.pull-batch-size", "must be between 1 and 1024", consumer.getPullBatchSize());
+        requireKeyPair("rocketmq.pull-consumer", consumer.getAccessKey(), consumer.getSecretKey());
     }
 
     private static void requireKeyPair(String prefix, String accessKey, String secretKey) {

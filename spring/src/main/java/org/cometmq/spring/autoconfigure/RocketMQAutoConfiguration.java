@@ -21,7 +21,7 @@ import org.springframework.context.annotation.Import;
 
 /**
  * Active when {@code rocketmq.name-server} is set: validates {@code rocketmq.*}, and with
- * {@code rocketmq.producer.group} (or {@code rocketmq.consumer.group} and {@code .topic}) creates the
+ * {@code rocketmq.producer.group} (or {@code rocketmq.pull-consumer.group} and {@code .topic}) creates the
  * {@code rocketMQTemplate} with its producer (and pull consumer); registers a listener container for every
  * {@code @RocketMQMessageListener} bean, the {@code @ExtRocketMQTemplateConfiguration} producers and the
  * {@code @RocketMQTransactionListener}s.
@@ -57,10 +57,10 @@ public class RocketMQAutoConfiguration {
     /** The default template's pull consumer (not started: the template starts it). */
     @Bean(name = CONSUMER_BEAN_NAME, destroyMethod = "")
     @ConditionalOnMissingBean(DefaultLitePullConsumer.class)
-    @ConditionalOnProperty(prefix = "rocketmq", name = {"name-server", "consumer.group", "consumer.topic"})
+    @ConditionalOnProperty(prefix = "rocketmq", name = {"name-server", "pull-consumer.group", "pull-consumer.topic"})
     public DefaultLitePullConsumer defaultLitePullConsumer() throws MQClientException {
         return RocketMQClients.pullConsumer(properties.getNameServer(), properties.getAccessChannel(),
-            properties.getConsumer());
+            properties.getPullConsumer());
     }
 
     /** The default template; it starts its producer and pull consumer and stops them with the context. */

@@ -38,7 +38,7 @@ final class RocketMQClients {
         return producer;
     }
 
-    /** The template's lite pull consumer, subscribed to {@code rocketmq.consumer.topic}. */
+    /** The template's lite pull consumer, subscribed to {@code rocketmq.pull-consumer.topic}. */
     static DefaultLitePullConsumer pullConsumer(String nameServer, String accessChannel,
         RocketMQProperties.PullConsumer settings) throws MQClientException {
         DefaultLitePullConsumer consumer = new DefaultLitePullConsumer(emptyToNull(settings.getNamespace()),

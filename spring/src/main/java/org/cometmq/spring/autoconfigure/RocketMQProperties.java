@@ -5,8 +5,9 @@ import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Settings under {@code rocketmq.*}, named and defaulted as in rocketmq-spring: the name servers, the template's
- * producer ({@code rocketmq.producer.*}) and the template's pull consumer ({@code rocketmq.consumer.*}).
+ * Settings under {@code rocketmq.*}, named and defaulted as in rocketmq-spring 2.2: the name servers, the template's
+ * producer ({@code rocketmq.producer.*}), the template's pull consumer ({@code rocketmq.pull-consumer.*}) and the
+ * listeners' defaults ({@code rocketmq.consumer.*}).
  * {@link PropertiesValidator} checks them when the context starts.
  */
 @ConfigurationProperties(prefix = "rocketmq")
@@ -16,7 +17,8 @@ public class RocketMQProperties {
     /** LOCAL or CLOUD. */
     private String accessChannel;
     private Producer producer = new Producer();
-    private PullConsumer consumer = new PullConsumer();
+    private PullConsumer pullConsumer = new PullConsumer();
+    private PushConsumer consumer = new PushConsumer();
 
     public String getNameServer() {
         return nameServer;
@@ -42,12 +44,64 @@ public class RocketMQProperties {
         this.producer = producer;
     }
 
-    public PullConsumer getConsumer() {
+    public PullConsumer getPullConsumer() {
+        return pullConsumer;
+    }
+
+    public void setPullConsumer(PullConsumer pullConsumer) {
+        this.pullConsumer = pullConsumer;
+    }
+
+    public PushConsumer getConsumer() {
         return consumer;
     }
 
-    public void setConsumer(PullConsumer consumer) {
+    public void setConsumer(PushConsumer consumer) {
         this.consumer = consumer;
+    }
+
+    /**
+     * {@code rocketmq.consumer.*}: defaults of the {@code @RocketMQMessageListener} containers (their annotations
+     * read access-key, secret-key and customized-trace-topic from here) and {@code listeners.<group>.<topic>=false}
+     * to keep a listener from starting.
+     */
+    public static class PushConsumer {
+        private String accessKey;
+        private String secretKey;
+        private String customizedTraceTopic;
+        private Map<String, Map<String, Boolean>> listeners = new HashMap<>();
+
+        public String getAccessKey() {
+            return accessKey;
+        }
+
+        public void setAccessKey(String accessKey) {
+            this.accessKey = accessKey;
+        }
+
+        public String getSecretKey() {
+            return secretKey;
+        }
+
+        public void setSecretKey(String secretKey) {
+            this.secretKey = secretKey;
+        }
+
+        public String getCustomizedTraceTopic() {
+            return customizedTraceTopic;
+        }
+
+        public void setCustomizedTraceTopic(String customizedTraceTopic) {
+            this.customizedTraceTopic = customizedTraceTopic;
+        }
+
+        public Map<String, Map<String, Boolean>> getListeners() {
+            return listeners;
+        }
+
+        public void setListeners(Map<String, Map<String, Boolean>> listeners) {
+            this.listeners = listeners;
+        }
     }
 
     /** {@code rocketmq.producer.*}: the producer of the default {@code rocketMQTemplate}. */
@@ -180,7 +234,7 @@ public class RocketMQProperties {
         }
     }
 
-    /** {@code rocketmq.consumer.*}: the lite pull consumer behind {@code RocketMQTemplate.receive}. */
+    /** {@code rocketmq.pull-consumer.*}: the lite pull consumer behind {@code RocketMQTemplate.receive}. */
     public static class PullConsumer {
         private String namespace;
         private String group;
@@ -195,8 +249,6 @@ public class RocketMQProperties {
         private String customizedTraceTopic = "RMQ_SYS_TRACE_TOPIC";
         private boolean tlsEnable = false;
         private String instanceName = "DEFAULT";
-        /** {@code listeners.<group>.<topic>=false} keeps that {@code @RocketMQMessageListener} from starting. */
-        private Map<String, Map<String, Boolean>> listeners = new HashMap<>();
 
         public String getNamespace() {
             return namespace;
@@ -300,14 +352,6 @@ public class RocketMQProperties {
 
         public void setInstanceName(String instanceName) {
             this.instanceName = instanceName;
-        }
-
-        public Map<String, Map<String, Boolean>> getListeners() {
-            return listeners;
-        }
-
-        public void setListeners(Map<String, Map<String, Boolean>> listeners) {
-            this.listeners = listeners;
         }
     }
 }

@@ -106,6 +106,23 @@ public class RocketMQTemplate extends AbstractMessageSendingTemplate<String>
         return syncSendOrderly(destination, messageOf(payload), hashKey, timeout);
     }
 
+    /** Sends the messages as one batch to the queue chosen by {@code hashKey}. */
+    public <T extends Message<?>> SendResult syncSendOrderly(String destination, Collection<T> messages,
+        String hashKey) {
+        return syncSendOrderly(destination, messages, hashKey, producer.getSendMsgTimeout());
+    }
+
+    /** Sends the messages as one batch to the queue chosen by {@code hashKey}, within {@code timeout} ms. */
+    public <T extends Message<?>> SendResult syncSendOrderly(String destination, Collection<T> messages,
+        String hashKey, long timeout) {
+        List<org.cometmq.common.message.Message> batch = toRocketBatch(destination, messages);
+        return call("syncSendOrderly", destination, () -> {
+            org.cometmq.common.message.MessageQueue queue = messageQueueSelector.select(
+                producer.fetchPublishMessageQueues(batch.get(0).getTopic()), batch.get(0), hashKey);
+            return producer.send(batch, queue, timeout);
+        });
+    }
+
     // ---- asynchronous ----
 
     /** Sends without waiting; the outcome goes to {@code sendCallback}. */
@@ -234,6 +251,11 @@ public class RocketMQTemplate extends AbstractMessageSendingTemplate<String>
         return sendAndReceive(destination, messageOf(payload), type, timeout);
     }
 
+    /** Sends a request with delay level {@code delayLevel} and waits at most {@code timeout} ms for the reply. */
+    public <T> T sendAndReceive(String destination, Message<?> message, Type type, long timeout, int delayLevel) {
+        return sendAndReceive(destination, message, type, null, timeout, delayLevel);
+    }
+
     /** Sends a request to the queue chosen by {@code hashKey} and waits for the reply. */
     public <T> T sendAndReceive(String destination, Message<?> message, Type type, String hashKey) {
         return sendAndReceive(destination, message, type, hashKey, producer.getSendMsgTimeout(), 0);
@@ -270,6 +292,18 @@ public class RocketMQTemplate extends AbstractMessageSendingTemplate<String>
         sendAndReceive(destination, messageOf(payload), callback, null, timeout);
     }
 
+    /** Sends a request to the queue chosen by {@code hashKey}; the reply goes to {@code callback}. */
+    public void sendAndReceive(String destination, Message<?> message, RocketMQLocalRequestCallback<?> callback,
+        String hashKey) {
+        sendAndReceive(destination, message, callback, hashKey, producer.getSendMsgTimeout());
+    }
+
+    /** Sends a request; the reply goes to {@code callback} unless {@code timeout} ms pass first. */
+    public void sendAndReceive(String destination, Message<?> message, RocketMQLocalRequestCallback<?> callback,
+        long timeout) {
+        sendAndReceive(destination, message, callback, null, timeout);
+    }
+
     /** Sends a request (queue by {@code hashKey} if not null); the reply goes to {@code callback}. */
     public void sendAndReceive(String destination, Message<?> message, RocketMQLocalRequestCallback<?> callback,
         String hashKey, long timeout) {
@@ -296,7 +330,7 @@ public class RocketMQTemplate extends AbstractMessageSendingTemplate<String>
     /** Polls the configured pull consumer, waiting at most {@code timeout} ms, and converts what arrived. */
     @SuppressWarnings("unchecked")
     public <T> List<T> receive(Class<T> clazz, long timeout) {
-        Assert.state(consumer != null, "No pull consumer: set rocketmq.consumer.group and rocketmq.consumer.topic");
+        Assert.state(consumer != null, "No pull consumer: set rocketmq.pull-consumer.group and rocketmq.pull-consumer.topic");
         List<MessageExt> polled = consumer.poll(timeout);
         MessagePayloadConverter converter = new MessagePayloadConverter(getMessageConverter(),
             Charset.forName(charset), clazz);

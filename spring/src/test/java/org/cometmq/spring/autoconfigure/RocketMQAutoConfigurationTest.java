@@ -68,15 +68,15 @@ class RocketMQAutoConfigurationTest {
             List.of(NAMESRV, "rocketmq.producer.group=g", "rocketmq.producer.max-message-size=-1"),
             List.of(NAMESRV, "rocketmq.producer.group=g", "rocketmq.producer.retry-times-when-send-failed=-1"),
             List.of(NAMESRV, "rocketmq.producer.group=g", "rocketmq.producer.access-key=ak"),
-            List.of(NAMESRV, "rocketmq.consumer.group=c"),
-            List.of(NAMESRV, "rocketmq.consumer.group=c", "rocketmq.consumer.topic=t",
-                "rocketmq.consumer.pull-batch-size=0"),
-            List.of(NAMESRV, "rocketmq.consumer.group=c", "rocketmq.consumer.topic=t",
-                "rocketmq.consumer.message-model=EVERYONE"))) {
+            List.of(NAMESRV, "rocketmq.pull-consumer.group=c"),
+            List.of(NAMESRV, "rocketmq.pull-consumer.group=c", "rocketmq.pull-consumer.topic=t",
+                "rocketmq.pull-consumer.pull-batch-size=0"),
+            List.of(NAMESRV, "rocketmq.pull-consumer.group=c", "rocketmq.pull-consumer.topic=t",
+                "rocketmq.pull-consumer.message-model=EVERYONE"))) {
             String last = bad.get(bad.size() - 1);
             String property = last.substring(0, last.indexOf('='));
             String expected = property.equals("rocketmq.producer.access-key") ? "rocketmq.producer.secret-key"
-                : property.equals("rocketmq.consumer.group") ? "rocketmq.consumer.topic" : property;
+                : property.equals("rocketmq.pull-consumer.group") ? "rocketmq.pull-consumer.topic" : property;
             runner.withPropertyValues(bad.toArray(String[]::new)).run(context -> {
                 Throwable failure = context.getStartupFailure();
                 assertNotNull(failure, "must not start with " + bad);

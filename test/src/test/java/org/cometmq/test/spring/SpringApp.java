@@ -19,14 +19,17 @@ public interface SpringApp extends AutoCloseable {
     String SQL_TOPIC = "SpringSql";
     String TX_TOPIC = "SpringTx";
     String REPLY_TOPIC = "SpringReply";
+    String PULL_TOPIC = "SpringPull";
     List<String> TOPICS = List.of(POJO_TOPIC, STRING_TOPIC, BYTES_TOPIC, ORDERLY_TOPIC, FAILING_TOPIC, TAG_TOPIC,
-        SQL_TOPIC, TX_TOPIC, REPLY_TOPIC);
+        SQL_TOPIC, TX_TOPIC, REPLY_TOPIC, PULL_TOPIC);
 
     /** The properties the application starts with. */
     static Map<String, Object> properties(String namesrvAddr, String groupPrefix) {
         return Map.ofEntries(Map.entry("rocketmq.name-server", namesrvAddr),
             Map.entry("rocketmq.producer.group", groupPrefix + "_producer"),
             Map.entry("rocketmq.producer.send-message-timeout", "10000"),
+            Map.entry("rocketmq.pull-consumer.group", groupPrefix + "_pull"),
+            Map.entry("rocketmq.pull-consumer.topic", PULL_TOPIC),
             Map.entry("it.group-prefix", groupPrefix),
             Map.entry("it.topic.pojo", POJO_TOPIC), Map.entry("it.topic.string", STRING_TOPIC),
             Map.entry("it.topic.bytes", BYTES_TOPIC), Map.entry("it.topic.orderly", ORDERLY_TOPIC),
@@ -65,6 +68,12 @@ public interface SpringApp extends AutoCloseable {
     String sendInTransaction(String destination, Object payload, String arg);
 
     String sendAndReceive(String destination, String request, long timeoutMillis);
+
+    /** A send through the second template, the one of {@code @ExtRocketMQTemplateConfiguration}. */
+    String extSyncSend(String destination, Object payload);
+
+    /** One poll of the template's pull consumer ({@code rocketmq.consumer.*}). */
+    List<String> receive(long timeoutMillis);
 
     @Override
     void close();

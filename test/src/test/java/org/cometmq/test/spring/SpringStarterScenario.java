@@ -1,6 +1,8 @@
 package org.cometmq.test.spring;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,6 +32,8 @@ import org.junit.jupiter.api.TestInstance;
 public abstract class SpringStarterScenario {
     protected static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final int QUEUES = 4;
+    /** Sent by the second template to the String listener; the other tests of that listener leave it out. */
+    private static final String EXT_PAYLOAD = "from-ext-template";
 
     private ClientCluster cluster;
     private SpringApp app;
@@ -94,12 +98,17 @@ public abstract class SpringStarterScenario {
         app.sendOneWayOrderly(SpringApp.STRING_TOPIC, "orderly-oneway", "k");
         assertEquals("SEND_OK", app.syncSendDelayed(SpringApp.STRING_TOPIC, "delayed", 1));
 
-        byte[] binary = {0, 1, (byte) 0xfe, (byte) 0xff, 42};
-        assertEquals("SEND_OK", app.syncSend(SpringApp.BYTES_TOPIC, binary));
-
         awaitExactly("pojo", List.of(first, second));
         awaitExactly("string", List.of("async", "batch-1", "batch-2", "batch-3", "converted", "delayed", "oneway",
             "orderly-async", "orderly-oneway", "orderly-sync", "sync"));
+    }
+
+    @Test
+    void byteArrayListenersGetTheBodyAsSent() {
+        // Apache's starter 2.2.3 hands RocketMQListener<byte[]> a String (ClassCastException, redelivered forever).
+        assumeTrue(app.starter().equals("comet"), "Apache rocketmq-spring 2.2.3 cannot deliver byte[] payloads");
+        byte[] binary = {0, 1, (byte) 0xfe, (byte) 0xff, 42};
+        assertEquals("SEND_OK", app.syncSend(SpringApp.BYTES_TOPIC, binary));
         awaitExactly("bytes", List.of(HexFormat.of().formatHex(binary)));
     }
 
@@ -164,6 +173,28 @@ public abstract class SpringStarterScenario {
     }
 
     @Test
+    void theSecondTemplateSendsWithItsOwnProducer() {
+        assertEquals("SEND_OK", app.extSyncSend(SpringApp.STRING_TOPIC, EXT_PAYLOAD));
+        Await.until("the ext template's message", TIMEOUT, () -> app.received().of("string"),
+            list -> list.contains(EXT_PAYLOAD));
+    }
+
+    @Test
+    void receivePullsWithTheConfiguredConsumer() {
+        // The pull consumer starts at the queue end once it owns the queues: send until a poll returns something.
+        List<String> got = new ArrayList<>();
+        int[] sent = {0};
+        Await.until("a message through receive()", TIMEOUT, () -> {
+            assertEquals("SEND_OK", app.syncSend(SpringApp.PULL_TOPIC, "pull-" + sent[0]++));
+            got.addAll(app.receive(1000));
+            return got;
+        }, list -> !list.isEmpty());
+        for (String payload : got) {
+            assertTrue(payload.startsWith("pull-"), payload);
+        }
+    }
+
+    @Test
     void placeholdersInTheAnnotationsResolved() throws Exception {
         DefaultMQAdminExt admin = ApacheClients.startedAdmin(cluster.namesrvAddr());
         try {
@@ -182,10 +213,14 @@ public abstract class SpringStarterScenario {
 
     /** Waits until {@code listener} received as many messages as expected, then compares them in sorted order. */
     private void awaitExactly(String listener, List<?> expected) {
-        Await.until(listener + " receiving " + expected, TIMEOUT, () -> app.received().of(listener),
+        Await.until(listener + " receiving " + expected, TIMEOUT, () -> received(listener),
             list -> list.size() >= expected.size());
-        List<Object> got = app.received().of(listener);
+        List<Object> got = received(listener);
         assertEquals(sorted(expected), sorted(got), "what " + listener + " received (" + app.starter() + " starter)");
+    }
+
+    private List<Object> received(String listener) {
+        return app.received().of(listener).stream().filter(payload -> !EXT_PAYLOAD.equals(payload)).toList();
     }
 
     private static List<String> sorted(List<?> values) {

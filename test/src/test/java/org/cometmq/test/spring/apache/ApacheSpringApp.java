@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.rocketmq.client.producer.SendCallback;
 import org.apache.rocketmq.client.producer.SendResult;
 import org.apache.rocketmq.spring.annotation.ConsumeMode;
+import org.apache.rocketmq.spring.annotation.ExtRocketMQTemplateConfiguration;
 import org.apache.rocketmq.spring.annotation.RocketMQMessageListener;
 import org.apache.rocketmq.spring.annotation.RocketMQTransactionListener;
 import org.apache.rocketmq.spring.annotation.SelectorType;
@@ -130,6 +131,16 @@ public final class ApacheSpringApp implements SpringApp {
     }
 
     @Override
+    public String extSyncSend(String destination, Object payload) {
+        return context.getBean(ExtTemplate.class).syncSend(destination, payload).getSendStatus().name();
+    }
+
+    @Override
+    public List<String> receive(long timeoutMillis) {
+        return template.receive(String.class, timeoutMillis);
+    }
+
+    @Override
     public void close() {
         context.close();
     }
@@ -159,7 +170,7 @@ public final class ApacheSpringApp implements SpringApp {
     @ImportAutoConfiguration(org.apache.rocketmq.spring.autoconfigure.RocketMQAutoConfiguration.class)
     @Import({PojoListener.class, StringListener.class, BytesListener.class, OrderlyListener.class,
         FailingListener.class, TagListener.class, SqlListener.class, TxTopicListener.class, ReplyListener.class,
-        TxListener.class})
+        TxListener.class, ExtTemplate.class})
     public static class Application {
         @Bean
         Received received() {
@@ -244,6 +255,11 @@ public final class ApacheSpringApp implements SpringApp {
             received.add("reply", message);
             return "re:" + message;
         }
+    }
+
+    /** A second template with a producer group of its own. */
+    @ExtRocketMQTemplateConfiguration(group = "${it.group-prefix}_ext_producer")
+    static class ExtTemplate extends RocketMQTemplate {
     }
 
     @RocketMQTransactionListener

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import org.cometmq.client.producer.SendCallback;
 import org.cometmq.client.producer.SendResult;
 import org.cometmq.spring.annotation.ConsumeMode;
+import org.cometmq.spring.annotation.ExtRocketMQTemplateConfiguration;
 import org.cometmq.spring.annotation.RocketMQMessageListener;
 import org.cometmq.spring.annotation.RocketMQTransactionListener;
 import org.cometmq.spring.annotation.SelectorType;
@@ -125,6 +126,16 @@ public final class CometSpringApp implements SpringApp {
     }
 
     @Override
+    public String extSyncSend(String destination, Object payload) {
+        return context.getBean(ExtTemplate.class).syncSend(destination, payload).getSendStatus().name();
+    }
+
+    @Override
+    public List<String> receive(long timeoutMillis) {
+        return template.receive(String.class, timeoutMillis);
+    }
+
+    @Override
     public void close() {
         context.close();
     }
@@ -152,7 +163,7 @@ public final class CometSpringApp implements SpringApp {
     @EnableAutoConfiguration
     @Import({PojoListener.class, StringListener.class, BytesListener.class, OrderlyListener.class,
         FailingListener.class, TagListener.class, SqlListener.class, TxTopicListener.class, ReplyListener.class,
-        TxListener.class})
+        TxListener.class, ExtTemplate.class})
     public static class Application {
         @Bean
         Received received() {
@@ -237,6 +248,11 @@ public final class CometSpringApp implements SpringApp {
             received.add("reply", message);
             return "re:" + message;
         }
+    }
+
+    /** A second template with a producer group of its own. */
+    @ExtRocketMQTemplateConfiguration(group = "${it.group-prefix}_ext_producer")
+    static class ExtTemplate extends RocketMQTemplate {
     }
 
     @RocketMQTransactionListener
