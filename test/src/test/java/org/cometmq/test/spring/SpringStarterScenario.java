@@ -10,6 +10,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
 import org.apache.rocketmq.common.TopicConfig;
 import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
@@ -65,7 +66,14 @@ public abstract class SpringStarterScenario {
         } finally {
             admin.shutdown();
         }
-        app = startApp(cluster.namesrvAddr());
+        try {
+            app = startApp(cluster.namesrvAddr());
+        } catch (RuntimeException e) {
+            // On a loaded machine one client call can miss its 3 s timeout and fail the start (the application
+            // would not start either); one more start, bounded, keeps such a miss from failing the class.
+            System.err.println("application start failed once, starting again: " + e);
+            app = startApp(cluster.namesrvAddr());
+        }
     }
 
     @AfterAll
@@ -85,18 +93,18 @@ public abstract class SpringStarterScenario {
     void everySendModeArrivesAtTheListenersConverted() throws Exception {
         Order first = new Order("o-1", "book", 2);
         Order second = new Order("o-2", "pen", 5);
-        assertEquals("SEND_OK", app.syncSend(SpringApp.POJO_TOPIC, first));
+        assertSent(() -> app.syncSend(SpringApp.POJO_TOPIC, first));
         app.convertAndSend(SpringApp.POJO_TOPIC, second);
 
-        assertEquals("SEND_OK", app.syncSend(SpringApp.STRING_TOPIC, "sync"));
-        assertEquals("SEND_OK", app.asyncSend(SpringApp.STRING_TOPIC, "async"));
+        assertSent(() -> app.syncSend(SpringApp.STRING_TOPIC, "sync"));
+        assertSent(() -> app.asyncSend(SpringApp.STRING_TOPIC, "async"));
         app.sendOneWay(SpringApp.STRING_TOPIC, "oneway");
         app.convertAndSend(SpringApp.STRING_TOPIC + ":tagged", "converted");
-        assertEquals("SEND_OK", app.syncSendBatch(SpringApp.STRING_TOPIC, List.of("batch-1", "batch-2", "batch-3")));
-        assertEquals("SEND_OK", app.syncSendOrderly(SpringApp.STRING_TOPIC, "orderly-sync", "k"));
-        assertEquals("SEND_OK", app.asyncSendOrderly(SpringApp.STRING_TOPIC, "orderly-async", "k"));
+        assertSent(() -> app.syncSendBatch(SpringApp.STRING_TOPIC, List.of("batch-1", "batch-2", "batch-3")));
+        assertSent(() -> app.syncSendOrderly(SpringApp.STRING_TOPIC, "orderly-sync", "k"));
+        assertSent(() -> app.asyncSendOrderly(SpringApp.STRING_TOPIC, "orderly-async", "k"));
         app.sendOneWayOrderly(SpringApp.STRING_TOPIC, "orderly-oneway", "k");
-        assertEquals("SEND_OK", app.syncSendDelayed(SpringApp.STRING_TOPIC, "delayed", 1));
+        assertSent(() -> app.syncSendDelayed(SpringApp.STRING_TOPIC, "delayed", 1));
 
         awaitExactly("pojo", List.of(first, second));
         awaitExactly("string", List.of("async", "batch-1", "batch-2", "batch-3", "converted", "delayed", "oneway",
@@ -104,21 +112,21 @@ public abstract class SpringStarterScenario {
     }
 
     @Test
-    void byteArrayListenersGetTheBodyAsSent() {
+    void byteArrayListenersGetTheBodyAsSent() throws Exception {
         // Apache's starter 2.2.3 hands RocketMQListener<byte[]> a String (ClassCastException, redelivered forever).
         assumeTrue(app.starter().equals("comet"), "Apache rocketmq-spring 2.2.3 cannot deliver byte[] payloads");
         byte[] binary = {0, 1, (byte) 0xfe, (byte) 0xff, 42};
-        assertEquals("SEND_OK", app.syncSend(SpringApp.BYTES_TOPIC, binary));
+        assertSent(() -> app.syncSend(SpringApp.BYTES_TOPIC, binary));
         awaitExactly("bytes", List.of(HexFormat.of().formatHex(binary)));
     }
 
     @Test
-    void orderlyListenerSeesEveryKeyInOrderOver1000Messages() {
+    void orderlyListenerSeesEveryKeyInOrderOver1000Messages() throws Exception {
         int keys = 10;
         int perKey = 100;
         for (int seq = 0; seq < perKey; seq++) {
             for (int key = 0; key < keys; key++) {
-                assertEquals("SEND_OK", app.syncSendOrderly(SpringApp.ORDERLY_TOPIC, "key" + key + ":" + seq,
+                assertSent(() -> app.syncSendOrderly(SpringApp.ORDERLY_TOPIC, "key" + key + ":" + seq,
                     "key" + key));
             }
         }
@@ -137,31 +145,31 @@ public abstract class SpringStarterScenario {
     }
 
     @Test
-    void aListenerThatThrowsGetsTheMessageAgain() {
-        assertEquals("SEND_OK", app.syncSend(SpringApp.FAILING_TOPIC, "fail-once"));
+    void aListenerThatThrowsGetsTheMessageAgain() throws Exception {
+        assertSent(() -> app.syncSend(SpringApp.FAILING_TOPIC, "fail-once"));
         Await.until("the failed message delivered again", TIMEOUT, () -> app.received().of("failing"),
             list -> list.size() >= 2);
         assertEquals(List.of("fail-once", "fail-once"), app.received().of("failing"));
     }
 
     @Test
-    void tagAndSql92SelectorsFilter() {
+    void tagAndSql92SelectorsFilter() throws Exception {
         // One queue (same hash key) per topic: the last message arriving means the filtered ones came before it.
         for (String tag : List.of("drop", "keep", "other", "also")) {
-            assertEquals("SEND_OK", app.syncSendOrderly(SpringApp.TAG_TOPIC + ":" + tag, "tag-" + tag, "q"));
+            assertSent(() -> app.syncSendOrderly(SpringApp.TAG_TOPIC + ":" + tag, "tag-" + tag, "q"));
         }
         for (int a : new int[] {3, 7, 5, 9}) {
-            assertEquals("SEND_OK", app.syncSendWithHeaders(SpringApp.SQL_TOPIC, "a=" + a, Map.of("a", a)));
+            assertSent(() -> app.syncSendWithHeaders(SpringApp.SQL_TOPIC, "a=" + a, Map.of("a", a)));
         }
         awaitExactly("tag", List.of("tag-also", "tag-keep"));
         awaitExactly("sql", List.of("a=7", "a=9"));
     }
 
     @Test
-    void transactionalSendsCommitAndRollBack() {
+    void transactionalSendsCommitAndRollBack() throws Exception {
         assertEquals("COMMIT_MESSAGE", app.sendInTransaction(SpringApp.TX_TOPIC, "tx-commit", "commit"));
         assertEquals("ROLLBACK_MESSAGE", app.sendInTransaction(SpringApp.TX_TOPIC, "tx-rollback", "rollback"));
-        assertEquals("SEND_OK", app.syncSend(SpringApp.TX_TOPIC, "tx-plain"));
+        assertSent(() -> app.syncSend(SpringApp.TX_TOPIC, "tx-plain"));
         awaitExactly("tx", List.of("tx-commit", "tx-plain"));
         assertEquals(List.of("tx-commit", "tx-rollback"), sorted(app.received().of("local-tx")));
     }
@@ -173,19 +181,19 @@ public abstract class SpringStarterScenario {
     }
 
     @Test
-    void theSecondTemplateSendsWithItsOwnProducer() {
-        assertEquals("SEND_OK", app.extSyncSend(SpringApp.STRING_TOPIC, EXT_PAYLOAD));
+    void theSecondTemplateSendsWithItsOwnProducer() throws Exception {
+        assertSent(() -> app.extSyncSend(SpringApp.STRING_TOPIC, EXT_PAYLOAD));
         Await.until("the ext template's message", TIMEOUT, () -> app.received().of("string"),
             list -> list.contains(EXT_PAYLOAD));
     }
 
     @Test
-    void receivePullsWithTheConfiguredConsumer() {
+    void receivePullsWithTheConfiguredConsumer() throws Exception {
         // The pull consumer starts at the queue end once it owns the queues: send until a poll returns something.
         List<String> got = new ArrayList<>();
         int[] sent = {0};
         Await.until("a message through receive()", TIMEOUT, () -> {
-            assertEquals("SEND_OK", app.syncSend(SpringApp.PULL_TOPIC, "pull-" + sent[0]++));
+            assertSent(() -> app.syncSend(SpringApp.PULL_TOPIC, "pull-" + sent[0]++));
             got.addAll(app.receive(1000));
             return got;
         }, list -> !list.isEmpty());
@@ -205,6 +213,24 @@ public abstract class SpringStarterScenario {
             }
         } finally {
             admin.shutdown();
+        }
+    }
+
+    /**
+     * A send that must end SEND_OK. A broker under flow control (code 2, "broker busy": a loaded test machine)
+     * stored nothing, so the send is repeated, at most three times in all.
+     */
+    private static void assertSent(Callable<String> send) throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                assertEquals("SEND_OK", send.call());
+                return;
+            } catch (RuntimeException e) {
+                if (attempt == 3 || String.valueOf(e.getMessage()).indexOf("broker busy") < 0) {
+                    throw e;
+                }
+                Thread.sleep(200);
+            }
         }
     }
 
