@@ -126,8 +126,9 @@ public abstract class SpringStarterScenario {
         int perKey = 100;
         for (int seq = 0; seq < perKey; seq++) {
             for (int key = 0; key < keys; key++) {
-                assertSent(() -> app.syncSendOrderly(SpringApp.ORDERLY_TOPIC, "key" + key + ":" + seq,
-                    "key" + key));
+                String hashKey = "key" + key;
+                String body = hashKey + ":" + seq;
+                assertSent(() -> app.syncSendOrderly(SpringApp.ORDERLY_TOPIC, body, hashKey));
             }
         }
         List<Object> got = Await.until("1000 orderly messages", Duration.ofSeconds(60),
