@@ -72,7 +72,8 @@ public class BrokerConfiguration {
         if (home != null) {
             all.setProperty("rocketmqHome", home);
         }
-        all.putIfAbsent(HA_LISTEN_PORT, String.valueOf(nettyServerConfig.getListenPort() + 1));
+        // derived at start as 4.9.7 derives it, whatever a config file says
+        all.setProperty(HA_LISTEN_PORT, String.valueOf(nettyServerConfig.getListenPort() + 1));
         InertBrokerSettings.all().forEach(all::putIfAbsent);
         return all;
     }
@@ -85,12 +86,14 @@ public class BrokerConfiguration {
         Set<String> settable = SettableKeys.of(brokerConfig, messageStoreConfig, nettyServerConfig, nettyClientConfig);
         Map<String, String> reasons = new TreeMap<>();
         for (String key : properties.stringPropertyNames()) {
+            if (key.equals(HA_LISTEN_PORT)) {
+                reasons.put(key, key + " is always listenPort + 1 in CometMQ and cannot be set");
+                continue;
+            }
             if (settable.contains(key)) {
                 continue;
             }
-            if (key.equals(HA_LISTEN_PORT)) {
-                reasons.put(key, key + " is always listenPort + 1 in CometMQ and cannot be set");
-            } else if (InertBrokerSettings.contains(key)) {
+            if (InertBrokerSettings.contains(key)) {
                 reasons.put(key, SettableKeys.notImplementedReason(key));
             } else {
                 reasons.put(key, key + " is not a broker setting");

@@ -53,12 +53,6 @@ public final class InertBrokerSettings {
         m.put("putThreadPoolQueueCapacity", "10000");
         m.put("maxDelayTime", "40");
         m.put("flushConsumerOffsetHistoryInterval", "60000");
-        // master-slave replication tuning (the replication port itself is reported as listenPort + 1)
-        m.put("haSendHeartbeatInterval", "5000");
-        m.put("haHousekeepingInterval", "20000");
-        m.put("haTransferBatchSize", "32768");
-        m.put("haSlaveFallbehindMax", "268435456");
-        m.put("slaveTimeout", "3000");
         return Collections.unmodifiableMap(m);
     }
 
