@@ -37,6 +37,14 @@ import org.cometmq.tools.command.topic.TopicRouteSubCommand;
 import org.cometmq.tools.command.topic.TopicStatusSubCommand;
 import org.cometmq.tools.command.topic.UpdateTopicPermSubCommand;
 import org.cometmq.tools.command.topic.UpdateTopicSubCommand;
+// operations and statistics commands (issue 16, h3)
+import org.cometmq.tools.command.broker.SendMsgStatusCommand;
+import org.cometmq.tools.command.consumer.GetConsumerConfigSubCommand;
+import org.cometmq.tools.command.offset.SkipAccumulationSubCommand;
+import org.cometmq.tools.command.producer.ProducerSubCommand;
+import org.cometmq.tools.command.queue.QueryConsumeQueueCommand;
+import org.cometmq.tools.command.stats.StatsAllSubCommand;
+import org.cometmq.tools.command.topic.UpdateOrderConfCommand;
 
 /** Every sub-command of {@code mqadmin}, in the order the command list shows them. */
 public final class SubCommands {
@@ -80,6 +88,14 @@ public final class SubCommands {
             new DeleteAccessConfigSubCommand(),
             new ClusterAclConfigVersionListSubCommand(),
             new UpdateGlobalWhiteAddrSubCommand(),
-            new GetAccessConfigSubCommand());
+            new GetAccessConfigSubCommand(),
+            // operations and statistics commands (issue 16, h3)
+            new GetConsumerConfigSubCommand(),
+            new ProducerSubCommand(),
+            new SendMsgStatusCommand(),
+            new UpdateOrderConfCommand(),
+            new SkipAccumulationSubCommand(),
+            new QueryConsumeQueueCommand(),
+            new StatsAllSubCommand());
     }
 }

@@ -26,9 +26,11 @@ class MQAdminStartupTest {
         assertEquals("   updateTopic          Update or create topic", lines.get(1));
         assertEquals("   getBrokerConfig      Get broker config by cluster or special broker!", lines.get(31));
         assertEquals("   getAclConfig         List all of acl config information in cluster", lines.get(36));
-        assertEquals("", lines.get(37));
-        assertEquals("See 'mqadmin help <command>' for more information on a specific command.", lines.get(38));
-        assertEquals(40, lines.size());
+        assertEquals("   getConsumerConfig    Get consumer config by subscription group name!", lines.get(37));
+        assertEquals("   statsAll             Topic and Consumer tps stats", lines.get(43));
+        assertEquals("", lines.get(44));
+        assertEquals("See 'mqadmin help <command>' for more information on a specific command.", lines.get(45));
+        assertEquals(47, lines.size());
         assertEquals(0, runner.contextsOpened);
     }
 
@@ -56,7 +58,7 @@ class MQAdminStartupTest {
             org.apache.commons.cli.Options own = command.buildCommandlineOptions(new org.apache.commons.cli.Options());
             assertEquals(false, own.hasOption("n") || own.hasOption("h"), command.commandName());
         }
-        assertEquals(36, SubCommands.all().size());
+        assertEquals(43, SubCommands.all().size());
     }
 
     @Test
