@@ -40,6 +40,7 @@ import org.cometmq.tools.command.topic.UpdateTopicSubCommand;
 // operations and statistics commands (issue 16, h3)
 import org.cometmq.tools.command.broker.SendMsgStatusCommand;
 import org.cometmq.tools.command.consumer.GetConsumerConfigSubCommand;
+import org.cometmq.tools.command.message.PrintMessageByQueueCommand;
 import org.cometmq.tools.command.offset.SkipAccumulationSubCommand;
 import org.cometmq.tools.command.producer.ProducerSubCommand;
 import org.cometmq.tools.command.queue.QueryConsumeQueueCommand;
@@ -96,6 +97,7 @@ public final class SubCommands {
             new UpdateOrderConfCommand(),
             new SkipAccumulationSubCommand(),
             new QueryConsumeQueueCommand(),
-            new StatsAllSubCommand());
+            new StatsAllSubCommand(),
+            new PrintMessageByQueueCommand());
     }
 }

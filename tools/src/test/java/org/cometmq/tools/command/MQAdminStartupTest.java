@@ -28,9 +28,10 @@ class MQAdminStartupTest {
         assertEquals("   getAclConfig         List all of acl config information in cluster", lines.get(36));
         assertEquals("   getConsumerConfig    Get consumer config by subscription group name!", lines.get(37));
         assertEquals("   statsAll             Topic and Consumer tps stats", lines.get(43));
-        assertEquals("", lines.get(44));
-        assertEquals("See 'mqadmin help <command>' for more information on a specific command.", lines.get(45));
-        assertEquals(47, lines.size());
+        assertEquals("   printMsgByQueue      Print Message Detail", lines.get(44));
+        assertEquals("", lines.get(45));
+        assertEquals("See 'mqadmin help <command>' for more information on a specific command.", lines.get(46));
+        assertEquals(48, lines.size());
         assertEquals(0, runner.contextsOpened);
     }
 
@@ -58,7 +59,7 @@ class MQAdminStartupTest {
             org.apache.commons.cli.Options own = command.buildCommandlineOptions(new org.apache.commons.cli.Options());
             assertEquals(false, own.hasOption("n") || own.hasOption("h"), command.commandName());
         }
-        assertEquals(43, SubCommands.all().size());
+        assertEquals(44, SubCommands.all().size());
     }
 
     @Test

@@ -13,10 +13,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.cometmq.client.exception.MQClientException;
+import org.cometmq.client.consumer.PullResult;
+import org.cometmq.client.consumer.PullStatus;
 import org.cometmq.client.producer.SendResult;
 import org.cometmq.client.producer.SendStatus;
 import org.cometmq.common.admin.RollbackStats;
 import org.cometmq.common.message.Message;
+import org.cometmq.common.message.MessageExt;
 import org.cometmq.common.message.MessageQueue;
 import org.cometmq.common.protocol.ResponseCode;
 import org.cometmq.common.protocol.body.BrokerStatsData;
@@ -32,7 +35,10 @@ import org.cometmq.remoting.protocol.LanguageCode;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 
-/** Output of getConsumerConfig, producer, sendMsgStatus, updateOrderConf, skipAccumulatedMessage, queryCq, statsAll. */
+/**
+ * Output of getConsumerConfig, producer, sendMsgStatus, updateOrderConf, skipAccumulatedMessage, queryCq, statsAll,
+ * printMsgByQueue.
+ */
 class OperationsCommandsTest {
     private final CommandRunner runner = new CommandRunner();
 
@@ -99,7 +105,7 @@ class OperationsCommandsTest {
         assertEquals(0, runner.run("updateOrderConf", "-t", "T", "-m", "delete"));
         verify(runner.admin).deleteKvConfig("ORDER_TOPIC_CONFIG", "T");
         assertEquals("update orderConf success. topic=[T], orderConf=[broker-a:4]"
-            + "get orderConf success. topic=[T], orderConf=[broker-a:4]"
+            + "get orderConf success. topic=[T], orderConf=[broker-a:4] "
             + "delete orderConf success. topic=[T]", runner.out());
 
         assertEquals(1, runner.run("updateOrderConf", "-t", "T", "-m", "put"));
@@ -182,6 +188,38 @@ class OperationsCommandsTest {
         when(active.admin.queryTopicConsumeByWho(any())).thenReturn(new GroupList());
         assertEquals(0, active.run("statsAll", "-a"));
         assertEquals(2, active.outLines().size(), active.out());
+    }
+
+    @Test
+    void printMsgByQueueCountsTagsMostFrequentFirstAndPrintsMessagesOnRequest() throws Exception {
+        MessageQueue mq = new MessageQueue("T", "broker-a", 1);
+        when(runner.admin.minOffset(mq)).thenReturn(0L);
+        when(runner.admin.maxOffset(mq)).thenReturn(3L);
+        when(runner.puller.pull(mq, "*", 0, 32)).thenReturn(new PullResult(PullStatus.FOUND, 3, 0, 3,
+            List.of(message("B", "one"), message("A", "two"), message("B", "three"))));
+
+        assertEquals(0, runner.run("printMsgByQueue", "-t", "T", "-a", "broker-a", "-i", "1", "-f", "true"));
+        assertEquals(List.of(String.format("Tag: %-30s Count: %s", "B", 2), String.format("Tag: %-30s Count: %s", "A",
+            1), ""), runner.outLines());
+
+        CommandRunner printing = new CommandRunner();
+        when(printing.admin.minOffset(mq)).thenReturn(2L);
+        when(printing.admin.maxOffset(mq)).thenReturn(3L);
+        when(printing.puller.pull(mq, "TagB", 2, 32)).thenReturn(new PullResult(PullStatus.FOUND, 3, 0, 3,
+            List.of(message("B", "three"))));
+        assertEquals(0, printing.run("printMsgByQueue", "-t", "T", "-a", "broker-a", "-i", "1", "-s", "TagB", "-p",
+            "true", "-d", "true"));
+        assertEquals(2, printing.outLines().size(), printing.out());
+        assertTrue(printing.outLines().get(0).startsWith("MSGID: "), printing.out());
+        assertTrue(printing.outLines().get(0).endsWith(" BODY: three"), printing.out());
+    }
+
+    private static MessageExt message(String tag, String body) {
+        MessageExt msg = new MessageExt();
+        msg.setTopic("T");
+        msg.setTags(tag);
+        msg.setBody(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return msg;
     }
 
     private static BrokerStatsData stats(double minuteTps, long daySum) {

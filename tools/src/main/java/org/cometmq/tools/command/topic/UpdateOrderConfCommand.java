@@ -41,7 +41,7 @@ public class UpdateOrderConfCommand implements SubCommand {
         MQAdminExt admin = context.admin();
         switch (method) {
             case "get":
-                context.out().printf("get orderConf success. topic=[%s], orderConf=[%s]", topic,
+                context.out().printf("get orderConf success. topic=[%s], orderConf=[%s] ", topic,
                     admin.getKVConfig(NamesrvUtil.NAMESPACE_ORDER_TOPIC_CONFIG, topic));
                 break;
             case "put":
