@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
@@ -88,7 +89,7 @@ abstract class MqadminOpsScenario {
      */
     private static CommandResult patiently(java.util.function.Supplier<CommandResult> run) {
         CommandResult result = run.get();
-        for (int attempt = 1; attempt < 3 && result.stderr().contains("TimeoutException"); attempt++) {
+        for (int attempt = 1; attempt < 3 && result.stderr().toLowerCase(Locale.ROOT).contains("timeout"); attempt++) {
             result = run.get();
         }
         return result;
@@ -226,7 +227,11 @@ abstract class MqadminOpsScenario {
         }
         List<CommandResult> runs = both("printMsgByQueue", "-t", topic, "-a", cluster.brokerName(), "-i", "0", "-p",
             "true", "-d", "true", "-f", "true");
-        assertEquals(runs.get(1).stdout(), runs.get(0).stdout());
+        // named exception: CometMQ's Message.toString still prints bodyLength=N where 4.9.7 prints body=[bytes]
+        // (issue 16 lists it under printMsg; that fix changes both commands at once)
+        List<String> shapes = runs.stream().map(run -> normalized(run.stdout(), "body=\\[[-0-9, ]*\\]", "BODY",
+            "bodyLength=\\d+", "BODY")).toList();
+        assertEquals(shapes.get(1), shapes.get(0));
         assertEquals(5, runs.get(0).stdoutLines().size(), runs.get(0).describe());
         assertEquals(String.format("Tag: %-30s Count: %s", "TagB", 2), runs.get(0).stdoutLines().get(3));
     }
