@@ -19,22 +19,25 @@ public class AclClientRPCHook implements RPCHook {
 
     @Override
     public void doBeforeRequest(String remoteAddr, RemotingCommand request) {
-        SortedMap<String, String> content = parseRequestContent(request, sessionCredentials.getAccessKey(),
-            sessionCredentials.getSecurityToken());
-        String signature = AclSigner.calSignature(AclUtils.combineRequestContent(content, request.getBody()),
-            sessionCredentials.getSecretKey());
-        request.addExtField(AclConstants.SIGNATURE, signature);
+        // the credentials are part of the signed fields: add them first, then sign the fields as they will be sent
+        request.makeCustomHeaderToNet();
         request.addExtField(AclConstants.ACCESS_KEY, sessionCredentials.getAccessKey());
         if (sessionCredentials.getSecurityToken() != null) {
             request.addExtField(AclConstants.SECURITY_TOKEN, sessionCredentials.getSecurityToken());
         }
+        String signature = AclSigner.calSignature(request.getExtFields(), null, request.getBody(),
+            sessionCredentials.getSecretKey());
+        request.addExtField(AclConstants.SIGNATURE, signature);
     }
 
     @Override
     public void doAfterResponse(String remoteAddr, RemotingCommand request, RemotingCommand response) {
     }
 
-    /** The header fields as the peer will see them, plus the credentials, sorted by key. */
+    /**
+     * The header fields as the peer will see them, plus the credentials, sorted by key: what
+     * {@link #doBeforeRequest} signs (it signs them without building this map).
+     */
     protected SortedMap<String, String> parseRequestContent(RemotingCommand request, String accessKey,
                                                             String securityToken) {
         request.makeCustomHeaderToNet();

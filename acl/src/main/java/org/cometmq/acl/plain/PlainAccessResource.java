@@ -3,11 +3,13 @@ package org.cometmq.acl.plain;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.cometmq.acl.AccessResource;
+import org.cometmq.acl.common.AclConstants;
+import org.cometmq.acl.common.AclSigner;
 import org.cometmq.common.MixAll;
 
 /**
- * One request as the plain validator sees it: peer IP, request code, the credentials it carries, the bytes it signed
- * (with and without {@code _UNIQUE_KEY_QUERY}), and the permissions it needs. Resource names of groups are stored as
+ * One request as the plain validator sees it: peer IP, request code, the credentials it carries, the fields and body
+ * it signed, and the permissions it needs. Resource names of groups are stored as
  * the group's retry topic ({@code %RETRY%group}), as 4.9.7 does.
  */
 public class PlainAccessResource implements AccessResource {
@@ -16,9 +18,9 @@ public class PlainAccessResource implements AccessResource {
     private String secretToken;
     private String whiteRemoteAddress;
     private int requestCode;
-    private byte[] content;
-    /** The signed bytes if the client also signed {@code _UNIQUE_KEY_QUERY}; null when the request has no such field. */
-    private byte[] contentWithUniqueKeyQuery;
+    /** The request's header fields, read when the signature is checked (sorted then, not when parsed). */
+    private Map<String, String> signedFields;
+    private byte[] body;
     private final Map<String, Byte> resourcePermMap = new LinkedHashMap<>();
 
     public void addResourceAndPerm(String resource, byte perm) {
@@ -92,19 +94,24 @@ public class PlainAccessResource implements AccessResource {
         this.requestCode = requestCode;
     }
 
-    public byte[] getContent() {
-        return content;
+    /** The header fields and body the client signed; both are read, not copied. */
+    public void setSignedContent(Map<String, String> signedFields, byte[] body) {
+        this.signedFields = signedFields;
+        this.body = body;
     }
 
-    public void setContent(byte[] content) {
-        this.content = content;
+    /**
+     * The signature the request must carry for {@code secretKey}: over every header field but {@code Signature}
+     * and {@code _UNIQUE_KEY_QUERY} (which 4.9.7 brokers leave out), or, with {@code withUniqueKeyQuery}, over that
+     * field too (4.9.7 clients sign it).
+     */
+    public String expectedSignature(String secretKey, boolean withUniqueKeyQuery) {
+        return AclSigner.calSignature(signedFields, withUniqueKeyQuery ? null : AclConstants.UNIQUE_KEY_QUERY, body,
+            secretKey);
     }
 
-    public byte[] getContentWithUniqueKeyQuery() {
-        return contentWithUniqueKeyQuery;
-    }
-
-    public void setContentWithUniqueKeyQuery(byte[] contentWithUniqueKeyQuery) {
-        this.contentWithUniqueKeyQuery = contentWithUniqueKeyQuery;
+    /** True when the request carries {@code _UNIQUE_KEY_QUERY}, so a client may have signed it. */
+    public boolean hasUniqueKeyQuery() {
+        return signedFields != null && signedFields.containsKey(AclConstants.UNIQUE_KEY_QUERY);
     }
 }

@@ -2,12 +2,10 @@ package org.cometmq.acl.plain;
 
 import java.util.List;
 import java.util.Map;
-import java.util.SortedMap;
 import org.cometmq.acl.AccessResource;
 import org.cometmq.acl.AccessValidator;
 import org.cometmq.acl.common.AclConstants;
 import org.cometmq.acl.common.AclException;
-import org.cometmq.acl.common.AclUtils;
 import org.cometmq.common.AclConfig;
 import org.cometmq.common.DataVersion;
 import org.cometmq.common.PlainAccessConfig;
@@ -48,13 +46,7 @@ public class PlainAccessValidator implements AccessValidator {
         resource.setAccessKey(ext.get(AclConstants.ACCESS_KEY));
         resource.setSignature(ext.get(AclConstants.SIGNATURE));
         resource.setSecretToken(ext.get(AclConstants.SECURITY_TOKEN));
-        SortedMap<String, String> signed = AclUtils.sortedFields(ext);
-        signed.remove(AclConstants.SIGNATURE);
-        if (signed.containsKey(AclConstants.UNIQUE_KEY_QUERY)) {
-            resource.setContentWithUniqueKeyQuery(AclUtils.combineRequestContent(signed, request.getBody()));
-            signed.remove(AclConstants.UNIQUE_KEY_QUERY);
-        }
-        resource.setContent(AclUtils.combineRequestContent(signed, request.getBody()));
+        resource.setSignedContent(ext, request.getBody());
         try {
             resources.collect(request, resource);
         } catch (RuntimeException e) {

@@ -57,14 +57,13 @@ final class PlainPermissionChecker {
     }
 
     private static boolean signatureMatches(PlainAccount account, PlainAccessResource request) {
-        String expected = AclSigner.calSignature(request.getContent(), account.secretKey());
+        String expected = request.expectedSignature(account.secretKey(), false);
         if (AclSigner.signaturesEqual(expected, request.getSignature())) {
             return true;
         }
         // 4.9.7 clients sign _UNIQUE_KEY_QUERY, which 4.9.7 brokers leave out: accept either form
-        byte[] withKey = request.getContentWithUniqueKeyQuery();
-        return withKey != null
-            && AclSigner.signaturesEqual(AclSigner.calSignature(withKey, account.secretKey()), request.getSignature());
+        return request.hasUniqueKeyQuery() && AclSigner.signaturesEqual(
+            request.expectedSignature(account.secretKey(), true), request.getSignature());
     }
 
     private static void checkResources(PlainAccount account, Map<String, Byte> needed) {

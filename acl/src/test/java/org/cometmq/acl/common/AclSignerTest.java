@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
@@ -54,6 +55,41 @@ class AclSignerTest {
             .doBeforeRequest("127.0.0.1:9876", request);
         assertEquals("bG6xEsTAC3ULv/XoLaZyGTCyH7s=", request.getExtFields().get("Signature"));
         assertEquals("token-1", request.getExtFields().get("SecurityToken"));
+    }
+
+    @Test
+    void fieldSignatureOfTheWorkedExampleEqualsTheCombinedBytesSignature() {
+        RemotingCommand request = sendRequest();
+        request.addExtField("AccessKey", "RocketMQ");
+        request.addExtField("Signature", "left-out");
+        assertEquals("KQbyb19zrebYdLPOn1hA+ROIfOk=",
+            AclSigner.calSignature(request.getExtFields(), null, request.getBody(), "12345678"));
+    }
+
+    @Test
+    void fieldSignatureEncodesTheJoinedValuesAsOneString() {
+        // a surrogate pair split across two values, other non-ASCII text, a null value and a skipped key
+        HashMap<String, String> fields = new HashMap<>();
+        fields.put("a", "x\uD83D");
+        fields.put("b", "\uDE00y");
+        fields.put("c", "caf\u00e9 \u4e2d");
+        fields.put("d", null);
+        fields.put("_UNIQUE_KEY_QUERY", "true");
+        byte[] body = {1, 2, 3};
+        for (String secret : new String[] {"12345678", "other-secret", "12345678"}) {
+            TreeMap<String, String> sorted = new TreeMap<>(fields);
+            assertEquals(AclSigner.calSignature(AclUtils.combineRequestContent(sorted, body), secret),
+                AclSigner.calSignature(fields, null, body, secret));
+            sorted.remove("_UNIQUE_KEY_QUERY");
+            assertEquals(AclSigner.calSignature(AclUtils.combineRequestContent(sorted, body), secret),
+                AclSigner.calSignature(fields, "_UNIQUE_KEY_QUERY", body, secret));
+        }
+    }
+
+    @Test
+    void fieldSignatureWithoutFieldsOrBodySignsNothing() {
+        assertEquals(AclSigner.calSignature(new byte[0], "12345678"),
+            AclSigner.calSignature(null, null, null, "12345678"));
     }
 
     @Test

@@ -49,10 +49,8 @@ abstract class MaintenanceCommandsScenario {
     static final String GROUP = "MaintGroup";
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final int MESSAGES = 20;
-    /** Being added by helper h3 on another branch; the lead empties this when merging (see SubCommandsTest). */
-    private static final Set<String> NOT_YET_IMPLEMENTED = Set.of("exportMetrics", "getConsumerConfig",
-        "printMsgByQueue", "producer", "queryCq", "sendMsgStatus", "skipAccumulatedMessage", "startMonitoring",
-        "statsAll", "updateOrderConf");
+    /** Not implemented yet (issue 16 is open for them; SubCommandsTest holds the same set). */
+    private static final Set<String> NOT_YET_IMPLEMENTED = Set.of("exportMetrics", "startMonitoring");
 
     protected abstract MqadminScenario.Cluster startCluster();
 

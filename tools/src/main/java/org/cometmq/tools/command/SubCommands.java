@@ -50,6 +50,15 @@ import org.cometmq.tools.command.topic.TopicRouteSubCommand;
 import org.cometmq.tools.command.topic.TopicStatusSubCommand;
 import org.cometmq.tools.command.topic.UpdateTopicPermSubCommand;
 import org.cometmq.tools.command.topic.UpdateTopicSubCommand;
+// operations and statistics commands (issue 16, h3)
+import org.cometmq.tools.command.broker.SendMsgStatusCommand;
+import org.cometmq.tools.command.consumer.GetConsumerConfigSubCommand;
+import org.cometmq.tools.command.message.PrintMessageByQueueCommand;
+import org.cometmq.tools.command.offset.SkipAccumulationSubCommand;
+import org.cometmq.tools.command.producer.ProducerSubCommand;
+import org.cometmq.tools.command.queue.QueryConsumeQueueCommand;
+import org.cometmq.tools.command.stats.StatsAllSubCommand;
+import org.cometmq.tools.command.topic.UpdateOrderConfCommand;
 
 /**
  * Every sub-command of {@code mqadmin}. {@link #ORDER} is the one place that fixes the order of the command list:
@@ -126,7 +135,16 @@ public final class SubCommands {
             new DeleteAccessConfigSubCommand(),
             new ClusterAclConfigVersionListSubCommand(),
             new UpdateGlobalWhiteAddrSubCommand(),
-            new GetAccessConfigSubCommand());
+            new GetAccessConfigSubCommand(),
+            // operations and statistics commands (issue 16, h3)
+            new GetConsumerConfigSubCommand(),
+            new ProducerSubCommand(),
+            new SendMsgStatusCommand(),
+            new UpdateOrderConfCommand(),
+            new SkipAccumulationSubCommand(),
+            new QueryConsumeQueueCommand(),
+            new StatsAllSubCommand(),
+            new PrintMessageByQueueCommand());
     }
 
     /** Store housekeeping, broker-wide stats, send-RT probes, offset cloning, allocation and exports. */

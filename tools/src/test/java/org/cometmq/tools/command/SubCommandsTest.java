@@ -8,13 +8,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class SubCommandsTest {
-    /**
-     * Listed in {@link SubCommands#ORDER} but implemented on another branch (helper h3) at the time of writing:
-     * the lead empties this set when merging those commands.
-     */
-    private static final Set<String> EXPECTED_MISSING = Set.of("exportMetrics", "getConsumerConfig",
-        "printMsgByQueue", "producer", "queryCq", "sendMsgStatus", "skipAccumulatedMessage", "startMonitoring",
-        "statsAll", "updateOrderConf");
+    /** Listed in {@link SubCommands#ORDER} and not implemented yet (issue 16 is open for them). */
+    private static final Set<String> EXPECTED_MISSING = Set.of("exportMetrics", "startMonitoring");
 
     @Test
     void theOrderNames57DistinctCommandsAs497ListsThem() {

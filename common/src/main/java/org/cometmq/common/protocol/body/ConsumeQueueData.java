@@ -65,4 +65,12 @@ public class ConsumeQueueData {
     public void setMsg(String msg) {
         this.msg = msg;
     }
+
+    /** As RocketMQ prints it ({@code mqadmin queryCq} shows this text). */
+    @Override
+    public String toString() {
+        return "ConsumeQueueData{physicOffset=" + physicOffset + ", physicSize=" + physicSize + ", tagsCode=" + tagsCode
+            + ", extendDataJson='" + extendDataJson + "', bitMap='" + bitMap + "', eval=" + eval + ", msg='" + msg
+            + "'}";
+    }
 }

@@ -60,4 +60,11 @@ public class ProducerInfo {
     public void setLastUpdateTimestamp(long lastUpdateTimestamp) {
         this.lastUpdateTimestamp = lastUpdateTimestamp;
     }
+
+    /** As RocketMQ prints it ({@code mqadmin producer} shows this text). */
+    @Override
+    public String toString() {
+        return String.format("clientId=%s,remoteIP=%s, language=%s, version=%d, lastUpdateTimestamp=%d", clientId,
+            remoteIP, language, version, lastUpdateTimestamp);
+    }
 }

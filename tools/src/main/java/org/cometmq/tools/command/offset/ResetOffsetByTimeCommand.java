@@ -40,18 +40,13 @@ public class ResetOffsetByTimeCommand implements SubCommand {
 
     @Override
     public Options buildCommandlineOptions(Options options) {
-        options.addOption(required(new Option("g", "group", true, "set the consumer group")));
-        options.addOption(required(new Option("t", "topic", true, "set the topic")));
-        options.addOption(required(new Option("s", "timestamp", true,
+        options.addOption(OptionValues.required(new Option("g", "group", true, "set the consumer group")));
+        options.addOption(OptionValues.required(new Option("t", "topic", true, "set the topic")));
+        options.addOption(OptionValues.required(new Option("s", "timestamp", true,
             "set the timestamp[now|currentTimeMillis|yyyy-MM-dd#HH:mm:ss:SSS]")));
         options.addOption(new Option("f", "force", true, "set the force rollback by timestamp switch[true|false]"));
         options.addOption(new Option("c", "cplus", false, "reset c++ client offset"));
         return options;
-    }
-
-    private static Option required(Option option) {
-        option.setRequired(true);
-        return option;
     }
 
     @Override
@@ -78,6 +73,11 @@ public class ResetOffsetByTimeCommand implements SubCommand {
         }
         out.printf("rollback consumer offset by specified group[%s], topic[%s], force[%s], timestamp(string)[%s],"
             + " timestamp(long)[%s]%n", group, topic, force, timeText, timestamp);
+        printOnlineTable(out, offsets);
+    }
+
+    /** The new offset of every queue, sorted by queue (4.9.7 prints them in hash order). */
+    static void printOnlineTable(PrintStream out, Map<MessageQueue, Long> offsets) {
         out.printf(ONLINE_ROW, "#brokerName", "#queueId", "#offset");
         List<MessageQueue> queues = new ArrayList<>(offsets.keySet());
         Collections.sort(queues);
@@ -91,6 +91,11 @@ public class ResetOffsetByTimeCommand implements SubCommand {
         long timestamp, List<RollbackStats> stats) {
         out.printf("rollback consumer offset by specified consumerGroup[%s], topic[%s], force[%s],"
             + " timestamp(string)[%s], timestamp(long)[%s]%n", group, topic, force, timeText, timestamp);
+        printOfflineTable(out, stats);
+    }
+
+    /** Before and after of every queue whose offsets were written straight into the broker, sorted by queue. */
+    static void printOfflineTable(PrintStream out, List<RollbackStats> stats) {
         out.printf(OFFLINE_ROW, "#brokerName", "#queueId", "#brokerOffset", "#consumerOffset", "#timestampOffset",
             "#rollbackOffset");
         List<RollbackStats> sorted = new ArrayList<>(stats);

@@ -1,0 +1,10 @@
+package org.cometmq.test.tools;
+
+/** The operations and statistics sub-commands, CometMQ's and Apache 4.9.7's mqadmin, on an Apache 4.9.7 cluster. */
+class MqadminOpsOnApacheClusterIT extends MqadminOpsScenario {
+
+    @Override
+    protected MqadminScenario.Cluster startCluster() {
+        return new MqadminOnApacheClusterIT().startCluster();
+    }
+}
