@@ -123,6 +123,7 @@ public class DefaultMessageStore implements MessageStore {
         this.transientStorePool = isTransientStorePoolEnable()
             ? new TransientStorePool(config.getTransientStorePoolSize(), config.getMappedFileSizeCommitLog()) : null;
         this.commitLog = new CommitLog(config, storeCheckpoint, transientStorePool, clock);
+        commitLog.getMappedFileQueue().setFlushLatency(storeStatsService.getFlushLatency());
         this.consumeQueueTable = new ConsumeQueueTable(StorePathConfigHelper.getStorePathConsumeQueue(root),
             config.getMappedFileSizeConsumeQueue(), new org.cometmq.store.commitlog.CommitLogTimeLookup(commitLog));
         this.indexService = new IndexService(config, storeCheckpoint, runningFlags);
@@ -467,6 +468,11 @@ public class DefaultMessageStore implements MessageStore {
         ConsumeQueue queue = consumeQueueTable.find(topic, queueId);
         long[] entry = queue == null ? null : MessageLookupService.entry(queue, consumeOffset);
         return entry != null && getMessageService.checkInDiskByCommitOffset(entry[0]);
+    }
+
+    @Override
+    public long flushBehindBytes() {
+        return commitLog.remainHowManyDataToFlush();
     }
 
     @Override
