@@ -96,6 +96,11 @@ public final class BrokerMetricsManager {
         log.info("metrics served at http://{}:{}/metrics", host, exporter.port());
     }
 
+    /** The bound port of the metrics page, or -1 when metrics are disabled or not started. */
+    public int port() {
+        return exporter == null ? -1 : exporter.port();
+    }
+
     /** The registry (tests), or null when metrics are disabled. */
     public PrometheusRegistry registry() {
         return exporter == null ? null : exporter.registry();
