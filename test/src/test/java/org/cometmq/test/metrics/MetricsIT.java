@@ -274,4 +274,22 @@ class MetricsIT {
             "response_code", "success") >= 1);
         assertTrue(namesrvPage.has("jvm_threads_current"));
     }
+
+    /** The sample Grafana dashboard charts only metrics the servers export. */
+    @Test
+    void theSampleDashboardUsesExportedNames() throws Exception {
+        PromPage brokerPage = PromPage.scrape(brokerMetrics);
+        PromPage namesrvPage = PromPage.scrape(namesrvMetrics);
+        String dashboard = java.nio.file.Files.readString(org.cometmq.test.harness.TestEnvironment.distributionDir()
+            .resolve("conf").resolve("grafana-dashboard.json"));
+        java.util.regex.Matcher names = java.util.regex.Pattern.compile("\\b((?:rocketmq|jvm)_[a-z_]+)\\b")
+            .matcher(dashboard);
+        int found = 0;
+        while (names.find()) {
+            String name = names.group(1).replaceAll("_(bucket|count|sum)$", "");
+            assertTrue(brokerPage.has(name) || namesrvPage.has(name), name + " of the dashboard is exported");
+            found++;
+        }
+        assertTrue(found > 20, "names found in the dashboard: " + found);
+    }
 }
