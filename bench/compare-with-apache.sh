@@ -22,31 +22,8 @@ pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; sleep 2; for p in "${pids[@]}"; do kill -9 "$p" 2>/dev/null || true; done; }
 trap cleanup EXIT
 
-free_port() { # a port p with p-2..p+1 free (brokers also bind listenPort-2 and +1)
-    python3 - <<'EOF'
-import socket, random
-def free(p):
-    s = socket.socket()
-    try:
-        s.bind(("127.0.0.1", p)); return True
-    except OSError:
-        return False
-    finally:
-        s.close()
-while True:
-    p = random.randint(20000, 60000)
-    if all(free(q) for q in range(p - 2, p + 2)):
-        print(p); break
-EOF
-}
+source bench/bench-lib.sh
 now_ms() { date +%s%3N; }
-wait_for() { # file pattern timeout_s
-    local deadline=$(( $(date +%s) + $3 ))
-    until grep -q "$2" "$1" 2>/dev/null; do
-        (( $(date +%s) < deadline )) || { echo "timed out waiting for '$2' in $1" >&2; tail -20 "$1" >&2; exit 1; }
-        sleep 0.05
-    done
-}
 rss_mib() { awk '/^VmRSS:/ {printf "%.0f", $2 / 1024}' "/proc/$1/status"; }
 
 jdk17_flags=(--add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.lang.reflect=ALL-UNNAMED

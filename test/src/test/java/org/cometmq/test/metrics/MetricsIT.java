@@ -255,6 +255,8 @@ class MetricsIT {
     @Test
     void theLibraryParsesBothPagesAndTheyAgree() throws Exception {
         PromPage brokerPage = PromPage.scrape(brokerMetrics);
+        // kept with the broker's logs: the page a reader of this test can look at
+        java.nio.file.Files.writeString(broker.logDir().resolveSibling("metrics-page.txt"), brokerPage.text);
         assertTrue(brokerPage.crossCheck() > 50, "points checked");
         for (String name : List.of("rocketmq_messages_in", "rocketmq_messages_out", "rocketmq_throughput_in",
             "rocketmq_throughput_out", "rocketmq_message_size", "rocketmq_rpc_latency", "rocketmq_topic_number",
@@ -267,6 +269,7 @@ class MetricsIT {
             assertTrue(brokerPage.has(name) || brokerPage.has(name + "_total"), name + " is on the page");
         }
         PromPage namesrvPage = PromPage.scrape(namesrvMetrics);
+        java.nio.file.Files.writeString(broker.logDir().resolveSibling("namesrv-metrics-page.txt"), namesrvPage.text);
         assertTrue(namesrvPage.crossCheck() > 10);
         assertTrue(namesrvPage.value("rocketmq_rpc_latency_count", "node_type", "nameserver", "request_code",
             "register_broker", "response_code", "success") >= 1);
