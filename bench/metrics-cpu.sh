@@ -6,7 +6,7 @@
 # utime+stime from /proc/<pid>/stat over the run; messages are those sent plus those consumed.
 #   bash bench/metrics-cpu.sh [messages per run, default 5000] [seconds bound per send, default 30]
 # Needs the assembled distribution (mvn -B -q -DskipTests package). Five runs, each bounded by the broker boot
-# (60 s) and the client bounds (send 30 s, consume 60 s): about 2 min on an idle 2-core machine, 5 on a busy one.
+# (120 s) and the client bounds (send 30 s, consume 60 s): about 2 min on an idle 2-core machine, 5 on a busy one.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/bench-lib.sh
@@ -25,7 +25,7 @@ printf 'listenPort=%s\nbindAddress=127.0.0.1\nkvConfigPath=%s/kv.json\n' "$ns_po
 export COMET_LOG_DIR="$work/logs" COMET_BROKER_HEAP=${COMET_BROKER_HEAP:-512m}
 COMET_PID_DIR="$work" HOME="$work" "$comet_home/bin/mqnamesrv" -c "$work/namesrv.conf" > "$work/namesrv.out" 2>&1 &
 pids+=($!)
-wait_for "$work/namesrv.out" "boot success" 60
+wait_for "$work/namesrv.out" "boot success" 120
 namesrv="127.0.0.1:$ns_port"
 
 broker_conf() { # dir index mode port metrics_port
@@ -53,7 +53,7 @@ run() { # index mode(DISABLE|PROM): appends "mode cpu_ms sent consumed us_per_me
     broker_conf "$dir" "$i" "$mode" "$port" "$metrics_port"
     COMET_PID_DIR="$dir" HOME="$dir" "$comet_home/bin/mqbroker" -c "$dir/broker.conf" > "$dir/broker.out" 2>&1 &
     local broker=$!; pids+=($broker)
-    wait_for "$dir/broker.out" "boot success" 60
+    wait_for "$dir/broker.out" "boot success" 120
     HOME="$dir" "$comet_home/bin/mqadmin" updateTopic -n "$namesrv" -b "127.0.0.1:$port" -t "$topic" -r 4 -w 4 \
         > "$dir/admin.out" 2>&1
     if [[ $mode == PROM ]]; then
