@@ -54,8 +54,11 @@ run() { # index mode(DISABLE|PROM): appends "mode cpu_ms sent consumed us_per_me
     COMET_PID_DIR="$dir" HOME="$dir" "$comet_home/bin/mqbroker" -c "$dir/broker.conf" > "$dir/broker.out" 2>&1 &
     local broker=$!; pids+=($broker)
     wait_for "$dir/broker.out" "boot success" 120
-    HOME="$dir" "$comet_home/bin/mqadmin" updateTopic -n "$namesrv" -b "127.0.0.1:$port" -t "$topic" -r 4 -w 4 \
-        > "$dir/admin.out" 2>&1
+    local tries
+    for tries in 1 2 3; do # a busy machine can time the request out
+        HOME="$dir" "$comet_home/bin/mqadmin" updateTopic -n "$namesrv" -b "127.0.0.1:$port" -t "$topic" -r 4 -w 4 \
+            > "$dir/admin.out" 2>&1 && break
+    done
     if [[ $mode == PROM ]]; then
         ( for _ in $(seq 1 $(( 2 * secs / 5 + 2 ))); do curl -s "http://127.0.0.1:$metrics_port/metrics" > "$dir/metrics.txt" || true; sleep 5; done ) &
         scraper=$!; pids+=($scraper)
