@@ -33,3 +33,11 @@ wait_for() { # file pattern timeout_s
         sleep 0.02
     done
 }
+
+# The assembled distribution's root (absolute), or exit with how to build it.
+comet_distribution() {
+    local home
+    home=$(ls -d "distribution/${COMET_TARGET:-target}"/comet-*/ 2>/dev/null | head -1)
+    [[ -n "$home" && -x "$home/bin/mqbroker" ]] || { echo "no distribution under distribution/${COMET_TARGET:-target}: run mvn -DskipTests package" >&2; exit 1; }
+    (cd "$home" && pwd)
+}

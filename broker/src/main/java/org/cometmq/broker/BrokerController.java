@@ -21,6 +21,7 @@ import org.cometmq.broker.config.BrokerConfiguration;
 import org.cometmq.broker.config.BrokerPathConfigHelper;
 import org.cometmq.broker.longpolling.NotifyMessageArrivingListener;
 import org.cometmq.broker.longpolling.PullRequestHoldService;
+import org.cometmq.broker.metrics.BrokerMetricsManager;
 import org.cometmq.broker.offset.CommittedOffsetView;
 import org.cometmq.broker.offset.ConsumerOffsetManager;
 import org.cometmq.broker.offset.ConsumerOffsetPersistService;
@@ -99,6 +100,7 @@ public class BrokerController {
     private TransactionalMessageBridge transactionalMessageBridge;
     private TransactionalMessageCheckService transactionCheckService;
     private BrokerAcl brokerAcl;
+    private BrokerMetricsManager metricsManager;
     private volatile boolean started;
     private volatile InetSocketAddress storeHost;
     private final AtomicBoolean shutDown = new AtomicBoolean(false);
@@ -189,6 +191,7 @@ public class BrokerController {
         arrivingListener.setHoldService(pullRequestHoldService);
         fastFailure = new BrokerFastFailure(brokerConfig, executors, messageStore::isOSPageCacheBusy,
             clock);
+        metricsManager = BrokerMetricsManager.create(this, executors);
         return true;
     }
 
@@ -217,6 +220,7 @@ public class BrokerController {
         clientHousekeepingService.start();
         offsetPersistService.start();
         statsSampler.start();
+        metricsManager.start();
         if (storeConfig.getBrokerRole() != BrokerRole.SLAVE) {
             transactionCheckService.start();
         }
@@ -260,6 +264,9 @@ public class BrokerController {
         }
         clientHousekeepingService.shutdown();
         statsSampler.shutdown();
+        if (metricsManager != null) {
+            metricsManager.shutdown();
+        }
         if (brokerAcl != null) {
             brokerAcl.shutdown();
         }
@@ -439,6 +446,11 @@ public class BrokerController {
 
     public BrokerRegistrationService getRegistrationService() {
         return registrationService;
+    }
+
+    /** The metrics (registry null unless {@code metricsExporterType=PROM}); null before initialize. */
+    public BrokerMetricsManager getMetricsManager() {
+        return metricsManager;
     }
 
     public Clock getClock() {

@@ -6,6 +6,7 @@ import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.util.Enumeration;
 import org.cometmq.common.constant.PermName;
+import org.cometmq.common.metrics.MetricsExporterType;
 import org.cometmq.common.topic.TopicValidator;
 
 /**
@@ -32,6 +33,12 @@ public class BrokerConfig {
     private boolean autoCreateSubscriptionGroup = true;
     private String msgTraceTopicName = TopicValidator.RMQ_SYS_TRACE_TOPIC;
     private boolean traceTopicEnable = false;
+
+    /** {@code DISABLE} (default) or {@code PROM}: serve {@code /metrics} in the Prometheus text format. */
+    private MetricsExporterType metricsExporterType = MetricsExporterType.DISABLE;
+    /** Address the metrics page binds to; blank means {@code brokerIP1}. */
+    private String metricsPromExporterHost = "";
+    private int metricsPromExporterPort = 5557;
 
     private int sendMessageThreadPoolNums = 1;
     private int pullMessageThreadPoolNums = 16 + CPUS * 2;
@@ -611,5 +618,29 @@ public class BrokerConfig {
 
     public void setWaitTimeMillsInTransactionQueue(long waitTimeMillsInTransactionQueue) {
         this.waitTimeMillsInTransactionQueue = waitTimeMillsInTransactionQueue;
+    }
+
+    public MetricsExporterType getMetricsExporterType() {
+        return metricsExporterType;
+    }
+
+    public void setMetricsExporterType(MetricsExporterType metricsExporterType) {
+        this.metricsExporterType = metricsExporterType;
+    }
+
+    public String getMetricsPromExporterHost() {
+        return metricsPromExporterHost;
+    }
+
+    public void setMetricsPromExporterHost(String metricsPromExporterHost) {
+        this.metricsPromExporterHost = metricsPromExporterHost;
+    }
+
+    public int getMetricsPromExporterPort() {
+        return metricsPromExporterPort;
+    }
+
+    public void setMetricsPromExporterPort(int metricsPromExporterPort) {
+        this.metricsPromExporterPort = metricsPromExporterPort;
     }
 }

@@ -12,6 +12,7 @@ import org.cometmq.common.namesrv.NamesrvConfig;
 import org.cometmq.acl.plain.AclFileWatcher;
 import org.cometmq.namesrv.config.NamesrvConfiguration;
 import org.cometmq.namesrv.kvconfig.KVConfigManager;
+import org.cometmq.namesrv.metrics.NamesrvMetricsManager;
 import org.cometmq.namesrv.processor.DefaultRequestProcessor;
 import org.cometmq.namesrv.routeinfo.BrokerHousekeepingService;
 import org.cometmq.namesrv.routeinfo.RouteInfoManager;
@@ -42,6 +43,7 @@ public class NamesrvController {
     private final NamesrvConfiguration configuration;
     private RemotingServer remotingServer;
     private AclFileWatcher aclWatcher;
+    private NamesrvMetricsManager metricsManager;
     private ExecutorService remotingExecutor;
     private ScheduledExecutorService scheduledExecutorService;
     private final AtomicBoolean stopped = new AtomicBoolean(false);
@@ -69,8 +71,11 @@ public class NamesrvController {
         }
         remotingServer = new NettyRemotingServer(nettyServerConfig, new BrokerHousekeepingService(routeInfoManager));
         int workers = Math.max(1, nettyServerConfig.getServerWorkerThreads());
-        remotingExecutor = new ThreadPoolExecutor(workers, workers, 60, TimeUnit.SECONDS,
+        ThreadPoolExecutor requestExecutor = new ThreadPoolExecutor(workers, workers, 60, TimeUnit.SECONDS,
             new LinkedBlockingQueue<>(REQUEST_QUEUE_CAPACITY), new NamedThreadFactory("RemotingExecutorThread"));
+        remotingExecutor = requestExecutor;
+        metricsManager = NamesrvMetricsManager.create(namesrvConfig, nettyServerConfig, remotingServer,
+            requestExecutor);
         DefaultRequestProcessor processor =
             new DefaultRequestProcessor(routeInfoManager, kvConfigManager, configuration, clock);
         for (int code : processor.requestCodes()) {
@@ -117,6 +122,7 @@ public class NamesrvController {
             aclWatcher.start();
         }
         remotingServer.start();
+        metricsManager.start();
     }
 
     /** Stops periodic tasks, then the server (no new requests), then the request executor. Runs once. */
@@ -132,6 +138,9 @@ public class NamesrvController {
         }
         if (remotingServer != null) {
             remotingServer.shutdown();
+        }
+        if (metricsManager != null) {
+            metricsManager.shutdown();
         }
         if (remotingExecutor != null) {
             remotingExecutor.shutdown();

@@ -18,6 +18,12 @@ public interface RemotingServer extends RemotingService {
     /** Serves every code that has no processor of its own. */
     void registerDefaultProcessor(NettyRequestProcessor processor, ExecutorService executor);
 
+    /**
+     * Reports each answered request to {@code observer} (null: none). Requests answered later by their processor
+     * (a held pull) and oneway requests are not reported.
+     */
+    void setRequestObserver(RequestObserver observer);
+
     /** The bound port; the real one when the configured port was 0. -1 before start. */
     int localListenPort();
 

@@ -126,6 +126,7 @@ public class DefaultMessageStore implements MessageStore, ReplicationStatus {
             ? new TransientStorePool(config.getTransientStorePoolSize(), config.getMappedFileSizeCommitLog()) : null;
         this.commitLog = new CommitLog(config, storeCheckpoint, transientStorePool, clock);
         commitLog.setOutOfSpaceListener(runningFlags::getAndMakeDiskFull);
+        commitLog.getMappedFileQueue().setFlushLatency(storeStatsService.getFlushLatency());
         this.consumeQueueTable = new ConsumeQueueTable(StorePathConfigHelper.getStorePathConsumeQueue(root),
             config.getMappedFileSizeConsumeQueue(), new org.cometmq.store.commitlog.CommitLogTimeLookup(commitLog));
         this.indexService = new IndexService(config, storeCheckpoint, runningFlags);
@@ -512,6 +513,11 @@ public class DefaultMessageStore implements MessageStore, ReplicationStatus {
         ConsumeQueue queue = consumeQueueTable.find(topic, queueId);
         long[] entry = queue == null ? null : MessageLookupService.entry(queue, consumeOffset);
         return entry != null && getMessageService.checkInDiskByCommitOffset(entry[0]);
+    }
+
+    @Override
+    public long flushBehindBytes() {
+        return commitLog.remainHowManyDataToFlush();
     }
 
     @Override

@@ -107,6 +107,9 @@ public interface MessageStore {
     /** Commit-log bytes written but not yet dispatched to consume queues and index. */
     long dispatchBehindBytes();
 
+    /** Commit-log bytes written but not yet flushed to disk. */
+    long flushBehindBytes();
+
     /** Flushes the commit log now; returns the flushed offset. */
     long flush();
 

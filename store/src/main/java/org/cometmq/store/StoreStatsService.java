@@ -31,6 +31,7 @@ public class StoreStatsService extends ServiceThread {
     private final AtomicLong getMessageEntireTimeMax = new AtomicLong();
     private final AtomicLong dispatchMaxBuffer = new AtomicLong();
     private final LatencyHistogram putLatency = new LatencyHistogram();
+    private final LatencyHistogram flushLatency = new LatencyHistogram();
     private final RateSampler putSampler = new RateSampler();
     private final RateSampler getFoundSampler = new RateSampler();
     private final RateSampler getMissSampler = new RateSampler();
@@ -91,6 +92,16 @@ public class StoreStatsService extends ServiceThread {
         if (bytes > dispatchMaxBuffer.get()) {
             dispatchMaxBuffer.accumulateAndGet(bytes, Math::max);
         }
+    }
+
+    /** Time of each successful put, from the store's call to its result. */
+    public LatencyHistogram getPutLatency() {
+        return putLatency;
+    }
+
+    /** Time of each commit-log flush that wrote something to disk. */
+    public LatencyHistogram getFlushLatency() {
+        return flushLatency;
     }
 
     public long getPutMessageTimesTotal() {

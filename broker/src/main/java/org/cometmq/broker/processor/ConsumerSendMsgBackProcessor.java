@@ -83,6 +83,10 @@ public class ConsumerSendMsgBackProcessor implements NettyRequestProcessor {
         if (result != null && result.getPutMessageStatus() == PutMessageStatus.PUT_OK) {
             stats.incSendBackNums(header.getGroup(), original.getTopic());
             stats.incBrokerPutNums(1);
+            if (copy.getTopic().startsWith(MixAll.DLQ_GROUP_TOPIC_PREFIX)) {
+                String retryOf = original.getProperty(MessageConst.PROPERTY_RETRY_TOPIC);
+                stats.recordSendToDlq(header.getGroup(), retryOf != null ? retryOf : original.getTopic());
+            }
             return respond(ResponseCode.SUCCESS, null);
         }
         return respond(ResponseCode.SYSTEM_ERROR, result == null ? "store putMessage return null"

@@ -238,9 +238,8 @@ public class PullMessageProcessor implements NettyRequestProcessor, PullRequestW
             return response;
         }
         stats.incPullResult(true);
-        stats.incGroupGetNums(header.getConsumerGroup(), header.getTopic(), result.getMessageCount());
-        stats.incGroupGetSize(header.getConsumerGroup(), header.getTopic(), result.getBufferTotalSize());
-        stats.incBrokerGetNums(result.getMessageCount());
+        stats.recordGet(header.getConsumerGroup(), header.getTopic(), header.getQueueId(), result.getMessageCount(),
+            result.getBufferTotalSize(), result.getNextBeginOffset());
         if (brokerConfig.isTransferMsgByHeap()) {
             response.setBody(PullResponseWriter.copyToHeap(result));
             return response;

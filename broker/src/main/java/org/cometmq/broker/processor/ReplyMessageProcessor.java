@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import org.cometmq.broker.client.Broker2Client;
 import org.cometmq.broker.client.ProducerManager;
 import org.cometmq.broker.stats.BrokerStatsManager;
+import org.cometmq.broker.stats.TrafficObserver;
 import org.cometmq.common.BrokerConfig;
 import org.cometmq.common.TopicConfig;
 import org.cometmq.common.message.MessageAccessor;
@@ -181,9 +182,8 @@ public class ReplyMessageProcessor implements NettyRequestProcessor {
             return;
         }
         int msgNum = Math.max(1, result.getAppendMessageResult().getMsgNum());
-        stats.incTopicPutNums(msg.getTopic(), msgNum, 1);
-        stats.incTopicPutSize(msg.getTopic(), result.getAppendMessageResult().getWroteBytes());
-        stats.incBrokerPutNums(msgNum);
+        stats.recordPut(msg.getTopic(), TrafficObserver.MessageType.NORMAL, msgNum,
+            result.getAppendMessageResult().getWroteBytes());
         responseHeader.setMsgId(result.getAppendMessageResult().getMsgId());
         responseHeader.setQueueId(msg.getQueueId());
         responseHeader.setQueueOffset(result.getAppendMessageResult().getLogicsOffset());

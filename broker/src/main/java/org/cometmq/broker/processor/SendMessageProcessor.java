@@ -6,11 +6,13 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import org.cometmq.broker.stats.BrokerStatsManager;
+import org.cometmq.broker.stats.TrafficObserver.MessageType;
 import org.cometmq.broker.transaction.TransactionalMessageBridge;
 import org.cometmq.common.BrokerConfig;
 import org.cometmq.common.MixAll;
 import org.cometmq.common.TopicConfig;
 import org.cometmq.common.TopicFilterType;
+import org.cometmq.common.message.MessageExt;
 import org.cometmq.common.message.MessageAccessor;
 import org.cometmq.common.message.MessageConst;
 import org.cometmq.common.message.MessageDecoder;
@@ -112,9 +114,10 @@ public class SendMessageProcessor extends AsyncNettyRequestProcessor {
             }
             // parked as a half message; the answer carries the half message's offsets and the real queue id
             return transactionalMessageBridge.asyncPrepareMessage(msg)
-                .thenApply(result -> answer(result, response, msg.getTopic(), msg.getQueueId()));
+                .thenApply(result -> answer(result, response, msg, MessageType.TRANSACTION));
         }
-        return store.asyncPutMessage(msg).thenApply(result -> answer(result, response, msg.getTopic(), msg.getQueueId()));
+        MessageType type = msg.getDelayTimeLevel() > 0 ? MessageType.DELAY : MessageType.NORMAL;
+        return store.asyncPutMessage(msg).thenApply(result -> answer(result, response, msg, type));
     }
 
     private MessageExtBrokerInner buildMessage(ChannelHandlerContext ctx, SendMessageRequestHeader header,
@@ -180,21 +183,25 @@ public class SendMessageProcessor extends AsyncNettyRequestProcessor {
         batch.setReconsumeTimes(header.getReconsumeTimes() == null ? 0 : header.getReconsumeTimes());
         // Each record keeps its own properties; the batch adds only the cluster name to every one of them.
         MessageAccessor.putProperty(batch, MessageConst.PROPERTY_CLUSTER, brokerConfig.getBrokerClusterName());
-        return store.asyncPutMessages(batch)
-            .thenApply(result -> answer(result, response, batch.getTopic(), batch.getQueueId()));
+        return store.asyncPutMessages(batch).thenApply(result -> answer(result, response, batch, MessageType.NORMAL));
     }
 
-    private RemotingCommand answer(PutMessageResult result, RemotingCommand response, String topic, int queueId) {
+    private RemotingCommand answer(PutMessageResult result, RemotingCommand response, MessageExt msg, MessageType type) {
         if (!PutResultMapper.apply(result, response, store.getMessageStoreConfig())) {
             return response;
         }
+        String topic = msg.getTopic();
         int msgNum = Math.max(1, result.getAppendMessageResult().getMsgNum());
-        stats.incTopicPutNums(topic, msgNum, 1);
-        stats.incTopicPutSize(topic, result.getAppendMessageResult().getWroteBytes());
-        stats.incBrokerPutNums(msgNum);
+        stats.recordPut(topic, type, msgNum, result.getAppendMessageResult().getWroteBytes());
+        if (topic.startsWith(MixAll.DLQ_GROUP_TOPIC_PREFIX)) {
+            // a consumer's resend that used up its retries: moved here by RetryTopics
+            String original = msg.getProperty(MessageConst.PROPERTY_RETRY_TOPIC);
+            stats.recordSendToDlq(topic.substring(MixAll.DLQ_GROUP_TOPIC_PREFIX.length()),
+                original != null ? original : topic);
+        }
         SendMessageResponseHeader responseHeader = (SendMessageResponseHeader) response.readCustomHeader();
         responseHeader.setMsgId(result.getAppendMessageResult().getMsgId());
-        responseHeader.setQueueId(queueId);
+        responseHeader.setQueueId(msg.getQueueId());
         responseHeader.setQueueOffset(result.getAppendMessageResult().getLogicsOffset());
         return response;
     }

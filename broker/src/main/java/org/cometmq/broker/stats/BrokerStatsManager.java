@@ -24,9 +24,36 @@ public class BrokerStatsManager {
 
     private final Clock clock;
     private final ConcurrentMap<String, ConcurrentMap<String, StatsItem>> statsTable = new ConcurrentHashMap<>();
+    private volatile TrafficObserver observer = TrafficObserver.NONE;
 
     public BrokerStatsManager(Clock clock) {
         this.clock = clock;
+    }
+
+    /** Passes what is counted here on to {@code observer} as well (the metrics); null: to no one. */
+    public void setTrafficObserver(TrafficObserver observer) {
+        this.observer = observer == null ? TrafficObserver.NONE : observer;
+    }
+
+    /** A successful put of {@code msgNum} messages taking {@code bytes} in the commit log. */
+    public void recordPut(String topic, TrafficObserver.MessageType type, int msgNum, long bytes) {
+        incTopicPutNums(topic, msgNum, 1);
+        incTopicPutSize(topic, bytes);
+        incBrokerPutNums(msgNum);
+        observer.messagesIn(topic, type, msgNum, bytes);
+    }
+
+    /** A pull that handed {@code msgNum} messages ({@code bytes}) to {@code group}; {@code nextOffset} comes next. */
+    public void recordGet(String group, String topic, int queueId, int msgNum, long bytes, long nextOffset) {
+        incGroupGetNums(group, topic, msgNum);
+        incGroupGetSize(group, topic, bytes);
+        incBrokerGetNums(msgNum);
+        observer.messagesOut(group, topic, queueId, msgNum, bytes, nextOffset);
+    }
+
+    /** A message of {@code topic} stored in the DLQ of {@code group}. */
+    public void recordSendToDlq(String group, String topic) {
+        observer.sentToDlq(group, topic);
     }
 
     public void incTopicPutNums(String topic, int num, int times) {

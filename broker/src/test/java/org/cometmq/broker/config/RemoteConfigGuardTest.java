@@ -26,7 +26,7 @@ class RemoteConfigGuardTest {
     /** Text settings that hold names, addresses or schedules, never a location. */
     private static final Set<String> NOT_LOCATIONS = Set.of("namesrvAddr", "brokerIP1", "brokerIP2", "brokerName",
         "brokerClusterName", "msgTraceTopicName", "regionId", "deleteWhen", "messageDelayLevel", "bindAddress",
-        "productEnvName", "haMasterAddress");
+        "productEnvName", "haMasterAddress", "metricsPromExporterHost");
 
     @Test
     void everyTextSettingIsClassified() {

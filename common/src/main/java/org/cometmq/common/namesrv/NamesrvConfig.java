@@ -1,6 +1,7 @@
 package org.cometmq.common.namesrv;
 
 import java.io.File;
+import org.cometmq.common.metrics.MetricsExporterType;
 
 /**
  * Name-server settings, filled from a properties file ({@code -c}) by setter name. Defaults match the
@@ -31,6 +32,12 @@ public class NamesrvConfig {
      * server (config, KV, topic deletion, broker write permission). Route queries and registrations stay open.
      */
     private boolean aclEnable = false;
+
+    /** {@code DISABLE} (default) or {@code PROM}: serve {@code /metrics} in the Prometheus text format. */
+    private MetricsExporterType metricsExporterType = MetricsExporterType.DISABLE;
+    /** Address the metrics page binds to; blank means every interface. */
+    private String metricsPromExporterHost = "";
+    private int metricsPromExporterPort = 5558;
 
     private static String userHomePath(String fileName) {
         return System.getProperty("user.home") + File.separator + "namesrv" + File.separator + fileName;
@@ -124,5 +131,29 @@ public class NamesrvConfig {
 
     public void setConfigBlackList(String configBlackList) {
         this.configBlackList = configBlackList;
+    }
+
+    public MetricsExporterType getMetricsExporterType() {
+        return metricsExporterType;
+    }
+
+    public void setMetricsExporterType(MetricsExporterType metricsExporterType) {
+        this.metricsExporterType = metricsExporterType;
+    }
+
+    public String getMetricsPromExporterHost() {
+        return metricsPromExporterHost;
+    }
+
+    public void setMetricsPromExporterHost(String metricsPromExporterHost) {
+        this.metricsPromExporterHost = metricsPromExporterHost;
+    }
+
+    public int getMetricsPromExporterPort() {
+        return metricsPromExporterPort;
+    }
+
+    public void setMetricsPromExporterPort(int metricsPromExporterPort) {
+        this.metricsPromExporterPort = metricsPromExporterPort;
     }
 }

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.cometmq.remoting.ChannelEventListener;
 import org.cometmq.remoting.InvokeCallback;
 import org.cometmq.remoting.RPCHook;
+import org.cometmq.remoting.RequestObserver;
 import org.cometmq.remoting.common.Pair;
 import org.cometmq.remoting.common.RemotingHelper;
 import org.cometmq.remoting.common.SemaphoreReleaseOnlyOnce;
@@ -74,6 +75,10 @@ public abstract class NettyRemotingAbstract {
 
     public void registerRPCHook(RPCHook rpcHook) {
         dispatcher.registerRPCHook(rpcHook);
+    }
+
+    public void setRequestObserver(RequestObserver observer) {
+        dispatcher.setRequestObserver(observer);
     }
 
     public List<RPCHook> getRPCHooks() {

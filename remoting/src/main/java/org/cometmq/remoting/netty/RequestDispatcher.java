@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.cometmq.remoting.RPCHook;
+import org.cometmq.remoting.RequestObserver;
 import org.cometmq.remoting.common.Pair;
 import org.cometmq.remoting.common.RemotingHelper;
 import org.cometmq.remoting.protocol.RemotingCommand;
@@ -32,6 +33,7 @@ final class RequestDispatcher {
     private final List<RPCHook> rpcHooks = new CopyOnWriteArrayList<>();
     private final AtomicLong lastOverloadLog = new AtomicLong(0);
     private volatile Pair<NettyRequestProcessor, ExecutorService> defaultProcessor;
+    private volatile RequestObserver observer;
 
     void registerProcessor(int requestCode, NettyRequestProcessor processor, ExecutorService executor) {
         processorTable.put(requestCode, new Pair<>(processor, executor));
@@ -39,6 +41,10 @@ final class RequestDispatcher {
 
     void registerDefaultProcessor(NettyRequestProcessor processor, ExecutorService executor) {
         defaultProcessor = new Pair<>(processor, executor);
+    }
+
+    void setRequestObserver(RequestObserver observer) {
+        this.observer = observer;
     }
 
     Pair<NettyRequestProcessor, ExecutorService> getProcessorPair(int requestCode) {
@@ -83,25 +89,29 @@ final class RequestDispatcher {
             return;
         }
         try {
-            pair.getObject2().execute(new RequestTask(() -> process(ctx, request, processor), ctx, request));
+            long arrivedNanos = observer == null ? 0 : System.nanoTime();
+            pair.getObject2().execute(new RequestTask(() -> process(ctx, request, processor, arrivedNanos), ctx,
+                request));
         } catch (RejectedExecutionException e) {
             logOverload(ctx, request, e);
             reply(ctx, request, RemotingCommand.createResponseCommand(RemotingSysResponseCode.SYSTEM_BUSY, REMARK_OVERLOAD));
         }
     }
 
-    private void process(ChannelHandlerContext ctx, RemotingCommand request, NettyRequestProcessor processor) {
+    private void process(ChannelHandlerContext ctx, RemotingCommand request, NettyRequestProcessor processor,
+                         long arrivedNanos) {
         String remoteAddr = RemotingHelper.parseChannelRemoteAddr(ctx.channel());
         try {
             doBeforeRpcHooks(remoteAddr, request);
             if (processor instanceof AsyncNettyRequestProcessor) {
                 ((AsyncNettyRequestProcessor) processor).asyncProcessRequest(ctx, request,
-                    response -> complete(ctx, request, remoteAddr, response));
+                    response -> complete(ctx, request, remoteAddr, response, arrivedNanos));
             } else {
                 RemotingCommand response = processor.processRequest(ctx, request);
                 doAfterRpcHooks(remoteAddr, request, response);
                 if (response != null) {
                     reply(ctx, request, response);
+                    observe(request, response, arrivedNanos);
                 }
             }
         } catch (Throwable e) {
@@ -109,11 +119,13 @@ final class RequestDispatcher {
         }
     }
 
-    private void complete(ChannelHandlerContext ctx, RemotingCommand request, String remoteAddr, RemotingCommand response) {
+    private void complete(ChannelHandlerContext ctx, RemotingCommand request, String remoteAddr, RemotingCommand response,
+                          long arrivedNanos) {
         try {
             doAfterRpcHooks(remoteAddr, request, response);
             if (response != null) {
                 reply(ctx, request, response);
+                observe(request, response, arrivedNanos);
             }
         } catch (Throwable e) {
             failed(ctx, request, remoteAddr, e);
@@ -124,6 +136,19 @@ final class RequestDispatcher {
         log.warn("processing request code {} opaque {} from {} failed", request.getCode(), request.getOpaque(), remoteAddr, e);
         reply(ctx, request, RemotingCommand.createResponseCommand(RemotingSysResponseCode.SYSTEM_ERROR,
             RemotingHelper.exceptionSimpleDesc(e)));
+    }
+
+    /** Oneway requests get no response and are not reported; a failing observer never fails the request. */
+    private void observe(RemotingCommand request, RemotingCommand response, long arrivedNanos) {
+        RequestObserver current = observer;
+        if (current == null || arrivedNanos == 0 || request.isOnewayRPC()) {
+            return;
+        }
+        try {
+            current.onResponse(request.getCode(), response.getCode(), System.nanoTime() - arrivedNanos);
+        } catch (RuntimeException e) {
+            log.warn("request observer failed for code {}", request.getCode(), e);
+        }
     }
 
     private static void reply(ChannelHandlerContext ctx, RemotingCommand request, RemotingCommand response) {

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.cometmq.store.SelectMappedBufferResult;
+import org.cometmq.store.stats.LatencyHistogram;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +29,7 @@ public class MappedFileQueue {
     private volatile long flushedWhere = 0;
     private volatile long committedWhere = 0;
     private volatile long storeTimestamp = 0;
+    private volatile LatencyHistogram flushLatency;
     private volatile java.util.function.Consumer<MappedFile> fileCreatedListener;
     private volatile int reserveAhead = MappedFile.DEFAULT_RESERVE_AHEAD;
 
@@ -346,6 +348,11 @@ public class MappedFileQueue {
      * Flushes the file holding the flushed position. Returns true when nothing was flushed (the flushed
      * position did not move).
      */
+    /** Records the time of every flush that writes something (the commit log's queue only; null: none). */
+    public void setFlushLatency(LatencyHistogram flushLatency) {
+        this.flushLatency = flushLatency;
+    }
+
     public boolean flush(int flushLeastPages) {
         MappedFile mappedFile = findMappedFileByOffset(flushedWhere, flushedWhere == 0);
         if (mappedFile == null) {
@@ -356,9 +363,14 @@ public class MappedFileQueue {
             flushedWhere = mappedFile.getFileFromOffset();
         }
         long tmpTimestamp = mappedFile.getStoreTimestamp();
+        LatencyHistogram latency = flushLatency;
+        long begin = latency == null ? 0 : System.nanoTime();
         int offset = mappedFile.flush(flushLeastPages);
         long where = mappedFile.getFileFromOffset() + offset;
         boolean unchanged = where == flushedWhere;
+        if (latency != null && !unchanged) {
+            latency.recordNanos(System.nanoTime() - begin);
+        }
         flushedWhere = where;
         if (flushLeastPages == 0) {
             storeTimestamp = tmpTimestamp;

@@ -15,6 +15,7 @@ public class LatencyHistogram {
 
     private final LongAdder[] fine = newAdders(FINE_BUCKETS + 1);
     private final LongAdder[] coarse = newAdders(COARSE_DESC.length);
+    private final LongAdder sumNanos = new LongAdder();
 
     private static LongAdder[] newAdders(int n) {
         LongAdder[] adders = new LongAdder[n];
@@ -26,12 +27,47 @@ public class LatencyHistogram {
 
     public void record(long millis) {
         long value = Math.max(0, millis);
+        sumNanos.add(value * 1_000_000L);
+        count(value);
+    }
+
+    /** Records a duration measured in nanoseconds: bucketed by whole milliseconds, summed exactly. */
+    public void recordNanos(long nanos) {
+        long value = Math.max(0, nanos);
+        sumNanos.add(value);
+        count(value / 1_000_000L);
+    }
+
+    private void count(long value) {
         fine[(int) Math.min(value, FINE_BUCKETS)].increment();
         int c = 0;
         while (c < COARSE_UPPER.length && value > COARSE_UPPER[c]) {
             c++;
         }
         coarse[c].increment();
+    }
+
+    /** How many recorded durations, in whole milliseconds rounded down, are at most {@code millis} (below 1000). */
+    public long countAtMost(long millis) {
+        long total = 0;
+        for (int i = 0; i <= Math.min(millis, FINE_BUCKETS - 1); i++) {
+            total += fine[i].sum();
+        }
+        return total;
+    }
+
+    /** How many durations were recorded. */
+    public long count() {
+        long total = 0;
+        for (LongAdder adder : fine) {
+            total += adder.sum();
+        }
+        return total;
+    }
+
+    /** The sum of the recorded durations in milliseconds. */
+    public double sumMillis() {
+        return sumNanos.sum() / 1_000_000d;
     }
 
     /** The smallest bucket bound (ms) at or below which {@code fraction} of the recorded values lie. */

@@ -44,6 +44,11 @@ public final class CometNamesrv implements NameServerProcess {
 
     /** As {@link #start(String)} with extra JVM options (e.g. {@code -Dtls.server.mode=permissive}). */
     public static CometNamesrv start(String name, List<String> jvmOptions) {
+        return start(name, jvmOptions, Map.of());
+    }
+
+    /** As above with extra name-server settings (e.g. {@code metricsExporterType=PROM}) in its config file. */
+    public static CometNamesrv start(String name, List<String> jvmOptions, Map<String, String> settings) {
         Path script = TestEnvironment.distributionDir().resolve("bin").resolve("mqnamesrv");
         if (!Files.isExecutable(script)) {
             throw new IllegalStateException(script + " is missing or not executable: package the distribution module");
@@ -51,10 +56,11 @@ public final class CometNamesrv implements NameServerProcess {
         int port = FreePorts.namesrvPort();
         Path workDir = TestEnvironment.newWorkDir(name);
         Path home = createDirectory(workDir.resolve("user-home"));
-        Path config = writeConfig(workDir, Map.of(
-            "listenPort", Integer.toString(port),
-            "bindAddress", "127.0.0.1",
-            "kvConfigPath", workDir.resolve("kvConfig.json").toString()));
+        Map<String, String> all = new java.util.LinkedHashMap<>(settings);
+        all.put("listenPort", Integer.toString(port));
+        all.put("bindAddress", "127.0.0.1");
+        all.put("kvConfigPath", workDir.resolve("kvConfig.json").toString());
+        Path config = writeConfig(workDir, all);
         Map<String, String> env = Map.of(
             "COMET_HOME", TestEnvironment.distributionDir().toString(),
             "HOME", home.toString(),
