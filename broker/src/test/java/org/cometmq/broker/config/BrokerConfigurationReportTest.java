@@ -26,7 +26,7 @@ class BrokerConfigurationReportTest {
     static final Set<String> COMET_EXTRA_KEYS = Set.of("adminBrokerThreadPoolQueueCapacity", "bindAddress",
         "channelExpiredTimeoutMillis", "disableCallbackExecutor", "frameMaxLength", "maxPropertiesLength",
         "maxTopicLength", "rebalanceLockMaxLiveTime", "recoverLastFileCount", "startDispatchTimeoutMillis",
-        "tlsNeedClientAuth", "tlsTrustAll");
+        "tlsNeedClientAuth", "tlsTrustAll", "metricsExporterType", "metricsPromExporterHost", "metricsPromExporterPort");
 
     @TempDir
     Path dir;

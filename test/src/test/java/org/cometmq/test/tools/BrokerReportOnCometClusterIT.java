@@ -11,12 +11,15 @@ class BrokerReportOnCometClusterIT extends BrokerReportScenario {
     }
 
     @Override
-    /** CometMQ's own settings: TLS client-auth switches, bind address, frame and name limits, thread-pool bounds. */
+    /**
+     * CometMQ's own settings: TLS client-auth switches, bind address, frame and name limits, thread-pool bounds,
+     * and RocketMQ 5's metrics exporter keys.
+     */
     protected Set<String> extraBrokerConfigKeys() {
         return Set.of("adminBrokerThreadPoolQueueCapacity", "bindAddress", "channelExpiredTimeoutMillis",
             "disableCallbackExecutor", "frameMaxLength", "maxPropertiesLength", "maxTopicLength",
             "rebalanceLockMaxLiveTime", "recoverLastFileCount", "startDispatchTimeoutMillis", "tlsNeedClientAuth",
-            "tlsTrustAll");
+            "tlsTrustAll", "metricsExporterType", "metricsPromExporterHost", "metricsPromExporterPort");
     }
 
     @Override
