@@ -181,12 +181,14 @@ final class ReplicationLoad {
     }
 
     /**
-     * Asserts the two commit-log folders hold the same file names with the same sizes and contents; returns the
-     * number of files compared.
+     * Asserts the two commit-log folders hold the same files, byte for byte, for the data below {@code maxOffset};
+     * returns the number of files compared. Files starting at or after {@code maxOffset} hold no data yet and are
+     * left out: Apache 4.9.7 allocates the next file ahead of need, CometMQ does not.
      */
-    static int assertCommitLogsIdentical(Path masterDir, Path slaveDir) {
-        List<String> masterFiles = fileNames(masterDir);
-        assertEquals(masterFiles, fileNames(slaveDir), "commit-log files of " + masterDir + " and " + slaveDir);
+    static int assertCommitLogsIdentical(Path masterDir, Path slaveDir, long maxOffset) {
+        List<String> masterFiles = filesHoldingData(masterDir, maxOffset);
+        assertEquals(masterFiles, filesHoldingData(slaveDir, maxOffset),
+            "commit-log files below offset " + maxOffset + " in " + masterDir + " and " + slaveDir);
         for (String name : masterFiles) {
             Path master = masterDir.resolve(name);
             Path slave = slaveDir.resolve(name);
@@ -198,6 +200,10 @@ final class ReplicationLoad {
             }
         }
         return masterFiles.size();
+    }
+
+    private static List<String> filesHoldingData(Path dir, long maxOffset) {
+        return fileNames(dir).stream().filter(name -> Long.parseLong(name) < maxOffset).toList();
     }
 
     private static List<String> fileNames(Path dir) {
