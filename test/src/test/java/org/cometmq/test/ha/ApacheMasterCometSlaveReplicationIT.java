@@ -5,6 +5,7 @@ class ApacheMasterCometSlaveReplicationIT extends ReplicationInteropScenario {
 
     @Override
     protected HaCluster startCluster() {
-        return HaCluster.start("ha-repl-am-cs", HaCluster.Kind.APACHE, HaCluster.Kind.COMET);
+        return HaCluster.start("ha-repl-am-cs", HaCluster.Kind.APACHE, HaCluster.Kind.COMET,
+            SMALL_FILES, SMALL_FILES);
     }
 }

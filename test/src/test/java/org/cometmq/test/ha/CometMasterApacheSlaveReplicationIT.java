@@ -5,6 +5,7 @@ class CometMasterApacheSlaveReplicationIT extends ReplicationInteropScenario {
 
     @Override
     protected HaCluster startCluster() {
-        return HaCluster.start("ha-repl-cm-as", HaCluster.Kind.COMET, HaCluster.Kind.APACHE);
+        return HaCluster.start("ha-repl-cm-as", HaCluster.Kind.COMET, HaCluster.Kind.APACHE,
+            SMALL_FILES, SMALL_FILES);
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
+import org.cometmq.test.harness.Await;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -20,11 +21,17 @@ abstract class ReplicationInteropScenario extends HaScenarioBase {
     private static final int MESSAGES = ReplicationLoad.messageCount(10_000, 2_000);
     private static final Duration SEND_BOUND = Duration.ofSeconds(MESSAGES / 20 + 30);
     private static final Duration CATCH_UP_BOUND = Duration.ofSeconds(60);
+    /** 256 KiB commit-log files on both sides, so that the messages span several files (and their end records). */
+    static final Map<String, String> SMALL_FILES = Map.of("mappedFileSizeCommitLog", Integer.toString(256 * 1024));
     private static final Duration CONSUME_BOUND = Duration.ofSeconds(MESSAGES / 100 + 60);
 
     @BeforeAll
     void prepare() throws Exception {
         createTopicOnMaster(TOPIC, 4);
+        // A slave's first offset report (5 s after connecting, for a 4.9.7 slave) makes the master start at its last
+        // commit-log file; the first frame creates the slave's first file. Send only after that, so every file is sent.
+        Await.untilTrue("the slave's first commit-log file", SYNC_BOUND,
+            () -> ReplicationLoad.fileCount(cluster.slave().commitLogDir()) > 0);
     }
 
     @Test

@@ -206,6 +206,11 @@ final class ReplicationLoad {
         return fileNames(dir).stream().filter(name -> Long.parseLong(name) < maxOffset).toList();
     }
 
+    /** Files in {@code dir}, 0 while it does not exist. */
+    static int fileCount(Path dir) {
+        return Files.isDirectory(dir) ? fileNames(dir).size() : 0;
+    }
+
     private static List<String> fileNames(Path dir) {
         try (Stream<Path> files = Files.list(dir)) {
             return new ArrayList<>(files.map(p -> p.getFileName().toString()).sorted().toList());
