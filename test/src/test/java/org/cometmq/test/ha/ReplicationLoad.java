@@ -52,6 +52,16 @@ final class ReplicationLoad {
 
     /** The outcome of {@link #send}: the bodies answered SEND_OK, and every other outcome with its body. */
     record Sent(Set<String> acknowledged, Map<String, String> notOk, int flowControlled, long millis) {
+        /** How many sends were not OK, by outcome, with one example body each. */
+        String notOkSummary() {
+            Map<String, String> firstBodyByOutcome = new TreeMap<>();
+            Map<String, Integer> countByOutcome = new TreeMap<>();
+            notOk.forEach((body, outcome) -> {
+                firstBodyByOutcome.putIfAbsent(outcome, body);
+                countByOutcome.merge(outcome, 1, Integer::sum);
+            });
+            return countByOutcome + " e.g. " + firstBodyByOutcome;
+        }
     }
 
     /**
