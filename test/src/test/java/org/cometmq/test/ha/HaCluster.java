@@ -1,83 +1,95 @@
 package org.cometmq.test.ha;
 
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.cometmq.test.broker.CometBroker;
 import org.cometmq.test.harness.ApacheBroker;
 import org.cometmq.test.harness.ApacheNamesrv;
 import org.cometmq.test.harness.CometNamesrv;
+import org.cometmq.test.harness.ManagedProcess;
 import org.cometmq.test.harness.NameServerProcess;
 
 /**
  * One broker group of a master (brokerId 0) and a slave (brokerId 1) sharing a brokerName, each an Apache 4.9.7
  * or a CometMQ process, with a name server of the master's kind.
  */
-record HaCluster(NameServerProcess namesrv, String brokerName, String masterAddr, String slaveAddr,
-                 AutoCloseable master, AutoCloseable slave) implements AutoCloseable {
+record HaCluster(NameServerProcess namesrv, String brokerName, Node master, Node slave) implements AutoCloseable {
     static final String CLUSTER_NAME = "HaItCluster";
 
     enum Kind { APACHE, COMET }
 
+    /** One broker process of the group: its address, its store and the process to stop or kill. */
+    record Node(Kind kind, String address, Path storeDir, ManagedProcess process) {
+        Path commitLogDir() {
+            return storeDir.resolve("commitlog");
+        }
+    }
+
     static HaCluster start(String name, Kind masterKind, Kind slaveKind) {
+        return start(name, masterKind, slaveKind, Map.of(), Map.of());
+    }
+
+    /** As above, with extra settings for the master and for the slave (e.g. brokerRole=SYNC_MASTER). */
+    static HaCluster start(String name, Kind masterKind, Kind slaveKind, Map<String, String> masterExtra,
+                           Map<String, String> slaveExtra) {
         NameServerProcess namesrv = masterKind == Kind.APACHE ? ApacheNamesrv.start(name + "-namesrv")
             : CometNamesrv.start(name + "-namesrv");
         String brokerName = name + "-broker";
-        AutoCloseable master = null;
+        Node master = null;
         try {
-            Map<String, String> masterSettings = new LinkedHashMap<>();
-            masterSettings.put("brokerName", brokerName);
-            masterSettings.put("brokerIP2", "127.0.0.1");
-            Started m = startBroker(masterKind, name + "-master", namesrv.address(), masterSettings);
-            master = m.process();
-            Map<String, String> slaveSettings = new LinkedHashMap<>(masterSettings);
+            Map<String, String> common = new LinkedHashMap<>();
+            common.put("brokerName", brokerName);
+            common.put("brokerIP2", "127.0.0.1");
+            Map<String, String> masterSettings = new LinkedHashMap<>(common);
+            masterSettings.putAll(masterExtra);
+            master = startBroker(masterKind, name + "-master", namesrv.address(), masterSettings);
+            Map<String, String> slaveSettings = new LinkedHashMap<>(common);
             slaveSettings.put("brokerId", "1");
             slaveSettings.put("brokerRole", "SLAVE");
             slaveSettings.put("slaveReadEnable", "true");
-            Started s = startBroker(slaveKind, name + "-slave", namesrv.address(), slaveSettings);
-            return new HaCluster(namesrv, brokerName, m.address(), s.address(), master, s.process());
+            slaveSettings.putAll(slaveExtra);
+            Node slave = startBroker(slaveKind, name + "-slave", namesrv.address(), slaveSettings);
+            return new HaCluster(namesrv, brokerName, master, slave);
         } catch (RuntimeException | Error e) {
-            closeQuietly(master);
+            if (master != null) {
+                master.process().stop();
+            }
             namesrv.close();
             throw e;
         }
     }
 
-    private record Started(String address, AutoCloseable process) {
+    String masterAddr() {
+        return master.address();
     }
 
-    private static Started startBroker(Kind kind, String processName, String namesrvAddr,
-                                       Map<String, String> settings) {
+    String slaveAddr() {
+        return slave.address();
+    }
+
+    private static Node startBroker(Kind kind, String processName, String namesrvAddr,
+                                    Map<String, String> settings) {
         if (kind == Kind.APACHE) {
             ApacheBroker.Builder builder = ApacheBroker.builder(processName).clusterName(CLUSTER_NAME)
                 .namesrvAddr(namesrvAddr);
             settings.forEach(builder::property);
             ApacheBroker broker = builder.start();
-            return new Started(broker.address(), broker);
+            return new Node(kind, broker.address(), broker.storeDir(), broker.process());
         }
         CometBroker.Builder builder = CometBroker.builder(processName).clusterName(CLUSTER_NAME)
             .namesrvAddr(namesrvAddr);
         settings.forEach(builder::property);
         CometBroker broker = builder.start();
-        return new Started(broker.address(), broker);
+        return new Node(kind, broker.address(), broker.storeDir(), broker.process());
     }
 
-    private static void closeQuietly(AutoCloseable process) {
-        if (process == null) {
-            return;
-        }
-        try {
-            process.close();
-        } catch (Exception e) {
-            throw new IllegalStateException("stopping " + process, e);
-        }
-    }
-
-    /** Stops the slave, then the master, then the name server. */
+    /** Stops the slave, then the master (either may have been stopped or killed already), then the name server. */
     @Override
     public void close() {
         try {
-            closeQuietly(slave);
-            closeQuietly(master);
+            slave.process().stop();
+            master.process().stop();
         } finally {
             namesrv.close();
         }

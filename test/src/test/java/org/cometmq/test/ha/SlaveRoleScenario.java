@@ -23,15 +23,11 @@ import org.apache.rocketmq.common.subscription.SubscriptionGroupConfig;
 import org.apache.rocketmq.remoting.netty.NettyClientConfig;
 import org.apache.rocketmq.remoting.netty.NettyRemotingClient;
 import org.apache.rocketmq.remoting.protocol.RemotingCommand;
-import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
 import org.cometmq.test.fidelity.RawRemoting;
-import org.cometmq.test.harness.ApacheClients;
 import org.cometmq.test.harness.Await;
-import org.cometmq.test.harness.CrossProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * A broker group of a master and a SLAVE (subclasses choose Apache 4.9.7 or CometMQ for each), observed with
@@ -39,29 +35,19 @@ import org.junit.jupiter.api.TestInstance;
  * topic changes with 4.9.7's codes and remarks, and copies the master's topics, subscription groups and consumer
  * offsets within two of 4.9.7's 10 s synchronisation periods. Replication of the commit log is not asserted here.
  */
-@CrossProcess
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class SlaveRoleScenario {
+abstract class SlaveRoleScenario extends HaScenarioBase {
     private static final String TOPIC = "HaTopic";
     private static final String GROUP = "HaGroup";
     private static final long TIMEOUT_MILLIS = 10_000;
-    private static final Duration SYNC_BOUND = Duration.ofSeconds(35);
     private static final String REFUSED_SEND_PREFIX = "service not available now. It may be caused by one of the "
         + "following reasons: the broker's disk is full [CL: ";
     private static final String REFUSED_SEND_SUFFIX = "], messages are put to the slave, message store has been "
         + "shut down, etc.";
 
-    private HaCluster cluster;
-    private DefaultMQAdminExt admin;
     private NettyRemotingClient raw;
 
-    /** The master and slave under test, started once for the class. */
-    protected abstract HaCluster startCluster();
-
     @BeforeAll
-    void startServers() throws Exception {
-        cluster = startCluster();
-        admin = ApacheClients.startedAdmin(cluster.namesrv().address());
+    void prepare() throws Exception {
         raw = new NettyRemotingClient(new NettyClientConfig());
         raw.start();
         // Each step is idempotent and retried: on a loaded machine the admin's 3 s timeout can pass first.
@@ -92,18 +78,9 @@ abstract class SlaveRoleScenario {
     }
 
     @AfterAll
-    void stopAll() {
-        try {
-            if (raw != null) {
-                raw.shutdown();
-            }
-            if (admin != null) {
-                admin.shutdown();
-            }
-        } finally {
-            if (cluster != null) {
-                cluster.close();
-            }
+    void stopRawClient() {
+        if (raw != null) {
+            raw.shutdown();
         }
     }
 

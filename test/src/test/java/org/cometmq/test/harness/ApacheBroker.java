@@ -17,12 +17,14 @@ public final class ApacheBroker implements AutoCloseable {
     private final String brokerName;
     private final String clusterName;
     private final int port;
+    private final Path storeDir;
     private final ManagedProcess process;
 
-    private ApacheBroker(String brokerName, String clusterName, int port, ManagedProcess process) {
+    private ApacheBroker(String brokerName, String clusterName, int port, Path storeDir, ManagedProcess process) {
         this.brokerName = brokerName;
         this.clusterName = clusterName;
         this.port = port;
+        this.storeDir = storeDir;
         this.process = process;
     }
 
@@ -49,6 +51,11 @@ public final class ApacheBroker implements AutoCloseable {
 
     public ManagedProcess process() {
         return process;
+    }
+
+    /** storePathRootDir; the commit log is its {@code commitlog} folder. */
+    public Path storeDir() {
+        return storeDir;
     }
 
     @Override
@@ -99,13 +106,14 @@ public final class ApacheBroker implements AutoCloseable {
             ApacheServerLayout layout = new ApacheServerLayout(TestEnvironment.newWorkDir(brokerName));
             layout.writeLogback("logback_broker.xml", "broker.log");
             homeFiles.forEach(layout::writeHomeFile);
-            Path config = layout.writeConfig("broker.properties", settings(port, layout.workDir().resolve("store")));
+            Path store = layout.workDir().resolve("store");
+            Path config = layout.writeConfig("broker.properties", settings(port, store));
             Path workDir = layout.workDir();
             ManagedProcess process = ManagedProcess.start(brokerName, layout.javaCommand(MAIN_CLASS, config),
                 layout.environment(), workDir, workDir.resolve("stdout.log"));
             process.waitForLog("boot success", BOOT_TIMEOUT);
             process.waitForPort(port, BOOT_TIMEOUT);
-            return new ApacheBroker(brokerName, clusterName, port, process);
+            return new ApacheBroker(brokerName, clusterName, port, store, process);
         }
 
         private Map<String, String> settings(int port, Path store) {
