@@ -17,6 +17,7 @@ import org.cometmq.common.message.Message;
 import org.cometmq.common.message.MessageExt;
 import org.cometmq.test.harness.Await;
 import org.cometmq.test.harness.CrossProcess;
+import org.cometmq.test.harness.OneBrokerCluster;
 import org.cometmq.test.tools.CometMqadmin;
 import org.cometmq.test.tools.CommandResult;
 import org.junit.jupiter.api.AfterAll;
@@ -35,24 +36,14 @@ import org.junit.jupiter.api.TestInstance;
 abstract class DashboardScenario {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    /** A running one-broker cluster. */
-    protected interface Cluster extends AutoCloseable {
-        String namesrvAddr();
+    static final String CLUSTER = "DashboardCluster";
 
-        String brokerName();
-
-        String brokerAddr();
-
-        /** "comet" or "apache", for screenshot names. */
-        String kind();
-    }
-
-    private Cluster cluster;
+    private OneBrokerCluster cluster;
     private DashboardProcess dashboard;
     private DashboardBrowser browser;
     private DefaultMQProducer producer;
 
-    protected abstract Cluster startCluster();
+    protected abstract OneBrokerCluster startCluster();
 
     @BeforeAll
     void startClusterDashboardAndBrowser() throws Exception {

@@ -1,13 +1,14 @@
 package org.cometmq.test.tools;
 
 import java.util.Set;
+import org.cometmq.test.harness.OneBrokerCluster;
 
 /** Apache 4.9.7's servers: their answers are the reference lists themselves. */
 class BrokerReportOnApacheClusterIT extends BrokerReportScenario {
 
     @Override
-    protected ToolsCluster startCluster() {
-        return ToolsCluster.apache("report", CLUSTER);
+    protected OneBrokerCluster startCluster() {
+        return OneBrokerCluster.apache("report", CLUSTER);
     }
 
     @Override

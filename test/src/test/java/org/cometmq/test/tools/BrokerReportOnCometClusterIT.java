@@ -1,13 +1,14 @@
 package org.cometmq.test.tools;
 
 import java.util.Set;
+import org.cometmq.test.harness.OneBrokerCluster;
 
 /** CometMQ's servers: 4.9.7's keys, plus CometMQ's own settings and loss counters, named here. */
 class BrokerReportOnCometClusterIT extends BrokerReportScenario {
 
     @Override
-    protected ToolsCluster startCluster() {
-        return ToolsCluster.comet("report", CLUSTER);
+    protected OneBrokerCluster startCluster() {
+        return OneBrokerCluster.comet("report", CLUSTER);
     }
 
     @Override

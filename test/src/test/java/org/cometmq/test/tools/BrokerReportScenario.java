@@ -32,6 +32,7 @@ import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
 import org.cometmq.test.harness.ApacheClients;
 import org.cometmq.test.harness.Await;
 import org.cometmq.test.harness.CrossProcess;
+import org.cometmq.test.harness.OneBrokerCluster;
 import org.cometmq.test.harness.TestEnvironment;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -54,10 +55,10 @@ abstract class BrokerReportScenario {
     private static final Duration TRACK_TIMEOUT = Duration.ofSeconds(60);
     private static final Pattern JSON_KEY = Pattern.compile("\"([^\"]+)\"\\s*:");
 
-    private ToolsCluster cluster;
+    private OneBrokerCluster cluster;
     ApacheMqadmin apacheMqadmin;
 
-    protected abstract ToolsCluster startCluster();
+    protected abstract OneBrokerCluster startCluster();
 
     /** Broker settings this implementation reports beyond 4.9.7's, each a setting of its own. */
     protected abstract Set<String> extraBrokerConfigKeys();

@@ -1,11 +1,13 @@
 package org.cometmq.test.tools;
 
+import org.cometmq.test.harness.OneBrokerCluster;
+
 /** The maintenance sub-commands of both mqadmins against a CometMQ name server and broker. */
 class MaintenanceCommandsOnCometClusterIT extends MaintenanceCommandsScenario {
 
     @Override
-    protected MqadminScenario.Cluster startCluster() {
-        return ToolsClusters.comet("maint");
+    protected OneBrokerCluster startCluster() {
+        return OneBrokerCluster.comet("maint", MqadminScenario.CLUSTER);
     }
 
     @Override

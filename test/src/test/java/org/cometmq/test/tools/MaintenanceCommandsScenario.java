@@ -28,6 +28,7 @@ import org.cometmq.test.harness.ApacheClients;
 import org.cometmq.test.harness.ApacheRoundTrip;
 import org.cometmq.test.harness.Await;
 import org.cometmq.test.harness.CrossProcess;
+import org.cometmq.test.harness.OneBrokerCluster;
 import org.cometmq.tools.admin.DefaultMQAdminExt;
 import org.cometmq.tools.command.SubCommands;
 import org.junit.jupiter.api.AfterAll;
@@ -52,12 +53,12 @@ abstract class MaintenanceCommandsScenario {
     /** Not implemented yet (issue 16 is open for them; SubCommandsTest holds the same set). */
     private static final Set<String> NOT_YET_IMPLEMENTED = Set.of("exportMetrics", "startMonitoring");
 
-    protected abstract MqadminScenario.Cluster startCluster();
+    protected abstract OneBrokerCluster startCluster();
 
     /** Whether the broker is CometMQ's (some named exceptions apply to one side only). */
     protected abstract boolean cometBroker();
 
-    MqadminScenario.Cluster cluster;
+    OneBrokerCluster cluster;
     private DefaultMQAdminExt admin;
     private DefaultMQProducer producer;
     private DefaultMQPushConsumer consumer;

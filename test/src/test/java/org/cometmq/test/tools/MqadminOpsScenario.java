@@ -18,6 +18,7 @@ import org.cometmq.test.harness.ApacheClients;
 import org.cometmq.test.harness.ApacheRoundTrip;
 import org.cometmq.test.harness.Await;
 import org.cometmq.test.harness.CrossProcess;
+import org.cometmq.test.harness.OneBrokerCluster;
 import org.cometmq.tools.admin.DefaultMQAdminExt;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,9 +38,9 @@ abstract class MqadminOpsScenario {
     private static final String PRODUCER_GROUP = "ToolsOpsProducer";
     private static final AtomicInteger INSTANCES = new AtomicInteger();
 
-    protected abstract MqadminScenario.Cluster startCluster();
+    protected abstract OneBrokerCluster startCluster();
 
-    private MqadminScenario.Cluster cluster;
+    private OneBrokerCluster cluster;
     private DefaultMQAdminExt admin;
     private DefaultMQProducer producer;
     private CometMqadmin ours;

@@ -25,6 +25,7 @@ import org.cometmq.test.harness.ApacheClients;
 import org.cometmq.test.harness.ApacheRoundTrip;
 import org.cometmq.test.harness.Await;
 import org.cometmq.test.harness.CrossProcess;
+import org.cometmq.test.harness.OneBrokerCluster;
 import org.cometmq.tools.admin.DefaultMQAdminExt;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,21 +44,9 @@ abstract class MqadminScenario {
     static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final AtomicInteger INSTANCES = new AtomicInteger();
 
-    /** The servers under test. */
-    interface Cluster extends AutoCloseable {
-        String namesrvAddr();
+    protected abstract OneBrokerCluster startCluster();
 
-        String brokerName();
-
-        String brokerAddr();
-
-        @Override
-        void close();
-    }
-
-    protected abstract Cluster startCluster();
-
-    private Cluster cluster;
+    private OneBrokerCluster cluster;
     private DefaultMQAdminExt admin;
     private DefaultMQProducer producer;
     CometMqadmin mqadmin;

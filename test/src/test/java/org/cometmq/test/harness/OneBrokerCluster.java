@@ -1,29 +1,28 @@
-package org.cometmq.test.tools;
+package org.cometmq.test.harness;
 
 import org.cometmq.test.broker.CometBroker;
-import org.cometmq.test.harness.ApacheBroker;
-import org.cometmq.test.harness.ApacheNamesrv;
-import org.cometmq.test.harness.CometNamesrv;
-import org.cometmq.test.harness.NameServerProcess;
 
-/** One name server and one broker of either implementation, for the tools ITs. */
-interface ToolsCluster extends AutoCloseable {
+/** One name server and one broker, Apache 4.9.7's or CometMQ's, for scenarios written once and run against both. */
+public interface OneBrokerCluster extends AutoCloseable {
     String namesrvAddr();
 
     String brokerName();
 
     String brokerAddr();
 
+    /** {@code apache} or {@code comet}, e.g. for file names. */
+    String kind();
+
     @Override
     void close();
 
     /** An Apache 4.9.7 name server and broker named after {@code prefix}. */
-    static ToolsCluster apache(String prefix, String clusterName) {
+    static OneBrokerCluster apache(String prefix, String clusterName) {
         ApacheNamesrv namesrv = ApacheNamesrv.start(prefix + "-apache-namesrv");
         try {
             ApacheBroker broker = ApacheBroker.builder(prefix + "-apache-broker").clusterName(clusterName)
                 .namesrvAddr(namesrv.address()).start();
-            return of(namesrv, broker.brokerName(), broker.address(), broker);
+            return of("apache", namesrv, broker.brokerName(), broker.address(), broker);
         } catch (RuntimeException | Error e) {
             namesrv.close();
             throw e;
@@ -31,21 +30,21 @@ interface ToolsCluster extends AutoCloseable {
     }
 
     /** A CometMQ name server and broker named after {@code prefix}. */
-    static ToolsCluster comet(String prefix, String clusterName) {
+    static OneBrokerCluster comet(String prefix, String clusterName) {
         CometNamesrv namesrv = CometNamesrv.start(prefix + "-comet-namesrv");
         try {
             CometBroker broker = CometBroker.builder(prefix + "-comet-broker").clusterName(clusterName)
                 .namesrvAddr(namesrv.address()).start();
-            return of(namesrv, broker.brokerName(), broker.address(), broker);
+            return of("comet", namesrv, broker.brokerName(), broker.address(), broker);
         } catch (RuntimeException | Error e) {
             namesrv.close();
             throw e;
         }
     }
 
-    private static ToolsCluster of(NameServerProcess namesrv, String brokerName, String brokerAddr,
-                                   AutoCloseable broker) {
-        return new ToolsCluster() {
+    private static OneBrokerCluster of(String kind, NameServerProcess namesrv, String brokerName, String brokerAddr,
+                                       AutoCloseable broker) {
+        return new OneBrokerCluster() {
             @Override
             public String namesrvAddr() {
                 return namesrv.address();
@@ -59,6 +58,11 @@ interface ToolsCluster extends AutoCloseable {
             @Override
             public String brokerAddr() {
                 return brokerAddr;
+            }
+
+            @Override
+            public String kind() {
+                return kind;
             }
 
             @Override
