@@ -2,6 +2,7 @@ package org.cometmq.store.cleanup;
 
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.Locale;
 import org.cometmq.store.RunningFlags;
 import org.cometmq.store.commitlog.CommitLog;
@@ -146,10 +147,17 @@ public class CleanCommitLogService {
         commitLog.retryDeleteFirstFile(config.getDestroyMapedFileIntervalForcibly());
     }
 
+    /** The hours of {@code deleteWhen} ("04", "03;04"); parts that are not an hour are skipped. */
+    static int[] deleteWhenHours(String deleteWhen) {
+        return Arrays.stream(deleteWhen.split(";"))
+            .map(String::trim).filter(part -> part.matches("\\d{1,2}"))
+            .mapToInt(Integer::parseInt).toArray();
+    }
+
     boolean isTimeToDelete() {
         // deleteWhen names hours of the machine's local day, as in Apache RocketMQ.
         int hour = clock.instant().atZone(ZoneId.systemDefault()).getHour();
-        for (int when : config.deleteWhenHours()) {
+        for (int when : deleteWhenHours(config.getDeleteWhen())) {
             if (when == hour) {
                 return true;
             }

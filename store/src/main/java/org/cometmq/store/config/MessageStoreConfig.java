@@ -727,11 +727,4 @@ public class MessageStoreConfig {
     public void setSlaveTimeout(int slaveTimeout) {
         this.slaveTimeout = slaveTimeout;
     }
-
-    /** Hours of {@link #getDeleteWhen()} as numbers; unparsable parts are skipped. */
-    public int[] deleteWhenHours() {
-        return java.util.Arrays.stream(deleteWhen.split(";"))
-            .map(String::trim).filter(s -> s.matches("\\d{1,2}"))
-            .mapToInt(Integer::parseInt).toArray();
-    }
 }
