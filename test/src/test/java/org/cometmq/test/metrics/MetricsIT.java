@@ -230,7 +230,9 @@ class MetricsIT {
 
     @Test
     void brokerStateClientsAndStore() throws Exception {
-        PromPage page = PromPage.scrape(brokerMetrics);
+        // ASYNC_FLUSH forces the commit log on its own schedule (at the latest after 10 s), so wait for one flush
+        PromPage page = Await.until("a commit-log flush", Duration.ofSeconds(30),
+            () -> PromPage.scrape(brokerMetrics), p -> p.value("rocketmq_storage_flush_latency_count", NODE) >= 1);
         assertEquals(6, page.value("rocketmq_broker_permission", NODE));
         assertEquals(admin.getAllTopicConfig(broker.address(), 10_000).getTopicConfigTable().size(),
             page.value("rocketmq_topic_number", NODE));
