@@ -60,10 +60,10 @@ public class CleanCommitLogService {
     public void run() {
         try {
             int deleted = deleteExpiredFiles();
-            if (deleted > 0) {
+            // A file whose destroy was deferred by a reader may go now; either way usage fell, so writes may resume.
+            if (redeleteHangedFile() || deleted > 0) {
                 checkDiskSpace();
             }
-            redeleteHangedFile();
         } catch (RuntimeException e) {
             LOG.warn("commit-log cleaning failed", e);
         }
@@ -143,8 +143,8 @@ public class CleanCommitLogService {
         return lastDeletionReason;
     }
 
-    private void redeleteHangedFile() {
-        commitLog.retryDeleteFirstFile(config.getDestroyMapedFileIntervalForcibly());
+    private boolean redeleteHangedFile() {
+        return commitLog.retryDeleteFirstFile(config.getDestroyMapedFileIntervalForcibly());
     }
 
     /** The hours of {@code deleteWhen} ("04", "03;04"); parts that are not an hour are skipped. */

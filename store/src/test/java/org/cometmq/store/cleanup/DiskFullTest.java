@@ -47,9 +47,11 @@ class DiskFullTest {
             assertEquals(PutMessageStatus.SERVICE_NOT_AVAILABLE, refused.getPutMessageStatus());
             assertEquals(false, refused.isOk());
 
-            store.cleanFilesPeriodically();
-            assertEquals(1, store.getCommitLog().getMappedFileQueue().getMappedFiles().size(),
-                "above the forced ratio unexpired files go too");
+            // A reader (the flush service behind on a busy machine) may defer the oldest file's destroy a pass.
+            assertTrue(await(() -> {
+                store.cleanFilesPeriodically();
+                return store.getCommitLog().getMappedFileQueue().getMappedFiles().size() == 1;
+            }, 10_000), "above the forced ratio unexpired files go too");
             assertEquals(false, store.getRunningFlags().isDiskFull());
             PutMessageResult accepted = store.putMessage(message("F", 0, new byte[10], null, null));
             assertEquals(PutMessageStatus.PUT_OK, accepted.getPutMessageStatus());
