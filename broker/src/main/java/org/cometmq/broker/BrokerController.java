@@ -9,6 +9,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.cometmq.acl.AccessValidator;
+import org.cometmq.acl.common.AclClientRPCHook;
+import org.cometmq.acl.common.SessionCredentials;
 import org.cometmq.broker.acl.BrokerAcl;
 import org.cometmq.broker.acl.HalfMessageTopicResolver;
 import org.cometmq.broker.client.Broker2Client;
@@ -161,7 +163,7 @@ public class BrokerController {
             brokerAcl.install(vipRemotingServer);
         }
         executors = new BrokerExecutors(brokerConfig, clock);
-        outerAPI = new BrokerOuterAPI(new NettyRemotingClient(configuration.getNettyClientConfig()));
+        outerAPI = new BrokerOuterAPI(outerClient());
         if (brokerConfig.getNamesrvAddr() != null) {
             outerAPI.updateNameServerAddressList(brokerConfig.getNamesrvAddr());
         }
@@ -371,6 +373,20 @@ public class BrokerController {
     void permissionChanged() {
         topicConfigManager.getDataVersion().nextVersion();
         registrationService.registerBrokerAll();
+    }
+
+    /**
+     * The client of the broker's own requests (registration, a slave's metadata reads), signed with the inner
+     * account when one is configured so that an ACL-enabled master serves its slave without a whitelist.
+     */
+    private NettyRemotingClient outerClient() {
+        NettyRemotingClient client = new NettyRemotingClient(configuration.getNettyClientConfig());
+        if (brokerConfig.hasInnerCredentials()) {
+            client.registerRPCHook(new AclClientRPCHook(
+                new SessionCredentials(brokerConfig.getInnerAccessKey(), brokerConfig.getInnerSecretKey())));
+            log.info("the broker's own requests are signed as {}", brokerConfig.getInnerAccessKey());
+        }
+        return client;
     }
 
     /** The ACL validator, or null when {@code aclEnable=false}. */

@@ -88,6 +88,12 @@ public class BrokerConfig {
     private long startAcceptSendRequestTimeStamp = 0;
     /** Check every request against {@code <rocketmqHome>/conf/plain_acl.yml} (signed by AclClientRPCHook). */
     private boolean aclEnable = false;
+    /**
+     * The account this broker signs its own requests with (a slave's metadata reads of an ACL-enabled master; 4.9.7
+     * sends them unsigned). Both empty: unsigned, as 4.9.7.
+     */
+    private String innerAccessKey = "";
+    private String innerSecretKey = "";
 
     private int registerBrokerTimeoutMills = 6_000;
     /** Period of re-registration with the name servers, clamped to [10 s, 60 s] when read. */
@@ -137,6 +143,28 @@ public class BrokerConfig {
 
     public void setAclEnable(boolean aclEnable) {
         this.aclEnable = aclEnable;
+    }
+
+    public String getInnerAccessKey() {
+        return innerAccessKey;
+    }
+
+    public void setInnerAccessKey(String innerAccessKey) {
+        this.innerAccessKey = innerAccessKey;
+    }
+
+    public String getInnerSecretKey() {
+        return innerSecretKey;
+    }
+
+    public void setInnerSecretKey(String innerSecretKey) {
+        this.innerSecretKey = innerSecretKey;
+    }
+
+    /** Whether the broker signs its own requests ({@link #getInnerAccessKey()} and the secret both set). */
+    public boolean hasInnerCredentials() {
+        return innerAccessKey != null && !innerAccessKey.isBlank() && innerSecretKey != null
+            && !innerSecretKey.isBlank();
     }
 
     public String getNamesrvAddr() {

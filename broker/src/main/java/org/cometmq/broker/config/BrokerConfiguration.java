@@ -29,6 +29,7 @@ public class BrokerConfiguration {
     private final NettyClientConfig nettyClientConfig;
     private static final String COMET_HOME_PROPERTY = "comet.home.dir";
     private static final String HA_LISTEN_PORT = "haListenPort";
+    private static final String INNER_SECRET_KEY = "innerSecretKey";
     private final DataVersion dataVersion = new DataVersion();
 
     public BrokerConfiguration(BrokerConfig brokerConfig, MessageStoreConfig messageStoreConfig,
@@ -60,7 +61,7 @@ public class BrokerConfiguration {
     /**
      * The settings as GET_BROKER_CONFIG reports them: every bean setting, with the effective commit log directory
      * and installation directory, the replication port (always listenPort + 1) and, with their 4.9.7 defaults,
-     * the 4.9.7 settings CometMQ does not implement ({@link InertBrokerSettings}).
+     * the 4.9.7 settings CometMQ does not implement ({@link InertBrokerSettings}); never the inner secret key.
      */
     public Properties reportedProperties() {
         Properties all = allProperties();
@@ -75,6 +76,8 @@ public class BrokerConfiguration {
         // derived at start as 4.9.7 derives it, whatever a config file says
         all.setProperty(HA_LISTEN_PORT, String.valueOf(nettyServerConfig.getListenPort() + 1));
         InertBrokerSettings.all().forEach(all::putIfAbsent);
+        // no answer carries a secret key
+        all.remove(INNER_SECRET_KEY);
         return all;
     }
 

@@ -26,7 +26,8 @@ class BrokerConfigurationReportTest {
     static final Set<String> COMET_EXTRA_KEYS = Set.of("adminBrokerThreadPoolQueueCapacity", "bindAddress",
         "channelExpiredTimeoutMillis", "disableCallbackExecutor", "frameMaxLength", "maxPropertiesLength",
         "maxTopicLength", "rebalanceLockMaxLiveTime", "recoverLastFileCount", "startDispatchTimeoutMillis",
-        "tlsNeedClientAuth", "tlsTrustAll", "metricsExporterType", "metricsPromExporterHost", "metricsPromExporterPort");
+        "tlsNeedClientAuth", "tlsTrustAll", "metricsExporterType", "metricsPromExporterHost", "metricsPromExporterPort",
+        "innerAccessKey");
 
     @TempDir
     Path dir;
@@ -57,6 +58,17 @@ class BrokerConfigurationReportTest {
         assertEquals(177, expected.size());
         expected.addAll(COMET_EXTRA_KEYS);
         assertEquals(expected, new TreeSet<>(reported.stringPropertyNames()));
+    }
+
+    @Test
+    void theInnerSecretKeyIsNeverReported() {
+        BrokerConfiguration configuration = configuration();
+        configuration.getBrokerConfig().setInnerAccessKey("slaveSync");
+        configuration.getBrokerConfig().setInnerSecretKey("slaveSecret1");
+        Properties reported = configuration.reportedProperties();
+        assertEquals("slaveSync", reported.getProperty("innerAccessKey"));
+        assertEquals(null, reported.getProperty("innerSecretKey"));
+        assertTrue(reported.values().stream().noneMatch("slaveSecret1"::equals));
     }
 
     @Test

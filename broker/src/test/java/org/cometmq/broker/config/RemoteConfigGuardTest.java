@@ -51,7 +51,8 @@ class RemoteConfigGuardTest {
         for (String key : List.of("storePathRootDir", "storePathCommitLog", "brokerConfigPath", "rocketmqHome",
             "tlsKeyStorePath", "tlsCertChainFile", "tlsPrivateKeyFile", "tlsTrustCertFile", "tlsTrustStorePath",
             "tlsKeyStorePassword", "kvConfigPath", "configStorePath", "cometHome", "configBlackList", "aclEnable",
-            "useTLS", "filterServerCommand", "storePathConsumeQueue", "storePathIndex", "abortFile")) {
+            "useTLS", "filterServerCommand", "storePathConsumeQueue", "storePathIndex", "abortFile", "innerAccessKey",
+            "innerSecretKey")) {
             assertTrue(RemoteConfigGuard.isLocationKey(key), key);
         }
     }

@@ -9,7 +9,8 @@ import java.util.TreeSet;
  * Which settings a remote UPDATE_BROKER_CONFIG / UPDATE_NAMESRV_CONFIG may not change: every key that names a file,
  * a directory, the installation or a command, so that no request can make a server write, read or run something
  * outside what its operator configured (CVE-2023-33246, CVE-2023-37582). A key is refused when it is listed below
- * or when its name says it holds a location or a secret: it contains {@code path} or {@code password}, or ends
+ * or when its name says it holds a location or a secret: it contains {@code path}, {@code password} or
+ * {@code secret}, or ends
  * in {@code dir}, {@code file}, {@code files}, {@code home}, {@code command} or {@code cmd} (case-insensitive), so
  * keys added later are covered too. The ACL and TLS switches are refused as well. Such settings change only through the config file and a
  * restart.
@@ -18,7 +19,7 @@ public final class RemoteConfigGuard {
     /** Named explicitly, whatever their name looks like; the last ones switch security off. */
     private static final Set<String> ALWAYS_REFUSED = Set.of("rocketmqHome", "cometHome", "storePathRootDir",
         "storePathCommitLog", "brokerConfigPath", "configStorePath", "kvConfigPath", "configBlackList",
-        "aclEnable", "useTLS", "tlsTrustAll", "tlsNeedClientAuth");
+        "aclEnable", "useTLS", "tlsTrustAll", "tlsNeedClientAuth", "innerAccessKey");
     private static final String[] LOCATION_SUFFIXES = {"dir", "file", "files", "home", "command", "cmd"};
 
     /** What a refusal's remark starts with (4.9.7's name server uses it for its two path keys). */
@@ -34,7 +35,7 @@ public final class RemoteConfigGuard {
             return true;
         }
         String lower = k.toLowerCase(Locale.ROOT);
-        if (lower.contains("path") || lower.contains("password")) {
+        if (lower.contains("path") || lower.contains("password") || lower.contains("secret")) {
             return true;
         }
         for (String suffix : LOCATION_SUFFIXES) {

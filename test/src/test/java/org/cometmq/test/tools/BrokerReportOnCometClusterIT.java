@@ -14,13 +14,14 @@ class BrokerReportOnCometClusterIT extends BrokerReportScenario {
     @Override
     /**
      * CometMQ's own settings: TLS client-auth switches, bind address, frame and name limits, thread-pool bounds,
-     * and RocketMQ 5's metrics exporter keys.
+     * RocketMQ 5's metrics exporter keys, and the account the broker signs its own requests with (never its secret).
      */
     protected Set<String> extraBrokerConfigKeys() {
         return Set.of("adminBrokerThreadPoolQueueCapacity", "bindAddress", "channelExpiredTimeoutMillis",
             "disableCallbackExecutor", "frameMaxLength", "maxPropertiesLength", "maxTopicLength",
             "rebalanceLockMaxLiveTime", "recoverLastFileCount", "startDispatchTimeoutMillis", "tlsNeedClientAuth",
-            "tlsTrustAll", "metricsExporterType", "metricsPromExporterHost", "metricsPromExporterPort");
+            "tlsTrustAll", "metricsExporterType", "metricsPromExporterHost", "metricsPromExporterPort",
+            "innerAccessKey");
     }
 
     @Override
