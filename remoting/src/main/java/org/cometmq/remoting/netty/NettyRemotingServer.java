@@ -50,6 +50,7 @@ public class NettyRemotingServer extends NettyRemotingAbstract implements Remoti
     public static final String IDLE_HANDLER_NAME = "idleStateHandler";
     public static final String CONNECT_MANAGE_HANDLER_NAME = "connectionManageHandler";
     public static final String COMMAND_HANDLER_NAME = "serverHandler";
+    public static final String BACKPRESSURE_HANDLER_NAME = "readBackpressureHandler";
     private static final Logger log = LoggerFactory.getLogger(RemotingHelper.ROCKETMQ_REMOTING);
     private static final long SHUTDOWN_WAIT_MILLIS = 3000;
     private static final long SCAN_PERIOD_MILLIS = 1000;
@@ -134,6 +135,7 @@ public class NettyRemotingServer extends NettyRemotingAbstract implements Remoti
         pipeline.addLast(codecGroup, DECODER_NAME, new NettyDecoder(config.getFrameMaxLength()));
         pipeline.addLast(codecGroup, IDLE_HANDLER_NAME, new IdleStateHandler(0, 0, config.getServerChannelMaxIdleTimeSeconds()));
         pipeline.addLast(codecGroup, CONNECT_MANAGE_HANDLER_NAME, connectManageHandler);
+        pipeline.addLast(BACKPRESSURE_HANDLER_NAME, ReadBackpressureHandler.INSTANCE);
         pipeline.addLast(codecGroup, COMMAND_HANDLER_NAME, commandHandler);
     }
 

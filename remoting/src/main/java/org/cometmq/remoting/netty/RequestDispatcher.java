@@ -88,11 +88,18 @@ final class RequestDispatcher {
             reply(ctx, request, RemotingCommand.createResponseCommand(RemotingSysResponseCode.SYSTEM_BUSY, REMARK_REJECT));
             return;
         }
+        ChannelReadGate gate = ChannelReadGate.of(ctx.channel());
+        gate.admit(() -> handOver(ctx, request, pair.getObject2(), processor, gate));
+    }
+
+    private void handOver(ChannelHandlerContext ctx, RemotingCommand request, ExecutorService executor,
+                          NettyRequestProcessor processor, ChannelReadGate gate) {
         try {
             long arrivedNanos = observer == null ? 0 : System.nanoTime();
-            pair.getObject2().execute(new RequestTask(() -> process(ctx, request, processor, arrivedNanos), ctx,
-                request));
+            executor.execute(new RequestTask(() -> process(ctx, request, processor, arrivedNanos), ctx, request,
+                gate::done));
         } catch (RejectedExecutionException e) {
+            gate.done();
             logOverload(ctx, request, e);
             reply(ctx, request, RemotingCommand.createResponseCommand(RemotingSysResponseCode.SYSTEM_BUSY, REMARK_OVERLOAD));
         }
