@@ -25,6 +25,7 @@ import org.cometmq.tools.command.consumer.DeleteSubscriptionGroupCommand;
 import org.cometmq.tools.command.consumer.UpdateSubGroupSubCommand;
 import org.cometmq.tools.command.export.ExportConfigsCommand;
 import org.cometmq.tools.command.export.ExportMetadataCommand;
+import org.cometmq.tools.command.export.ExportMetricsCommand;
 import org.cometmq.tools.command.message.CheckMsgSendRTCommand;
 import org.cometmq.tools.command.message.ConsumeMessageCommand;
 import org.cometmq.tools.command.message.PrintMessageSubCommand;
@@ -160,6 +161,7 @@ public final class SubCommands {
             new CheckMsgSendRTCommand(),
             new CLusterSendMsgRTCommand(),
             new ExportMetadataCommand(),
-            new ExportConfigsCommand());
+            new ExportConfigsCommand(),
+            new ExportMetricsCommand());
     }
 }
