@@ -22,6 +22,7 @@ import org.cometmq.tools.command.connection.ProducerConnectionSubCommand;
 import org.cometmq.tools.command.consumer.ConsumerProgressSubCommand;
 import org.cometmq.tools.command.consumer.ConsumerStatusSubCommand;
 import org.cometmq.tools.command.consumer.DeleteSubscriptionGroupCommand;
+import org.cometmq.tools.command.consumer.StartMonitoringSubCommand;
 import org.cometmq.tools.command.consumer.UpdateSubGroupSubCommand;
 import org.cometmq.tools.command.export.ExportConfigsCommand;
 import org.cometmq.tools.command.export.ExportMetadataCommand;
@@ -148,7 +149,7 @@ public final class SubCommands {
             new PrintMessageByQueueCommand());
     }
 
-    /** Store housekeeping, broker-wide stats, send-RT probes, offset cloning, allocation and exports. */
+    /** Store housekeeping, broker-wide stats, monitoring, send-RT probes, offset cloning, allocation and exports. */
     private static List<SubCommand> maintenanceCommands() {
         return List.of(
             new BrokerConsumeStatsSubCommad(),
@@ -157,6 +158,7 @@ public final class SubCommands {
             new CleanExpiredCQSubCommand(),
             new DeleteExpiredCommitLogSubCommand(),
             new CleanUnusedTopicCommand(),
+            new StartMonitoringSubCommand(),
             new AllocateMQSubCommand(),
             new CheckMsgSendRTCommand(),
             new CLusterSendMsgRTCommand(),
