@@ -115,8 +115,16 @@ public class MonitorService {
             TimeUnit.MILLISECONDS);
     }
 
+    /** Stops the rounds (waiting up to 5 s for one in progress) and shuts the clients down. */
     public void shutdown() {
         scheduler.shutdownNow();
+        try {
+            if (!scheduler.awaitTermination(5, TimeUnit.SECONDS)) {
+                LOG.warn("a monitoring round did not end within 5 s of the shutdown");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         pullConsumer.shutdown();
         admin.shutdown();
         pushConsumer.shutdown();
