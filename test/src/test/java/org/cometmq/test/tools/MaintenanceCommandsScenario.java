@@ -39,9 +39,9 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * The maintenance sub-commands (allocateMQ, brokerConsumeStats, checkMsgSendRT, cleanExpiredCQ, cleanUnusedTopic,
  * cloneGroupOffset, clusterRT, consumeMessage, consumerStatus, deleteExpiredCommitLog, exportConfigs,
- * exportMetadata, exportMetrics, startMonitoring) and the command list, run with Apache 4.9.7's mqadmin and CometMQ's on one prepared cluster (a topic with messages, an
- * online Apache push consumer that consumed them) and compared after {@link MqadminOutput} normalised what must
- * differ. Subclasses choose whose servers run.
+ * exportMetadata, exportMetrics, startMonitoring) and the command list, run with Apache 4.9.7's mqadmin and
+ * CometMQ's on one prepared cluster (a topic with messages, an online Apache push consumer that consumed them) and
+ * compared after {@link MqadminOutput} normalised what must differ. Subclasses choose whose servers run.
  */
 @CrossProcess
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
