@@ -37,8 +37,6 @@ final class ApiExceptions {
         // Later issues.
         except("org.cometmq.tools.command.**", "mqadmin sub-command classes: issue 16 brings them to 4.9.7's set"
             + " and SubCommand.execute(CommandLine, Options, RPCHook) signature");
-        except("org.cometmq.tools.monitor.**", "not ported: MonitorService, a polling lag reporter; issue 16"
-            + " (tools) decides whether it comes back, the metrics exporter covers lag monitoring");
         for (String acl : new String[] {"org.cometmq.common.PlainAccessConfig", "org.cometmq.common.AclConfig",
             "org.cometmq.common.protocol.body.ClusterAclVersionInfo"}) {
             except(acl, "ACL: issue 14 adds access control");

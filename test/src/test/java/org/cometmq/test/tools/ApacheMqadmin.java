@@ -40,6 +40,17 @@ public final class ApacheMqadmin {
             enough);
     }
 
+    /** As {@link #runUntil}, watching what the run appends to {@link #clientLog()} instead of stdout. */
+    public CommandResult runUntilLogged(Predicate<String> enough, String command, String... args) {
+        return ToolProcess.runUntilAppended(commandLine(command, args), Map.of("ROCKETMQ_HOME", home.toString()),
+            workDir, clientLog(), enough);
+    }
+
+    /** Where 4.9.7's client logger writes (its own appender under the user's home, not logback_tools.xml's). */
+    Path clientLog() {
+        return workDir.resolve("user-home").resolve("logs").resolve("rocketmqlogs").resolve("rocketmq_client.log");
+    }
+
     /** {@code mqadmin} with no arguments: the command list. */
     public CommandResult listCommands() {
         List<String> line = jvm();

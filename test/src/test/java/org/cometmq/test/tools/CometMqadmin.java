@@ -25,20 +25,29 @@ public final class CometMqadmin {
 
     /** {@code mqadmin command -n <namesrv> args...}. */
     public CommandResult run(String command, String... args) {
-        List<String> line = new ArrayList<>();
-        line.add(script().toString());
-        line.add(command);
-        line.add("-n");
-        line.add(namesrvAddr);
-        line.addAll(List.of(args));
-        return runRaw(line);
+        return runRaw(commandLine(command, args));
     }
 
     /** {@code mqadmin command -n <namesrv> args...} for a command that runs until stopped: see ToolProcess#runUntil. */
     public CommandResult runUntil(Predicate<String> enough, String command, String... args) {
+        return ToolProcess.runUntil(commandLine(command, args), environment(), workDir, enough);
+    }
+
+    /** As {@link #runUntil}, watching what the run appends to {@link #toolsLog()} instead of stdout. */
+    public CommandResult runUntilLogged(Predicate<String> enough, String command, String... args) {
+        return ToolProcess.runUntilAppended(commandLine(command, args), environment(), workDir, toolsLog(),
+            enough);
+    }
+
+    private List<String> commandLine(String command, String... args) {
         List<String> line = new ArrayList<>(List.of(script().toString(), command, "-n", namesrvAddr));
         line.addAll(List.of(args));
-        return ToolProcess.runUntil(line, environment(), workDir, enough);
+        return line;
+    }
+
+    /** The log every run of this tool appends to. */
+    Path toolsLog() {
+        return logDir().resolve("tools.log");
     }
 
     /** The script with exactly {@code args} (no {@code -n}). */

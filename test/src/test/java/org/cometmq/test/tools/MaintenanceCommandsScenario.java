@@ -10,8 +10,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -38,10 +38,10 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * The maintenance sub-commands (allocateMQ, brokerConsumeStats, checkMsgSendRT, cleanExpiredCQ, cleanUnusedTopic,
- * cloneGroupOffset, clusterRT, consumerStatus, deleteExpiredCommitLog, exportConfigs, exportMetadata) and the
- * command list, run with Apache 4.9.7's mqadmin and CometMQ's on one prepared cluster (a topic with messages, an
- * online Apache push consumer that consumed them) and compared after {@link MqadminOutput} normalised what must
- * differ. Subclasses choose whose servers run.
+ * cloneGroupOffset, clusterRT, consumeMessage, consumerStatus, deleteExpiredCommitLog, exportConfigs,
+ * exportMetadata, exportMetrics, startMonitoring) and the command list, run with Apache 4.9.7's mqadmin and
+ * CometMQ's on one prepared cluster (a topic with messages, an online Apache push consumer that consumed them) and
+ * compared after {@link MqadminOutput} normalised what must differ. Subclasses choose whose servers run.
  */
 @CrossProcess
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -50,8 +50,6 @@ abstract class MaintenanceCommandsScenario {
     static final String GROUP = "MaintGroup";
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final int MESSAGES = 20;
-    /** Not implemented yet (issue 16 is open for them; SubCommandsTest holds the same set). */
-    private static final Set<String> NOT_YET_IMPLEMENTED = Set.of("exportMetrics", "startMonitoring");
 
     protected abstract OneBrokerCluster startCluster();
 
@@ -140,13 +138,11 @@ abstract class MaintenanceCommandsScenario {
     }
 
     @Test
-    void theCommandListIs497sWithoutTheCommandsOfAnotherBranch() {
+    void theCommandListIs497s() {
         CommandResult apacheList = apache.listCommands();
         CommandResult ourList = ours.runWithoutNamesrv();
         assertEquals(0, ourList.exitCode(), ourList.describe());
-        List<String> expected = apacheList.stdoutLines().stream()
-            .filter(line -> !NOT_YET_IMPLEMENTED.contains(line.trim().split(" ")[0])).toList();
-        assertEquals(expected, ourList.stdoutLines());
+        assertEquals(apacheList.stdoutLines(), ourList.stdoutLines());
         assertEquals(57 + 3, apacheList.stdoutLines().size(), apacheList.describe());
         assertEquals(SubCommands.ORDER, apacheList.stdoutLines().subList(1, 58).stream()
             .map(line -> line.trim().split(" ")[0]).toList());
@@ -297,6 +293,50 @@ abstract class MaintenanceCommandsScenario {
             return;
         }
         assertEquals(MqadminOutput.parseJson(run.theirFile()), our);
+    }
+
+    @Test
+    void exportMetricsWritesTheSameReport() throws Exception {
+        ExportRun run = exportBoth("exportMetrics", List.of("-c", MqadminScenario.CLUSTER));
+        assertTrue(Files.exists(run.theirFile()), run.their().describe());
+        Map<String, Object> our = MqadminOutput.withoutMovingMetrics(MqadminOutput.parseJson(run.ourFile()));
+        assertEquals(MqadminOutput.withoutMovingMetrics(MqadminOutput.parseJson(run.theirFile())), our);
+        Map<?, ?> broker = (Map<?, ?>) ((Map<?, ?>) our.get("evaluateReport")).get(cluster.brokerName());
+        assertEquals(Map.of("rocketmqVersion", "V4_9_7", "clientInfo", List.of("JAVA%V4_9_7")),
+            broker.get("runtimeVersion"), our.toString());
+    }
+
+    @Test
+    void consumeMessagePrintsTheSameLinesInTheSameOrder() {
+        // at least 5 messages in each of the 4 queues: -c 3 cuts the first queue (in hash order) short
+        String[] args = {"-t", TOPIC, "-g", "MaintReader", "-c", "3"};
+        CommandResult our = our(() -> ours.run("consumeMessage", args));
+        CommandResult their = their(() -> apache.run("consumeMessage", args));
+        assertEquals(0, our.exitCode(), our.describe());
+        assertEquals(their.stdoutLines(), our.stdoutLines());
+        assertTrue(our.stdoutLines().get(0).matches("The older 3 message of the \\d queue will be provided"),
+            our.describe());
+        assertEquals(List.of("Consume ok"), our.stdoutLines().subList(1, 2));
+        assertEquals(5, our.stdoutLines().size(), our.describe());
+    }
+
+    @Test
+    void startMonitoringLogsTheSameFirstRound() {
+        // both monitors run at once: their first rounds (20 s after each start) see the same cluster
+        Predicate<String> oneRound = log -> log.contains("[MONITOR] =========================================endRound");
+        CompletableFuture<CommandResult> theirRun = CompletableFuture.supplyAsync(
+            () -> apache.runUntilLogged(oneRound, "startMonitoring"));
+        String ourBefore = ToolProcess.read(ours.toolsLog());
+        CommandResult our = ours.runUntilLogged(oneRound, "startMonitoring");
+        CommandResult their = theirRun.join();
+        // named exception: both print nothing and run until stopped; the round is in each tool's log
+        assertEquals("", our.stdout(), our.describe());
+        assertEquals("", their.stdout(), their.describe());
+        List<String> ourRound = MqadminOutput.firstMonitorRound(ToolProcess.read(ours.toolsLog())
+            .substring(ourBefore.length()));
+        assertEquals(MqadminOutput.firstMonitorRound(ToolProcess.read(apache.clientLog())), ourRound);
+        assertTrue(ourRound.contains("[MONITOR] reportUndoneMsgs: UndoneMsgs [consumerGroup=" + GROUP + ", topic="
+            + TOPIC + ", undoneMsgsTotal=0, undoneMsgsSingleMQ=0, undoneMsgsDelayTimeMills=0]"), ourRound.toString());
     }
 
     /** Runs an export with both tools into two folders; their files are where each said, named alike. */

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.cometmq.remoting.protocol.RemotingSerializable;
@@ -60,6 +61,46 @@ final class MqadminOutput {
             throw new AssertionError("no 'export <path> success' in: " + stdout);
         }
         return matcher.group(1);
+    }
+
+    /**
+     * metrics.json with the figures that move between two looks (TPS of the last seconds, disk use of the
+     * machine) reduced to their names.
+     */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> withoutMovingMetrics(Map<String, Object> metrics) {
+        for (Object broker : ((Map<String, Object>) metrics.get("evaluateReport")).values()) {
+            Map<String, Object> quota = (Map<String, Object>) ((Map<String, Object>) broker).get("runtimeQuota");
+            quota.replaceAll((key, value) -> key.equals("tps") || key.equals("diskRatio")
+                ? new TreeSet<>(((Map<String, Object>) value).keySet()) : value);
+        }
+        Map<String, Object> totals = (Map<String, Object>) metrics.get("totalData");
+        totals.put("totalTps", new TreeSet<>(((Map<String, Object>) totals.get("totalTps")).keySet()));
+        return metrics;
+    }
+
+    /**
+     * The first monitoring round a log holds: its {@code [MONITOR]} lines from beginRound to endRound, each from
+     * that tag on (the log's time and logger prefix differ between the tools), the reports between them sorted
+     * (4.9.7 walks the topic list and each group's topics in hash order).
+     */
+    static List<String> firstMonitorRound(String log) {
+        List<String> round = new ArrayList<>();
+        for (String line : log.split("\\R")) {
+            int tag = line.indexOf("[MONITOR]");
+            if (tag >= 0 && (!round.isEmpty() || line.endsWith("beginRound"))) {
+                round.add(line.substring(tag));
+                if (line.endsWith("endRound")) {
+                    List<String> reports = new ArrayList<>(round.subList(1, round.size() - 1));
+                    reports.sort(null);
+                    List<String> sorted = new ArrayList<>(List.of(round.get(0)));
+                    sorted.addAll(reports);
+                    sorted.add(round.get(round.size() - 1));
+                    return sorted;
+                }
+            }
+        }
+        throw new AssertionError("no complete monitoring round in:\n" + log);
     }
 
     @SuppressWarnings("unchecked")

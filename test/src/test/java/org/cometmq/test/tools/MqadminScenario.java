@@ -296,8 +296,10 @@ abstract class MqadminScenario {
             printed.describe());
         CommandResult consumed = mqadmin.run("consumeMessage", "-t", topic, "-c", "1");
         assertEquals(0, consumed.exitCode(), consumed.describe());
-        assertTrue(consumed.stdoutLines().get(0).endsWith(" BODY: hello-tools"), consumed.describe());
-        assertEquals("Consume ok", consumed.stdoutLines().get(1));
+        assertEquals("Consume ok", consumed.stdoutLines().get(0), consumed.describe());
+        assertTrue(consumed.stdoutLines().get(1).endsWith(" BODY: hello-tools"), consumed.describe());
+        assertEquals("MessageQueue [topic=" + topic + ", brokerName=" + cluster.brokerName() + ", queueId=0] print msg"
+            + " finished. status=NO_NEW_MSG, offset=1", consumed.stdoutLines().get(2));
     }
 
     private static void assertDetails(CommandResult result, int firstLine, String topic) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * Runs a command-line tool to completion as a child process, bounded in time: stdout and stderr are kept apart
@@ -26,7 +27,7 @@ final class ToolProcess {
     }
 
     static CommandResult run(List<String> command, Map<String, String> env, Path workDir) {
-        return run(command, env, workDir, null);
+        return run(command, env, workDir, null, null);
     }
 
     /**
@@ -35,10 +36,19 @@ final class ToolProcess {
      */
     static CommandResult runUntil(List<String> command, Map<String, String> env, Path workDir,
                                   Predicate<String> enough) {
-        return run(command, env, workDir, enough);
+        return run(command, env, workDir, null, enough);
     }
 
-    private static CommandResult run(List<String> command, Map<String, String> env, Path workDir,
+    /**
+     * As {@link #runUntil}, watching what the tool appends to {@code watched} (a log file) during the run instead
+     * of its stdout.
+     */
+    static CommandResult runUntilAppended(List<String> command, Map<String, String> env, Path workDir, Path watched,
+                                          Predicate<String> enough) {
+        return run(command, env, workDir, watched, enough);
+    }
+
+    private static CommandResult run(List<String> command, Map<String, String> env, Path workDir, Path watched,
                                      Predicate<String> enough) {
         int run = SEQUENCE.incrementAndGet();
         Path stdout = workDir.resolve("run-" + run + ".out");
@@ -49,9 +59,11 @@ final class ToolProcess {
             .redirectError(stderr.toFile());
         builder.environment().remove("NAMESRV_ADDR");
         builder.environment().putAll(env);
+        int skipped = watched == null ? 0 : read(watched).length();
+        Supplier<String> output = watched == null ? () -> read(stdout) : () -> from(read(watched), skipped);
         try {
             Process process = builder.start();
-            if (enough != null && awaitOutput(process, stdout, enough)) {
+            if (enough != null && awaitOutput(process, output, enough)) {
                 stop(process);
                 return new CommandResult(String.join(" ", command), -1, read(stdout), read(stderr));
             }
@@ -69,16 +81,16 @@ final class ToolProcess {
         }
     }
 
-    /** True once stdout satisfies {@code enough}; false when the process ended or the bound passed first. */
-    private static boolean awaitOutput(Process process, Path stdout, Predicate<String> enough)
+    /** True once the output satisfies {@code enough}; false when the process ended or the bound passed first. */
+    private static boolean awaitOutput(Process process, Supplier<String> output, Predicate<String> enough)
         throws InterruptedException {
         long deadline = System.nanoTime() + RUN_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
-            if (enough.test(read(stdout))) {
+            if (enough.test(output.get())) {
                 return true;
             }
             if (!process.isAlive()) {
-                return enough.test(read(stdout));
+                return enough.test(output.get());
             }
             Thread.sleep(POLL_MILLIS);
         }
@@ -90,7 +102,12 @@ final class ToolProcess {
         process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
     }
 
-    private static String read(Path file) {
+    private static String from(String text, int offset) {
+        return text.length() < offset ? text : text.substring(offset);
+    }
+
+    /** The text of {@code file}, or "" while it does not exist. */
+    static String read(Path file) {
         try {
             return Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -22,9 +22,11 @@ import org.cometmq.tools.command.connection.ProducerConnectionSubCommand;
 import org.cometmq.tools.command.consumer.ConsumerProgressSubCommand;
 import org.cometmq.tools.command.consumer.ConsumerStatusSubCommand;
 import org.cometmq.tools.command.consumer.DeleteSubscriptionGroupCommand;
+import org.cometmq.tools.command.consumer.StartMonitoringSubCommand;
 import org.cometmq.tools.command.consumer.UpdateSubGroupSubCommand;
 import org.cometmq.tools.command.export.ExportConfigsCommand;
 import org.cometmq.tools.command.export.ExportMetadataCommand;
+import org.cometmq.tools.command.export.ExportMetricsCommand;
 import org.cometmq.tools.command.message.CheckMsgSendRTCommand;
 import org.cometmq.tools.command.message.ConsumeMessageCommand;
 import org.cometmq.tools.command.message.PrintMessageSubCommand;
@@ -147,7 +149,7 @@ public final class SubCommands {
             new PrintMessageByQueueCommand());
     }
 
-    /** Store housekeeping, broker-wide stats, send-RT probes, offset cloning, allocation and exports. */
+    /** Store housekeeping, broker-wide stats, monitoring, send-RT probes, offset cloning, allocation and exports. */
     private static List<SubCommand> maintenanceCommands() {
         return List.of(
             new BrokerConsumeStatsSubCommad(),
@@ -156,10 +158,12 @@ public final class SubCommands {
             new CleanExpiredCQSubCommand(),
             new DeleteExpiredCommitLogSubCommand(),
             new CleanUnusedTopicCommand(),
+            new StartMonitoringSubCommand(),
             new AllocateMQSubCommand(),
             new CheckMsgSendRTCommand(),
             new CLusterSendMsgRTCommand(),
             new ExportMetadataCommand(),
-            new ExportConfigsCommand());
+            new ExportConfigsCommand(),
+            new ExportMetricsCommand());
     }
 }

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -294,14 +295,51 @@ class OffsetAndMessageCommandsTest {
     }
 
     @Test
-    void consumeMessageStopsAtTheRequestedCount() throws Exception {
+    void consumeMessageOfOneQueueSaysWhenTheCountCutsItShort() throws Exception {
         MessageQueue mq = new MessageQueue("T", "broker-a", 0);
         when(runner.admin.maxOffset(mq)).thenReturn(100L);
         MessageExt msg = message("M5", 0, 5);
         msg.setBody("x".getBytes(StandardCharsets.UTF_8));
         when(runner.puller.pull(mq, "*", 5, 1)).thenReturn(new PullResult(PullStatus.FOUND, 6, 0, 100, List.of(msg)));
         assertEquals(0, runner.run("consumeMessage", "-t", "T", "-b", "broker-a", "-i", "0", "-o", "5", "-c", "1"));
-        assertEquals(List.of("MSGID: M5 " + msg + " BODY: x", "Consume ok", ""), runner.outLines());
+        assertEquals(List.of("The oldler 1 message will be provided", "Consume ok", "MSGID: M5 " + msg + " BODY: x",
+            ""), runner.outLines());
+
+        CommandRunner past = new CommandRunner();
+        when(past.admin.maxOffset(mq)).thenReturn(3L);
+        assertEquals(0, past.run("consumeMessage", "-t", "T", "-b", "broker-a", "-i", "0", "-o", "7"));
+        assertEquals(List.of(mq + " no matched msg, offset=7", ""), past.outLines());
+    }
+
+    @Test
+    void consumeMessageOfATopicReadsItsQueuesInTurnAndCountsAs497Does() throws Exception {
+        MessageQueue q0 = new MessageQueue("T", "broker-a", 0);
+        MessageQueue q1 = new MessageQueue("T", "broker-a", 1);
+        when(runner.puller.asGroup("G")).thenReturn(runner.puller);
+        when(runner.puller.fetchSubscribeMessageQueues("T")).thenReturn(new LinkedHashSet<>(List.of(q0, q1)));
+        when(runner.admin.maxOffset(q0)).thenReturn(3L);
+        when(runner.admin.maxOffset(q1)).thenReturn(5L);
+        MessageExt first = message("A0", 0, 0);
+        first.setBody("a".getBytes(StandardCharsets.UTF_8));
+        MessageExt second = message("A1", 0, 1);
+        second.setBody("b".getBytes(StandardCharsets.UTF_8));
+        MessageExt third = message("B0", 1, 0);
+        third.setBody("c".getBytes(StandardCharsets.UTF_8));
+        when(runner.puller.pull(q0, "*", 0, 4)).thenReturn(new PullResult(PullStatus.FOUND, 2, 0, 3,
+            List.of(first, second)));
+        when(runner.puller.pull(q0, "*", 2, 2)).thenReturn(new PullResult(PullStatus.NO_MATCHED_MSG, 3, 0, 3,
+            List.of()));
+        when(runner.puller.pull(q0, "*", 3, 1)).thenReturn(new PullResult(PullStatus.NO_NEW_MSG, 3, 0, 3, List.of()));
+        when(runner.puller.pull(q1, "*", 0, 1)).thenReturn(new PullResult(PullStatus.FOUND, 1, 0, 5, List.of(third)));
+
+        // -c 5: queue 0 (3 messages) uses 4 of the count, as in 4.9.7, leaving 1 for queue 1
+        assertEquals(0, runner.run("consumeMessage", "-t", "T", "-g", "G", "-c", "5"));
+        assertEquals(List.of("Consume ok", "MSGID: A0 " + first + " BODY: a", "MSGID: A1 " + second + " BODY: b",
+            q0 + " no matched msg. status=NO_MATCHED_MSG, offset=3",
+            q0 + " print msg finished. status=NO_NEW_MSG, offset=3",
+            "The older 1 message of the 1 queue will be provided", "Consume ok", "MSGID: B0 " + third + " BODY: c",
+            ""), runner.outLines());
+        verify(runner.puller).asGroup("G");
     }
 
     @Test
@@ -311,6 +349,9 @@ class OffsetAndMessageCommandsTest {
         CommandRunner count = new CommandRunner();
         assertEquals(1, count.run("consumeMessage", "-t", "T", "-c", "0"));
         assertEquals("mqadmin: Please input a positive messageNumber! (-c 0)\n", count.err());
+        CommandRunner future = new CommandRunner();
+        assertEquals(1, future.run("consumeMessage", "-t", "T", "-s", "4102444800000"));
+        assertEquals("mqadmin: Please set the beginTimestamp before now!\n", future.err());
     }
 
     private static MessageExt message(String msgId, int queueId, long queueOffset) {

@@ -16,8 +16,8 @@ import org.cometmq.remoting.exception.RemotingException;
 
 /**
  * Reads messages from a given queue and offset for the message tools (printMsg, queryMsgByOffset,
- * consumeMessage), as group TOOLS_CONSUMER: one PULL_MESSAGE per call, never held by the broker, never
- * committing an offset. Works over the client instance of a started admin.
+ * consumeMessage), as group TOOLS_CONSUMER unless told another: one PULL_MESSAGE per call, never held by the
+ * broker, never committing an offset. Works over the client instance of a started admin.
  */
 public class QueuePuller {
     private final MQClientInstance clientInstance;
@@ -25,9 +25,18 @@ public class QueuePuller {
     private final long timeoutMillis;
 
     public QueuePuller(MQClientInstance clientInstance, long timeoutMillis) {
+        this(clientInstance, MixAll.TOOLS_CONSUMER_GROUP, timeoutMillis);
+    }
+
+    private QueuePuller(MQClientInstance clientInstance, String consumerGroup, long timeoutMillis) {
         this.clientInstance = clientInstance;
-        this.pullAPIWrapper = new PullAPIWrapper(clientInstance, MixAll.TOOLS_CONSUMER_GROUP, false);
+        this.pullAPIWrapper = new PullAPIWrapper(clientInstance, consumerGroup, false);
         this.timeoutMillis = timeoutMillis;
+    }
+
+    /** A puller over the same connections whose requests name {@code consumerGroup} instead of TOOLS_CONSUMER. */
+    public QueuePuller asGroup(String consumerGroup) {
+        return new QueuePuller(clientInstance, consumerGroup, timeoutMillis);
     }
 
     /** Every readable queue of {@code topic}. */

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.cometmq.common.MixAll;
 import org.cometmq.remoting.protocol.RemotingSerializable;
@@ -39,20 +38,14 @@ public class ExportConfigsCommand implements SubCommand {
 
     @Override
     public Options buildCommandlineOptions(Options options) {
-        Option cluster = new Option("c", "clusterName", true, "choose a cluster to export");
-        cluster.setRequired(true);
-        options.addOption(cluster);
-        options.addOption(new Option("f", "filePath", true,
-            "export configs.json path | default " + ExportMetadataCommand.DEFAULT_FILE_PATH));
-        return options;
+        return ExportMetadataCommand.clusterOptions(options, "configs.json");
     }
 
     @Override
     public void execute(CommandLine commandLine, CommandContext context) throws Exception {
         MQAdminExt admin = context.admin();
         String clusterName = OptionValues.string(commandLine, 'c');
-        String filePath = commandLine.hasOption('f') ? OptionValues.string(commandLine, 'f')
-            : ExportMetadataCommand.DEFAULT_FILE_PATH;
+        String filePath = ExportMetadataCommand.filePath(commandLine);
         Map<String, List<String>> masterToSlaves = CommandUtil.fetchMasterAndSlaveDistinguish(admin, clusterName);
         Map<String, Map<String, String>> brokerConfigs = new LinkedHashMap<>();
         int slaves = 0;

@@ -29,6 +29,19 @@ public class ExportMetadataCommand implements SubCommand {
     public static final String DEFAULT_FILE_PATH = "/tmp/rocketmq/export";
     private static final long TIMEOUT_MILLIS = 10_000;
 
+    /** {@code -c} (required) and {@code -f}, as the cluster-wide exports take them. */
+    static Options clusterOptions(Options options, String fileName) {
+        options.addOption(OptionValues.required(new Option("c", "clusterName", true, "choose a cluster to export")));
+        options.addOption(new Option("f", "filePath", true,
+            "export " + fileName + " path | default " + DEFAULT_FILE_PATH));
+        return options;
+    }
+
+    /** The folder of {@code -f}, or the default one. */
+    static String filePath(CommandLine commandLine) {
+        return commandLine.hasOption('f') ? OptionValues.string(commandLine, 'f') : DEFAULT_FILE_PATH;
+    }
+
     @Override
     public String commandName() {
         return "exportMetadata";
@@ -53,7 +66,7 @@ public class ExportMetadataCommand implements SubCommand {
 
     @Override
     public void execute(CommandLine commandLine, CommandContext context) throws Exception {
-        String filePath = commandLine.hasOption('f') ? OptionValues.string(commandLine, 'f') : DEFAULT_FILE_PATH;
+        String filePath = filePath(commandLine);
         boolean specialTopic = commandLine.hasOption('s');
         MQAdminExt admin = context.admin();
         if (commandLine.hasOption('b')) {

@@ -2,15 +2,10 @@ package org.cometmq.tools.command.message;
 
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.cometmq.client.consumer.PullResult;
-import org.cometmq.client.consumer.PullStatus;
-import org.cometmq.common.message.MessageExt;
 import org.cometmq.common.message.MessageQueue;
 import org.cometmq.tools.admin.MQAdminExt;
 import org.cometmq.tools.admin.impl.QueuePuller;
@@ -20,12 +15,15 @@ import org.cometmq.tools.command.SubCommand;
 import org.cometmq.tools.command.SubCommandException;
 
 /**
- * {@code consumeMessage}: reads and prints up to {@code -c} messages (default 128) of a topic, oldest first:
- * from every queue, the queues of one broker ({@code -b}), or one queue ({@code -b -i}), starting at an offset
- * ({@code -o}) or at a store time ({@code -s}) and stopping at {@code -e}. No offset is committed.
+ * {@code consumeMessage}: reads and prints up to {@code -c} messages (default 128) of a topic without committing
+ * an offset, pulling as group {@code -g} (default TOOLS_CONSUMER). Without {@code -i} it reads the topic's queues
+ * in the order 4.9.7 does (its hash set's), each from its first offset or the one stored at {@code -s} to its end
+ * or {@code -e}; with {@code -b -i} one queue, from {@code -o} on. It prints 4.9.7's lines in 4.9.7's order:
+ * "Consume ok" before each batch a pull returned, a line when the count cuts a queue short, and a line when a
+ * queue has nothing more. {@code -b} without {@code -i} selects nothing, as in 4.9.7.
  */
 public class ConsumeMessageCommand implements SubCommand {
-    static final int DEFAULT_COUNT = 128;
+    static final long DEFAULT_COUNT = 128;
 
     @Override
     public String commandName() {
@@ -39,12 +37,11 @@ public class ConsumeMessageCommand implements SubCommand {
 
     @Override
     public Options buildCommandlineOptions(Options options) {
-        Option topic = new Option("t", "topic", true, "Topic name");
-        topic.setRequired(true);
-        options.addOption(topic);
+        options.addOption(OptionValues.required(new Option("t", "topic", true, "Topic name")));
         options.addOption(new Option("b", "brokerName", true, "Broker name"));
         options.addOption(new Option("i", "queueId", true, "Queue Id"));
         options.addOption(new Option("o", "offset", true, "Queue offset"));
+        options.addOption(new Option("g", "consumerGroup", true, "Consumer group name"));
         options.addOption(new Option("s", "beginTimestamp", true,
             "Begin timestamp[currentTimeMillis|yyyy-MM-dd#HH:mm:ss:SSS]"));
         options.addOption(new Option("e", "endTimestamp", true,
@@ -55,79 +52,105 @@ public class ConsumeMessageCommand implements SubCommand {
 
     @Override
     public void execute(CommandLine commandLine, CommandContext context) throws Exception {
-        Request request = Request.of(commandLine);
-        MQAdminExt admin = context.admin();
-        QueuePuller puller = context.puller();
-        int left = request.count;
-        for (MessageQueue mq : queuesOf(puller, request)) {
-            if (left <= 0) {
-                break;
-            }
-            long from = request.offset != null ? request.offset
-                : request.begin != null ? admin.searchOffset(mq, request.begin) : admin.minOffset(mq);
-            left -= readQueue(puller, mq, from, admin.maxOffset(mq), request, left, context.out());
+        Request request = Request.of(commandLine, System.currentTimeMillis());
+        QueuePuller puller = request.group == null ? context.puller() : context.puller().asGroup(request.group);
+        Reader reader = new Reader(context.admin(), puller, context.out());
+        if (request.queueId == null) {
+            reader.readTopic(request);
+        } else {
+            reader.readQueue(request);
         }
-        context.out().printf("Consume ok%n");
     }
 
-    private static List<MessageQueue> queuesOf(QueuePuller puller, Request request) throws Exception {
-        if (request.queueId != null) {
-            return List.of(new MessageQueue(request.topic, request.brokerName, request.queueId));
-        }
-        List<MessageQueue> queues = new ArrayList<>();
-        for (MessageQueue mq : puller.fetchSubscribeMessageQueues(request.topic)) {
-            if (request.brokerName == null || request.brokerName.equals(mq.getBrokerName())) {
-                queues.add(mq);
-            }
-        }
-        if (queues.isEmpty()) {
-            throw new SubCommandException("broker '" + request.brokerName + "' has no queue of topic '"
-                + request.topic + "' (try mqadmin topicRoute -t " + request.topic + ")");
-        }
-        Collections.sort(queues);
-        return queues;
-    }
+    /** Reads and prints for one run. */
+    private record Reader(MQAdminExt admin, QueuePuller puller, PrintStream out) {
 
-    /** Prints messages of {@code mq} from {@code from} until {@code to}, the end time or {@code limit}; the count. */
-    private static int readQueue(QueuePuller puller, MessageQueue mq, long from, long to, Request request, int limit,
-        PrintStream out) throws Exception {
-        int printed = 0;
-        long offset = from;
-        while (offset < to && printed < limit) {
-            PullResult result = puller.pull(mq, "*", offset, Math.min(PrintMessageSubCommand.BATCH, limit - printed));
-            if (result.getPullStatus() != PullStatus.FOUND && result.getPullStatus() != PullStatus.NO_MATCHED_MSG) {
-                break;
-            }
-            offset = result.getNextBeginOffset();
-            List<MessageExt> batch = new ArrayList<>();
-            for (MessageExt msg : result.getPullStatus() == PullStatus.FOUND ? result.getMsgFoundList()
-                : List.<MessageExt>of()) {
-                if (request.end != null && msg.getStoreTimestamp() > request.end) {
-                    PrintMessageSubCommand.printMessages(batch, StandardCharsets.UTF_8, true, out);
-                    return printed + batch.size();
+        void readTopic(Request request) throws Exception {
+            long left = request.count;
+            for (MessageQueue mq : puller.fetchSubscribeMessageQueues(request.topic)) {
+                if (left == 0) {
+                    return;
                 }
-                batch.add(msg);
+                long min = request.begin == null ? admin.minOffset(mq) : admin.searchOffset(mq, request.begin);
+                long max = request.end == null ? admin.maxOffset(mq) : admin.searchOffset(mq, request.end);
+                if (max - min > left) {
+                    out.printf("The older %d message of the %d queue will be provided%n", left, mq.getQueueId());
+                    max = min + left - 1;
+                    left = 0;
+                } else {
+                    // 4.9.7 counts one more than the queue held (its range end is inclusive); kept, so that both
+                    // tools stop at the same queue and print the same lines
+                    left = left - (max - min) - 1;
+                }
+                print(mq, min, max);
             }
-            PrintMessageSubCommand.printMessages(batch, StandardCharsets.UTF_8, true, out);
-            printed += batch.size();
         }
-        return printed;
+
+        void readQueue(Request request) throws Exception {
+            MessageQueue mq = new MessageQueue(request.topic, request.brokerName, request.queueId);
+            // reading the topic's queues loads its route, so the offset calls below know the broker's address
+            puller.fetchSubscribeMessageQueues(request.topic);
+            long min = request.begin == null ? admin.minOffset(mq) : admin.searchOffset(mq, request.begin);
+            long max = request.end == null ? admin.maxOffset(mq) : admin.searchOffset(mq, request.end);
+            if (request.offset > max) {
+                out.printf("%s no matched msg, offset=%s%n", mq, request.offset);
+                return;
+            }
+            min = Math.max(min, request.offset);
+            if (max - min > request.count) {
+                out.printf("The oldler %d message will be provided%n", request.count);
+                max = min + request.count - 1;
+            }
+            print(mq, min, max);
+        }
+
+        /** Pulls {@code mq} from {@code min} through {@code max} (or its end), printing each batch. */
+        private void print(MessageQueue mq, long min, long max) throws Exception {
+            long offset = min;
+            while (offset <= max) {
+                PullResult result = puller.pull(mq, "*", offset, (int) Math.min(Integer.MAX_VALUE, max - offset + 1));
+                long next = result.getNextBeginOffset();
+                switch (result.getPullStatus()) {
+                    case FOUND -> {
+                        out.printf("Consume ok%n");
+                        PrintMessageSubCommand.printMessages(result.getMsgFoundList(), StandardCharsets.UTF_8, true,
+                            out);
+                    }
+                    case NO_MATCHED_MSG -> out.printf("%s no matched msg. status=%s, offset=%s%n", mq,
+                        result.getPullStatus(), next);
+                    default -> {
+                        out.printf("%s print msg finished. status=%s, offset=%s%n", mq, result.getPullStatus(), next);
+                        return;
+                    }
+                }
+                if (next <= offset) {
+                    return;
+                }
+                offset = next;
+            }
+        }
     }
 
     /** The validated options. */
     static final class Request {
         String topic;
         String brokerName;
+        String group;
         Integer queueId;
-        Long offset;
+        long offset;
         Long begin;
         Long end;
-        int count;
+        long count;
 
-        static Request of(CommandLine commandLine) throws SubCommandException {
+        static Request of(CommandLine commandLine, long now) throws SubCommandException {
             Request request = new Request();
             request.topic = OptionValues.string(commandLine, 't');
             request.brokerName = OptionValues.string(commandLine, 'b');
+            request.group = OptionValues.string(commandLine, 'g');
+            request.count = OptionValues.longValue(commandLine, 'c', DEFAULT_COUNT);
+            if (request.count <= 0) {
+                throw new SubCommandException("Please input a positive messageNumber! (-c " + request.count + ")");
+            }
             if (commandLine.hasOption('i')) {
                 if (request.brokerName == null) {
                     throw new SubCommandException("Please set the brokerName before queueId! (add -b)");
@@ -140,12 +163,14 @@ public class ConsumeMessageCommand implements SubCommand {
                 }
                 request.offset = OptionValues.longValue(commandLine, 'o', 0);
             }
-            request.count = OptionValues.intValue(commandLine, 'c', DEFAULT_COUNT);
-            if (request.count <= 0) {
-                throw new SubCommandException("Please input a positive messageNumber! (-c " + request.count + ")");
-            }
             request.begin = commandLine.hasOption('s') ? OptionValues.timestamp(commandLine, 's') : null;
+            if (request.begin != null && request.begin > now) {
+                throw new SubCommandException("Please set the beginTimestamp before now!");
+            }
             request.end = commandLine.hasOption('e') ? OptionValues.timestamp(commandLine, 'e') : null;
+            if (request.end != null && request.end > now) {
+                throw new SubCommandException("Please set the endTimestamp before now!");
+            }
             if (request.begin != null && request.end != null && request.begin > request.end) {
                 throw new SubCommandException("Please make sure that the beginTimestamp is less than or equal to the"
                     + " endTimestamp");
