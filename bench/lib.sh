@@ -41,3 +41,88 @@ comet_distribution() {
     [[ -n "$home" && -x "$home/bin/mqbroker" ]] || { echo "no distribution under distribution/${COMET_TARGET:-target}: run mvn -DskipTests package" >&2; exit 1; }
     (cd "$home" && pwd)
 }
+
+now_ms() { date +%s%3N; }
+rss_mib() { awk '/^VmRSS:/ {printf "%.0f", $2 / 1024}' "/proc/$1/status"; }
+
+# The Apache 4.9.7 jars the test module copies (absolute), or exit with how to get them.
+apache_lib_dir() {
+    local lib="test/${COMET_TARGET:-target}/apache-lib"
+    compgen -G "$lib/rocketmq-broker-*.jar" >/dev/null || { echo "no Apache jars in $lib: run mvn -pl test generate-test-resources" >&2; exit 1; }
+    (cd "$lib" && pwd)
+}
+
+# JDK 17 needs these for 4.9.7's direct-buffer cleanup and Netty.
+apache_jdk17_flags=(--add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.lang.reflect=ALL-UNNAMED
+    --add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED
+    --add-opens=java.base/jdk.internal.ref=ALL-UNNAMED --add-opens=java.base/jdk.internal.misc=ALL-UNNAMED
+    --add-exports=java.base/sun.nio.ch=ALL-UNNAMED --add-exports=java.base/jdk.internal.ref=ALL-UNNAMED
+    --add-exports=java.base/jdk.internal.misc=ALL-UNNAMED -Dio.netty.tryReflectionSetAccessible=true)
+
+bench_broker_conf() { # file name port namesrv store
+    cat > "$1" <<CONF
+brokerClusterName=BenchCluster
+brokerName=$2
+brokerId=0
+namesrvAddr=$4
+listenPort=$3
+brokerIP1=127.0.0.1
+storePathRootDir=$5
+storePathCommitLog=$5/commitlog
+flushDiskType=ASYNC_FLUSH
+autoCreateTopicEnable=true
+autoCreateSubscriptionGroup=true
+CONF
+}
+
+# A name server and a broker config of one kind (comet|apache) under dir; sets ${kind}_ns (address) and
+# ${kind}_ns_ready (ms). The broker is started by start_broker. Needs comet_home, and apache_lib for apache.
+prepare_servers() { # kind dir
+    local kind=$1 dir=$2 ns_port br_port t0
+    ns_port=$(free_port); br_port=$(free_port)
+    mkdir -p "$dir/conf" "$dir/home"
+    printf 'listenPort=%s\nkvConfigPath=%s/kv.json\n' "$ns_port" "$dir" > "$dir/namesrv.conf"
+    bench_broker_conf "$dir/broker.conf" "$kind-broker" "$br_port" "127.0.0.1:$ns_port" "$dir/store"
+    printf -v "${kind}_ns" '%s' "127.0.0.1:$ns_port"
+    printf -v "${kind}_broker_addr" '%s' "127.0.0.1:$br_port"
+    t0=$(now_ms)
+    if [[ $kind == comet ]]; then
+        COMET_LOG_DIR="$dir/logs" COMET_PID_DIR="$dir" HOME="$dir/home" \
+            "$comet_home/bin/mqnamesrv" -c "$dir/namesrv.conf" > "$dir/namesrv.out" 2>&1 &
+    else
+        local f
+        for f in namesrv broker; do
+            cat > "$dir/conf/logback_$f.xml" <<XML
+<configuration><appender name="F" class="ch.qos.logback.core.FileAppender"><file>$dir/$f.log</file>
+<encoder><pattern>%d{HH:mm:ss.SSS} %-5level %logger{0} - %msg%n</pattern></encoder></appender>
+<root level="INFO"><appender-ref ref="F"/></root></configuration>
+XML
+        done
+        ROCKETMQ_HOME="$dir" java -Xms1g -Xmx1g -XX:+UseG1GC "${apache_jdk17_flags[@]}" -Duser.home="$dir/home" \
+            -Drocketmq.home.dir="$dir" -cp "$apache_lib/*" org.apache.rocketmq.namesrv.NamesrvStartup \
+            -c "$dir/namesrv.conf" > "$dir/namesrv.out" 2>&1 &
+    fi
+    pids+=($!)
+    wait_for "$dir/namesrv.out" "boot success" 60
+    printf -v "${kind}_ns_ready" '%s' $(( $(now_ms) - t0 ))
+}
+
+# Starts (or starts again, on the same store) the broker prepared under dir; sets ${kind}_broker_pid and
+# ${kind}_broker_ready (ms from exec to "boot success"). Apache runs with a 1 GiB heap, CometMQ with its default.
+start_broker() { # kind dir
+    local kind=$1 dir=$2 t0
+    t0=$(now_ms)
+    if [[ $kind == comet ]]; then
+        COMET_LOG_DIR="$dir/logs" COMET_PID_DIR="$dir" HOME="$dir/home" \
+            "$comet_home/bin/mqbroker" -c "$dir/broker.conf" > "$dir/broker.out" 2>&1 &
+    else
+        ROCKETMQ_HOME="$dir" java -Xms1g -Xmx1g -XX:+UseG1GC "${apache_jdk17_flags[@]}" -Duser.home="$dir/home" \
+            -Drocketmq.home.dir="$dir" -cp "$apache_lib/*" org.apache.rocketmq.broker.BrokerStartup \
+            -c "$dir/broker.conf" > "$dir/broker.out" 2>&1 &
+    fi
+    local pid=$!
+    pids+=($pid)
+    wait_for "$dir/broker.out" "boot success" 600
+    printf -v "${kind}_broker_pid" '%s' "$pid"
+    printf -v "${kind}_broker_ready" '%s' $(( $(now_ms) - t0 ))
+}
