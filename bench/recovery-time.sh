@@ -37,6 +37,7 @@ fill() { # kind: sends 1 KiB messages in 20 s rounds (at most 60) until the comm
         (( ${offset:-0} >= target )) && break
     done
     echo "$kind: commit log filled to $offset bytes"
+    filled[$kind]=$offset
 }
 
 restart_after() { # kind how(stop|kill): prints and returns (in ${kind}_broker_ready) the restart time
@@ -51,7 +52,7 @@ restart_after() { # kind how(stop|kill): prints and returns (in ${kind}_broker_r
     echo "$kind: restart after $how: ${!ready_var} ms"
 }
 
-declare -A results
+declare -A results filled
 for kind in comet apache; do
     prepare_servers "$kind" "$work/$kind"
     start_broker "$kind" "$work/$kind"
@@ -62,8 +63,8 @@ for kind in comet apache; do
     kill "$(eval echo "\$${kind}_broker_pid")" 2>/dev/null || true
 done
 
-per_gib() { # kind
-    echo $(( ( (${results[$1-crash1]} + ${results[$1-crash2]}) / 2 - ${results[$1-clean]} ) * 1024 / mib ))
+per_gib() { # kind: over the bytes actually filled (the last round overshoots the target)
+    echo $(( ( (${results[$1-crash1]} + ${results[$1-crash2]}) / 2 - ${results[$1-clean]} ) * 1073741824 / ${filled[$1]} ))
 }
 echo "restart ms (clean / crash / crash): comet ${results[comet-clean]} / ${results[comet-crash1]} / ${results[comet-crash2]}" \
     "| apache ${results[apache-clean]} / ${results[apache-crash1]} / ${results[apache-crash2]}"
