@@ -25,7 +25,13 @@ import org.apache.rocketmq.client.producer.DefaultMQProducer;
 import org.apache.rocketmq.client.producer.SendResult;
 import org.apache.rocketmq.client.producer.SendStatus;
 import org.apache.rocketmq.common.message.Message;
+import org.apache.rocketmq.common.protocol.RequestCode;
 import org.apache.rocketmq.common.protocol.ResponseCode;
+import org.apache.rocketmq.common.protocol.header.GetMaxOffsetRequestHeader;
+import org.apache.rocketmq.common.protocol.header.GetMaxOffsetResponseHeader;
+import org.apache.rocketmq.remoting.netty.NettyClientConfig;
+import org.apache.rocketmq.remoting.netty.NettyRemotingClient;
+import org.apache.rocketmq.remoting.protocol.RemotingCommand;
 import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
 import org.cometmq.test.harness.ApacheClients;
 import org.cometmq.test.harness.ApacheRoundTrip;
@@ -126,9 +132,14 @@ final class ReplicationLoad {
      */
     static Consumed consumeAll(String namesrvAddr, String group, String topic, Set<String> acknowledged,
                                Duration timeout) throws Exception {
+        return consume(namesrvAddr, group, topic, acknowledged, acknowledged.size(), timeout);
+    }
+
+    /** As {@link #consumeAll}, until {@code expected} distinct bodies arrived (what the serving broker holds). */
+    static Consumed consume(String namesrvAddr, String group, String topic, Set<String> acknowledged, int expected,
+                            Duration timeout) throws Exception {
         long start = System.nanoTime();
-        Map<String, Integer> received = ApacheRoundTrip.consume(namesrvAddr, group, topic, acknowledged.size(),
-            timeout);
+        Map<String, Integer> received = ApacheRoundTrip.consume(namesrvAddr, group, topic, expected, timeout);
         long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
         Set<String> lost = new TreeSet<>(acknowledged);
         lost.removeAll(received.keySet());
@@ -173,6 +184,35 @@ final class ReplicationLoad {
     /** The broker's commit-log max offset from its runtime info (GET_BROKER_RUNTIME_INFO). */
     static long commitLogMaxOffset(DefaultMQAdminExt admin, String brokerAddr) throws Exception {
         return Long.parseLong(admin.fetchBrokerRuntimeStats(brokerAddr).getTable().get("commitLogMaxOffset"));
+    }
+
+    /** The max offset of each of {@code queues} queues of {@code topic}, asked of the broker at {@code brokerAddr}. */
+    static long[] queueMaxOffsets(String brokerAddr, String topic, int queues) throws Exception {
+        long[] offsets = new long[queues];
+        NettyRemotingClient client = new NettyRemotingClient(new NettyClientConfig());
+        client.start();
+        try {
+            for (int queueId = 0; queueId < queues; queueId++) {
+                GetMaxOffsetRequestHeader header = new GetMaxOffsetRequestHeader();
+                header.setTopic(topic);
+                header.setQueueId(queueId);
+                RemotingCommand response = client.invokeSync(brokerAddr,
+                    RemotingCommand.createRequestCommand(RequestCode.GET_MAX_OFFSET, header), ADMIN_TIMEOUT_MILLIS);
+                assertEquals(ResponseCode.SUCCESS, response.getCode(), "GET_MAX_OFFSET of " + topic + " queue "
+                    + queueId + " on " + brokerAddr + ": " + response.getRemark());
+                offsets[queueId] = ((GetMaxOffsetResponseHeader) response.decodeCommandCustomHeader(
+                    GetMaxOffsetResponseHeader.class)).getOffset();
+            }
+        } finally {
+            client.shutdown();
+        }
+        return offsets;
+    }
+
+    /** Waits until the broker dispatched its whole commit log into consume queues (runtime info). */
+    static void awaitDispatched(DefaultMQAdminExt admin, String brokerAddr, Duration timeout) {
+        Await.untilTrue("dispatch of " + brokerAddr + "'s commit log", timeout, () -> "0".equals(
+            admin.fetchBrokerRuntimeStats(brokerAddr).getTable().get("dispatchBehindBytes")));
     }
 
     /** Waits until the slave's commit log reached the master's max offset; returns that offset. */
