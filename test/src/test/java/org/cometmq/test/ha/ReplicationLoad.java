@@ -19,6 +19,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
+import java.util.function.ToLongFunction;
 import java.util.stream.Stream;
 import org.apache.rocketmq.client.exception.MQBrokerException;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
@@ -29,6 +31,9 @@ import org.apache.rocketmq.common.protocol.RequestCode;
 import org.apache.rocketmq.common.protocol.ResponseCode;
 import org.apache.rocketmq.common.protocol.header.GetMaxOffsetRequestHeader;
 import org.apache.rocketmq.common.protocol.header.GetMaxOffsetResponseHeader;
+import org.apache.rocketmq.common.protocol.header.QueryConsumerOffsetRequestHeader;
+import org.apache.rocketmq.common.protocol.header.QueryConsumerOffsetResponseHeader;
+import org.apache.rocketmq.remoting.CommandCustomHeader;
 import org.apache.rocketmq.remoting.netty.NettyClientConfig;
 import org.apache.rocketmq.remoting.netty.NettyRemotingClient;
 import org.apache.rocketmq.remoting.protocol.RemotingCommand;
@@ -188,25 +193,42 @@ final class ReplicationLoad {
 
     /** The max offset of each of {@code queues} queues of {@code topic}, asked of the broker at {@code brokerAddr}. */
     static long[] queueMaxOffsets(String brokerAddr, String topic, int queues) throws Exception {
-        long[] offsets = new long[queues];
+        return perQueue(brokerAddr, queues, queueId -> {
+            GetMaxOffsetRequestHeader header = new GetMaxOffsetRequestHeader();
+            header.setTopic(topic);
+            header.setQueueId(queueId);
+            return RemotingCommand.createRequestCommand(RequestCode.GET_MAX_OFFSET, header);
+        }, GetMaxOffsetResponseHeader.class, h -> ((GetMaxOffsetResponseHeader) h).getOffset());
+    }
+
+    /** The offsets {@code group} committed on each of {@code queues} queues of {@code topic} at {@code brokerAddr}. */
+    static long[] committedOffsets(String brokerAddr, String group, String topic, int queues) throws Exception {
+        return perQueue(brokerAddr, queues, queueId -> {
+            QueryConsumerOffsetRequestHeader header = new QueryConsumerOffsetRequestHeader();
+            header.setConsumerGroup(group);
+            header.setTopic(topic);
+            header.setQueueId(queueId);
+            return RemotingCommand.createRequestCommand(RequestCode.QUERY_CONSUMER_OFFSET, header);
+        }, QueryConsumerOffsetResponseHeader.class, h -> ((QueryConsumerOffsetResponseHeader) h).getOffset());
+    }
+
+    private static long[] perQueue(String brokerAddr, int queues, IntFunction<RemotingCommand> request,
+                                   Class<? extends CommandCustomHeader> responseType,
+                                   ToLongFunction<CommandCustomHeader> value) throws Exception {
+        long[] values = new long[queues];
         NettyRemotingClient client = new NettyRemotingClient(new NettyClientConfig());
         client.start();
         try {
             for (int queueId = 0; queueId < queues; queueId++) {
-                GetMaxOffsetRequestHeader header = new GetMaxOffsetRequestHeader();
-                header.setTopic(topic);
-                header.setQueueId(queueId);
-                RemotingCommand response = client.invokeSync(brokerAddr,
-                    RemotingCommand.createRequestCommand(RequestCode.GET_MAX_OFFSET, header), ADMIN_TIMEOUT_MILLIS);
-                assertEquals(ResponseCode.SUCCESS, response.getCode(), "GET_MAX_OFFSET of " + topic + " queue "
-                    + queueId + " on " + brokerAddr + ": " + response.getRemark());
-                offsets[queueId] = ((GetMaxOffsetResponseHeader) response.decodeCommandCustomHeader(
-                    GetMaxOffsetResponseHeader.class)).getOffset();
+                RemotingCommand response = client.invokeSync(brokerAddr, request.apply(queueId), ADMIN_TIMEOUT_MILLIS);
+                assertEquals(ResponseCode.SUCCESS, response.getCode(), "request code " + request.apply(queueId)
+                    .getCode() + " for queue " + queueId + " on " + brokerAddr + ": " + response.getRemark());
+                values[queueId] = value.applyAsLong(response.decodeCommandCustomHeader(responseType));
             }
         } finally {
             client.shutdown();
         }
-        return offsets;
+        return values;
     }
 
     /** Waits until the broker dispatched its whole commit log into consume queues (runtime info). */
