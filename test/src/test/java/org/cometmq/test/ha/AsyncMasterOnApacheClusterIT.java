@@ -12,7 +12,7 @@ class AsyncMasterOnApacheClusterIT extends AsyncMasterScenario {
     }
 
     @Override
-    protected boolean logsSlaveGap() {
+    protected boolean checksCometStoreLog() {
         return false;
     }
 }

@@ -12,7 +12,7 @@ class AsyncMasterOnCometClusterIT extends AsyncMasterScenario {
     }
 
     @Override
-    protected boolean logsSlaveGap() {
+    protected boolean checksCometStoreLog() {
         return true;
     }
 }

@@ -44,8 +44,11 @@ abstract class AsyncMasterScenario extends HaScenarioBase {
         return Map.of("brokerRole", "ASYNC_MASTER", "flushDiskType", "ASYNC_FLUSH");
     }
 
-    /** Whether the master's store log names both offsets when a slave connects behind it (CometMQ's line). */
-    protected abstract boolean logsSlaveGap();
+    /**
+     * Whether to check CometMQ's store log on the master: a graceful stop waits until the slave acknowledged its end,
+     * and a slave connecting behind it is logged with both offsets.
+     */
+    protected abstract boolean checksCometStoreLog();
 
     /** What the slave held and served after the master died. */
     private record FromSlave(long commitLogEnd, long[] queueEnds, ReplicationLoad.Consumed consumed) {
@@ -82,6 +85,9 @@ abstract class AsyncMasterScenario extends HaScenarioBase {
         sendAllOk("graceful", MESSAGES, acknowledged);
         long masterEnd = ReplicationLoad.commitLogMaxOffset(admin, cluster.masterAddr());
         cluster.master().process().stop();
+        if (checksCometStoreLog()) {
+            awaitStoreLogLine("HA shutdown: slaves acknowledged this master's commit-log end " + masterEnd);
+        }
         FromSlave fromSlave = readFromSlave("HaAsyncAfterStopGroup", acknowledged);
         assertEquals(Set.of(), fromSlave.consumed().lost(), "acknowledged messages missing on the slave after a "
             + "graceful stop of the master (slave at " + fromSlave.commitLogEnd() + ", master at " + masterEnd + ")");
@@ -131,7 +137,7 @@ abstract class AsyncMasterScenario extends HaScenarioBase {
         long caughtUp = ReplicationLoad.awaitSlaveCaughtUp(admin, cluster, CATCH_UP_BOUND);
         long catchUpMillis = Duration.ofNanos(System.nanoTime() - start).toMillis();
         assertEquals(masterEnd, caughtUp, "the slave reached the restarted master's end");
-        if (logsSlaveGap()) {
+        if (checksCometStoreLog()) {
             awaitGapLogged(afterKill.commitLogEnd(), masterEnd);
         }
         ReplicationLoad.awaitDispatched(admin, cluster.slaveAddr(), SYNC_BOUND);
@@ -197,12 +203,16 @@ abstract class AsyncMasterScenario extends HaScenarioBase {
 
     /** CometMQ's master logs the slave's and its own commit-log end when the slave reconnects behind it. */
     private void awaitGapLogged(long slaveEnd, long masterEnd) {
-        String line = "slave commit-log offset " + slaveEnd + ", master commit-log offset " + masterEnd + " ("
-            + (masterEnd - slaveEnd) + " bytes behind)";
-        Path storeLog = cluster.master().logDir().resolve("store.log");
-        String logged = Await.until("'" + line + "' in " + storeLog, SYNC_BOUND, () -> !Files.isRegularFile(storeLog)
-            ? "" : Files.readAllLines(storeLog).stream().filter(l -> l.contains(line)).findFirst().orElse(""),
-            found -> !found.isEmpty());
+        String logged = awaitStoreLogLine("slave commit-log offset " + slaveEnd + ", master commit-log offset "
+            + masterEnd + " (" + (masterEnd - slaveEnd) + " bytes behind)");
         assertEquals(slaveEnd < masterEnd, logged.contains(" WARN "), "a gap is a WARN, no gap an INFO: " + logged);
+    }
+
+    /** The first line of the master's store.log containing {@code text}, waited for (the appender is async). */
+    private String awaitStoreLogLine(String text) {
+        Path storeLog = cluster.master().logDir().resolve("store.log");
+        return Await.until("'" + text + "' in " + storeLog, SYNC_BOUND, () -> !Files.isRegularFile(storeLog)
+            ? "" : Files.readAllLines(storeLog).stream().filter(l -> l.contains(text)).findFirst().orElse(""),
+            found -> !found.isEmpty());
     }
 }
