@@ -1,5 +1,6 @@
 package org.cometmq.broker;
 
+import ch.qos.logback.classic.LoggerContext;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -60,7 +61,18 @@ public final class BrokerStartup {
             log.error("broker failed to start", e);
             System.err.println("mqbroker: failed to start: " + e);
             controller.shutdown();
+            stopLogging();
             System.exit(2);
+        }
+    }
+
+    /**
+     * Stops logback, draining the async appenders into the files. The broker's shutdown hook calls it last: a
+     * logback shutdown hook would run beside it and drop what the broker logs while it stops.
+     */
+    static void stopLogging() {
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+            context.stop();
         }
     }
 
@@ -148,6 +160,7 @@ public final class BrokerStartup {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             log.info("shutdown hook: stopping broker");
             controller.shutdown();
+            stopLogging();
         }, "BrokerShutdownHook"));
         controller.start();
         BrokerConfig config = controller.getBrokerConfig();

@@ -29,6 +29,9 @@ public class HAService {
         CompletableFuture.completedFuture(PutMessageStatus.SLAVE_NOT_AVAILABLE);
     /** A master address shorter than this is no address (4.9.7's rule for {@code haMasterAddress}). */
     private static final int MIN_ADDRESS_LENGTH = 6;
+    /** A graceful stop waits at most DRAIN_POLLS x DRAIN_POLL_MILLIS (1 s, 4.9.7's pause) for the slaves. */
+    private static final int DRAIN_POLLS = 100;
+    private static final long DRAIN_POLL_MILLIS = 10;
 
     private final MessageStore store;
     private final MessageStoreConfig config;
@@ -69,12 +72,42 @@ public class HAService {
         LOG.info("HA service listening on port {} as {}", getLocalPort(), config.getBrokerRole());
     }
 
-    /** Stops the client, closes every slave connection and the HA port, and fails the waiting SYNC puts. */
+    /**
+     * Stops the client, gives connected slaves a bounded moment to acknowledge this master's end, closes every
+     * slave connection and the HA port, and fails the waiting SYNC puts.
+     */
     public void shutdown() {
         haClient.shutdown();
+        awaitSlavesAcknowledgeEnd();
         acceptSocketService.shutdown(true);
         destroyConnections();
         groupTransferService.shutdown();
+    }
+
+    /**
+     * A graceful stop of a master ships what it already acknowledged: an ASYNC_MASTER's last puts may not have reached
+     * the slave yet (4.9.7 pauses 1 s before closing its HA service for the same reason).
+     */
+    private void awaitSlavesAcknowledgeEnd() {
+        if (config.getBrokerRole() == BrokerRole.SLAVE || connectionCount.get() == 0) {
+            return;
+        }
+        long end = store.getMaxPhyOffset();
+        for (int i = 0; i < DRAIN_POLLS && push2SlaveMaxOffset.get() < end && connectionCount.get() > 0; i++) {
+            notifyDataArrived();
+            try {
+                Thread.sleep(DRAIN_POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        if (push2SlaveMaxOffset.get() < end) {
+            LOG.warn("HA shutdown: slaves acknowledged commit-log offset {} of this master's {}; {} bytes not "
+                + "replicated", push2SlaveMaxOffset.get(), end, end - push2SlaveMaxOffset.get());
+        } else {
+            LOG.info("HA shutdown: slaves acknowledged this master's commit-log end {}", end);
+        }
     }
 
     /** Closes every slave connection. */

@@ -116,7 +116,8 @@ final class HAWriteSocketService extends ServiceThread {
 
     /**
      * A slave reporting 0 gets the start of this master's last file (4.9.7 never sends older files to an empty
-     * slave); any other report is where it stands. A report beyond this master's end is a divergence.
+     * slave); any other report is where it stands, logged with both offsets (a WARN when the slave lacks data). A
+     * report beyond this master's end is a divergence.
      */
     private void chooseStart(long requestOffset) throws IOException {
         long masterMax = store.getMaxPhyOffset();
@@ -132,11 +133,21 @@ final class HAWriteSocketService extends ServiceThread {
         if (requestOffset == 0) {
             int fileSize = config.getMappedFileSizeCommitLog();
             nextTransferFromWhere = Math.max(0, masterMax - masterMax % fileSize);
-        } else {
-            nextTransferFromWhere = requestOffset;
+            LOG.info("HA connection {}: slave reported 0, pushing from {}", connection.getClientAddress(),
+                nextTransferFromWhere);
+            return;
         }
-        LOG.info("HA connection {}: slave reported {}, pushing from {}", connection.getClientAddress(), requestOffset,
-            nextTransferFromWhere);
+        nextTransferFromWhere = requestOffset;
+        String format = "HA connection {}: slave commit-log offset {}, master commit-log offset {} ({} bytes behind); "
+            + "pushing from {}";
+        Object[] args = {connection.getClientAddress(), requestOffset, masterMax, masterMax - requestOffset,
+            requestOffset};
+        if (requestOffset < masterMax) {
+            // e.g. a master back after a crash holds what it acknowledged but never shipped: the operator sees the gap
+            LOG.warn(format, args);
+        } else {
+            LOG.info(format, args);
+        }
     }
 
     private void warnIfBelowMinimum() {

@@ -3,6 +3,7 @@ package org.cometmq.test.ha;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.cometmq.test.broker.CometBroker;
 import org.cometmq.test.harness.ApacheBroker;
 import org.cometmq.test.harness.ApacheNamesrv;
@@ -19,10 +20,23 @@ record HaCluster(NameServerProcess namesrv, String brokerName, Node master, Node
 
     enum Kind { APACHE, COMET }
 
-    /** One broker process of the group: its address, its store and the process to stop or kill. */
-    record Node(Kind kind, String address, Path storeDir, ManagedProcess process) {
+    /**
+     * One broker of the group: its address, its store, its log folder, and its current process to stop or kill
+     * ({@link #restart()} starts a new one from the same config and store).
+     */
+    record Node(Kind kind, String address, Path storeDir, Path logDir, Supplier<ManagedProcess> current,
+                Runnable restarter) {
         Path commitLogDir() {
             return storeDir.resolve("commitlog");
+        }
+
+        ManagedProcess process() {
+            return current.get();
+        }
+
+        /** Starts the broker again after a stop or kill; returns once it booted. */
+        void restart() {
+            restarter.run();
         }
     }
 
@@ -75,13 +89,15 @@ record HaCluster(NameServerProcess namesrv, String brokerName, Node master, Node
                 .namesrvAddr(namesrvAddr);
             settings.forEach(builder::property);
             ApacheBroker broker = builder.start();
-            return new Node(kind, broker.address(), broker.storeDir(), broker.process());
+            return new Node(kind, broker.address(), broker.storeDir(), broker.logDir(), broker::process,
+                broker::restart);
         }
         CometBroker.Builder builder = CometBroker.builder(processName).clusterName(CLUSTER_NAME)
             .namesrvAddr(namesrvAddr);
         settings.forEach(builder::property);
         CometBroker broker = builder.start();
-        return new Node(kind, broker.address(), broker.storeDir(), broker.process());
+        return new Node(kind, broker.address(), broker.storeDir(), broker.logDir(), broker::process,
+            broker::restart);
     }
 
     /** Stops the slave, then the master (either may have been stopped or killed already), then the name server. */

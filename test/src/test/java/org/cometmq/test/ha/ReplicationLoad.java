@@ -19,13 +19,24 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
+import java.util.function.ToLongFunction;
 import java.util.stream.Stream;
 import org.apache.rocketmq.client.exception.MQBrokerException;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
 import org.apache.rocketmq.client.producer.SendResult;
 import org.apache.rocketmq.client.producer.SendStatus;
 import org.apache.rocketmq.common.message.Message;
+import org.apache.rocketmq.common.protocol.RequestCode;
 import org.apache.rocketmq.common.protocol.ResponseCode;
+import org.apache.rocketmq.common.protocol.header.GetMaxOffsetRequestHeader;
+import org.apache.rocketmq.common.protocol.header.GetMaxOffsetResponseHeader;
+import org.apache.rocketmq.common.protocol.header.QueryConsumerOffsetRequestHeader;
+import org.apache.rocketmq.common.protocol.header.QueryConsumerOffsetResponseHeader;
+import org.apache.rocketmq.remoting.CommandCustomHeader;
+import org.apache.rocketmq.remoting.netty.NettyClientConfig;
+import org.apache.rocketmq.remoting.netty.NettyRemotingClient;
+import org.apache.rocketmq.remoting.protocol.RemotingCommand;
 import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
 import org.cometmq.test.harness.ApacheClients;
 import org.cometmq.test.harness.ApacheRoundTrip;
@@ -126,9 +137,14 @@ final class ReplicationLoad {
      */
     static Consumed consumeAll(String namesrvAddr, String group, String topic, Set<String> acknowledged,
                                Duration timeout) throws Exception {
+        return consume(namesrvAddr, group, topic, acknowledged, acknowledged.size(), timeout);
+    }
+
+    /** As {@link #consumeAll}, until {@code expected} distinct bodies arrived (what the serving broker holds). */
+    static Consumed consume(String namesrvAddr, String group, String topic, Set<String> acknowledged, int expected,
+                            Duration timeout) throws Exception {
         long start = System.nanoTime();
-        Map<String, Integer> received = ApacheRoundTrip.consume(namesrvAddr, group, topic, acknowledged.size(),
-            timeout);
+        Map<String, Integer> received = ApacheRoundTrip.consume(namesrvAddr, group, topic, expected, timeout);
         long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
         Set<String> lost = new TreeSet<>(acknowledged);
         lost.removeAll(received.keySet());
@@ -173,6 +189,52 @@ final class ReplicationLoad {
     /** The broker's commit-log max offset from its runtime info (GET_BROKER_RUNTIME_INFO). */
     static long commitLogMaxOffset(DefaultMQAdminExt admin, String brokerAddr) throws Exception {
         return Long.parseLong(admin.fetchBrokerRuntimeStats(brokerAddr).getTable().get("commitLogMaxOffset"));
+    }
+
+    /** The max offset of each of {@code queues} queues of {@code topic}, asked of the broker at {@code brokerAddr}. */
+    static long[] queueMaxOffsets(String brokerAddr, String topic, int queues) throws Exception {
+        return perQueue(brokerAddr, queues, queueId -> {
+            GetMaxOffsetRequestHeader header = new GetMaxOffsetRequestHeader();
+            header.setTopic(topic);
+            header.setQueueId(queueId);
+            return RemotingCommand.createRequestCommand(RequestCode.GET_MAX_OFFSET, header);
+        }, GetMaxOffsetResponseHeader.class, h -> ((GetMaxOffsetResponseHeader) h).getOffset());
+    }
+
+    /** The offsets {@code group} committed on each of {@code queues} queues of {@code topic} at {@code brokerAddr}. */
+    static long[] committedOffsets(String brokerAddr, String group, String topic, int queues) throws Exception {
+        return perQueue(brokerAddr, queues, queueId -> {
+            QueryConsumerOffsetRequestHeader header = new QueryConsumerOffsetRequestHeader();
+            header.setConsumerGroup(group);
+            header.setTopic(topic);
+            header.setQueueId(queueId);
+            return RemotingCommand.createRequestCommand(RequestCode.QUERY_CONSUMER_OFFSET, header);
+        }, QueryConsumerOffsetResponseHeader.class, h -> ((QueryConsumerOffsetResponseHeader) h).getOffset());
+    }
+
+    private static long[] perQueue(String brokerAddr, int queues, IntFunction<RemotingCommand> request,
+                                   Class<? extends CommandCustomHeader> responseType,
+                                   ToLongFunction<CommandCustomHeader> value) throws Exception {
+        long[] values = new long[queues];
+        NettyRemotingClient client = new NettyRemotingClient(new NettyClientConfig());
+        client.start();
+        try {
+            for (int queueId = 0; queueId < queues; queueId++) {
+                RemotingCommand response = client.invokeSync(brokerAddr, request.apply(queueId), ADMIN_TIMEOUT_MILLIS);
+                assertEquals(ResponseCode.SUCCESS, response.getCode(), "request code " + request.apply(queueId)
+                    .getCode() + " for queue " + queueId + " on " + brokerAddr + ": " + response.getRemark());
+                values[queueId] = value.applyAsLong(response.decodeCommandCustomHeader(responseType));
+            }
+        } finally {
+            client.shutdown();
+        }
+        return values;
+    }
+
+    /** Waits until the broker dispatched its whole commit log into consume queues (runtime info). */
+    static void awaitDispatched(DefaultMQAdminExt admin, String brokerAddr, Duration timeout) {
+        Await.untilTrue("dispatch of " + brokerAddr + "'s commit log", timeout, () -> "0".equals(
+            admin.fetchBrokerRuntimeStats(brokerAddr).getTable().get("dispatchBehindBytes")));
     }
 
     /** Waits until the slave's commit log reached the master's max offset; returns that offset. */

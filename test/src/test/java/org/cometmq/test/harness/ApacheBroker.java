@@ -18,14 +18,19 @@ public final class ApacheBroker implements AutoCloseable {
     private final String clusterName;
     private final int port;
     private final Path storeDir;
-    private final ManagedProcess process;
+    private final ApacheServerLayout layout;
+    private final Path config;
+    private volatile ManagedProcess process;
+    private int starts;
 
-    private ApacheBroker(String brokerName, String clusterName, int port, Path storeDir, ManagedProcess process) {
+    private ApacheBroker(String brokerName, String clusterName, int port, Path storeDir, ApacheServerLayout layout,
+                         Path config) {
         this.brokerName = brokerName;
         this.clusterName = clusterName;
         this.port = port;
         this.storeDir = storeDir;
-        this.process = process;
+        this.layout = layout;
+        this.config = config;
     }
 
     public static Builder builder(String brokerName) {
@@ -49,8 +54,30 @@ public final class ApacheBroker implements AutoCloseable {
         return port;
     }
 
+    /** The process of the latest start. */
     public ManagedProcess process() {
         return process;
+    }
+
+    /** Starts the process (again) with the same config and store; returns once it booted and listens. */
+    public synchronized ApacheBroker restart() {
+        if (process != null && process.isAlive()) {
+            throw new IllegalStateException(brokerName + " is still running");
+        }
+        starts++;
+        Path workDir = layout.workDir();
+        String logName = starts == 1 ? "stdout.log" : "stdout-" + starts + ".log";
+        ManagedProcess started = ManagedProcess.start(starts == 1 ? brokerName : brokerName + "-" + starts,
+            layout.javaCommand(MAIN_CLASS, config), layout.environment(), workDir, workDir.resolve(logName));
+        process = started;
+        started.waitForLog("boot success", BOOT_TIMEOUT);
+        started.waitForPort(port, BOOT_TIMEOUT);
+        return this;
+    }
+
+    /** broker.log (every logger) and the stdout of each start. */
+    public Path logDir() {
+        return layout.workDir();
     }
 
     /** storePathRootDir; the commit log is its {@code commitlog} folder. */
@@ -108,12 +135,7 @@ public final class ApacheBroker implements AutoCloseable {
             homeFiles.forEach(layout::writeHomeFile);
             Path store = layout.workDir().resolve("store");
             Path config = layout.writeConfig("broker.properties", settings(port, store));
-            Path workDir = layout.workDir();
-            ManagedProcess process = ManagedProcess.start(brokerName, layout.javaCommand(MAIN_CLASS, config),
-                layout.environment(), workDir, workDir.resolve("stdout.log"));
-            process.waitForLog("boot success", BOOT_TIMEOUT);
-            process.waitForPort(port, BOOT_TIMEOUT);
-            return new ApacheBroker(brokerName, clusterName, port, store, process);
+            return new ApacheBroker(brokerName, clusterName, port, store, layout, config).restart();
         }
 
         private Map<String, String> settings(int port, Path store) {
