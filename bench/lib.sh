@@ -107,22 +107,36 @@ XML
     printf -v "${kind}_ns_ready" '%s' $(( $(now_ms) - t0 ))
 }
 
-# Starts (or starts again, on the same store) the broker prepared under dir; sets ${kind}_broker_pid and
-# ${kind}_broker_ready (ms from exec to "boot success"). Apache runs with a 1 GiB heap, CometMQ with its default.
-start_broker() { # kind dir
-    local kind=$1 dir=$2 t0
+# Starts (or starts again, on the same store) the broker prepared under dir from $dir/<name>.conf (name: broker unless
+# given); sets ${kind}_<name>_pid and ${kind}_<name>_ready (ms from exec to "boot success"). Apache runs with a
+# 1 GiB heap, CometMQ with its default.
+start_broker() { # kind dir [name]
+    local kind=$1 dir=$2 name=${3:-broker} t0
     t0=$(now_ms)
     if [[ $kind == comet ]]; then
-        COMET_LOG_DIR="$dir/logs" COMET_PID_DIR="$dir" HOME="$dir/home" \
-            "$comet_home/bin/mqbroker" -c "$dir/broker.conf" > "$dir/broker.out" 2>&1 &
+        COMET_LOG_DIR="$dir/logs-$name" COMET_PID_DIR="$dir/pid-$name" HOME="$dir/home" \
+            "$comet_home/bin/mqbroker" -c "$dir/$name.conf" > "$dir/$name.out" 2>&1 &
     else
-        ROCKETMQ_HOME="$dir" java -Xms1g -Xmx1g -XX:+UseG1GC "${apache_jdk17_flags[@]}" -Duser.home="$dir/home" \
+        ROCKETMQ_HOME="$dir" java -Xms1g -Xmx1g -XX:+UseG1GC "${apache_jdk17_flags[@]}" -Duser.home="$dir/home-$name" \
             -Drocketmq.home.dir="$dir" -cp "$apache_lib/*" org.apache.rocketmq.broker.BrokerStartup \
-            -c "$dir/broker.conf" > "$dir/broker.out" 2>&1 &
+            -c "$dir/$name.conf" > "$dir/$name.out" 2>&1 &
     fi
     local pid=$!
     pids+=($pid)
-    wait_for "$dir/broker.out" "boot success" 600
-    printf -v "${kind}_broker_pid" '%s' "$pid"
-    printf -v "${kind}_broker_ready" '%s' $(( $(now_ms) - t0 ))
+    wait_for "$dir/$name.out" "boot success" 600
+    printf -v "${kind}_${name}_pid" '%s' "$pid"
+    printf -v "${kind}_${name}_ready" '%s' $(( $(now_ms) - t0 ))
+}
+
+# A slave of the broker prepared under dir (same brokerName, brokerId 1, its own port and store), as $dir/slave.conf;
+# the master's conf gets brokerRole=$2. Start both with start_broker kind dir [slave].
+add_slave() { # kind role(SYNC_MASTER|ASYNC_MASTER) dir
+    local kind=$1 role=$2 dir=$3 port
+    port=$(free_port)
+    echo "brokerRole=$role" >> "$dir/broker.conf"
+    bench_broker_conf "$dir/slave.conf" "$kind-broker" "$port" "$(eval echo "\$${kind}_ns")" "$dir/store-slave"
+    sed -i 's/^brokerId=0$/brokerId=1/' "$dir/slave.conf"
+    printf 'brokerRole=SLAVE\nbrokerIP2=127.0.0.1\n' >> "$dir/slave.conf"
+    echo "brokerIP2=127.0.0.1" >> "$dir/broker.conf"
+    printf -v "${kind}_slave_addr" '%s' "127.0.0.1:$port"
 }
