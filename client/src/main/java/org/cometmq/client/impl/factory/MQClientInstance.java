@@ -25,6 +25,7 @@ import org.cometmq.client.impl.consumer.MQConsumerInner;
 import org.cometmq.client.impl.consumer.PullMessageService;
 import org.cometmq.client.impl.consumer.RebalanceService;
 import org.cometmq.client.impl.producer.MQProducerInner;
+import org.cometmq.client.impl.producer.ProducerRouteSource;
 import org.cometmq.client.impl.producer.TopicPublishInfo;
 import org.cometmq.client.producer.DefaultMQProducer;
 import org.cometmq.common.MixAll;
@@ -48,7 +49,7 @@ import org.slf4j.LoggerFactory;
  * rebalance services. Obtain it from {@link MQClientManager}; it is started by the first client that needs it and
  * shut down when the last one leaves.
  */
-public class MQClientInstance {
+public class MQClientInstance implements ProducerRouteSource {
     private static final Logger LOG = LoggerFactory.getLogger(MQClientInstance.class);
     private static final long LOCK_TIMEOUT_MILLIS = 3000;
 
@@ -196,6 +197,7 @@ public class MQClientInstance {
         topics.forEach(this::updateTopicRouteInfoFromNameServer);
     }
 
+    @Override
     public boolean updateTopicRouteInfoFromNameServer(String topic) {
         return updateTopicRouteInfoFromNameServer(topic, false, null);
     }
@@ -205,6 +207,7 @@ public class MQClientInstance {
      * queues. With {@code isDefault} the producer's template topic (TBW102) is fetched instead and its queue
      * counts are capped at the producer's defaultTopicQueueNums. Returns true when the route changed.
      */
+    @Override
     public boolean updateTopicRouteInfoFromNameServer(String topic, boolean isDefault,
         DefaultMQProducer defaultMQProducer) {
         try {
@@ -437,6 +440,7 @@ public class MQClientInstance {
 
     // ------------------------------------------------------------------ broker addresses
 
+    @Override
     public String findBrokerAddressInPublish(String brokerName) {
         return brokerAddresses.masterAddress(brokerName);
     }
