@@ -52,34 +52,31 @@ public class DefaultMQPushConsumerImpl implements MQConsumerInner {
     private final RPCHook rpcHook;
     private final RebalanceImpl rebalanceImpl = new RebalancePushImpl(this);
     private final ConsumeStatsRecorder consumeStats = new ConsumeStatsRecorder();
-    private final PushMessagePuller puller;
+    private final PushConsumerState state = new PushConsumerState();
+    private volatile PushMessagePuller puller;
     private final long consumerStartTimestamp = System.currentTimeMillis();
-    private volatile ServiceState serviceState = ServiceState.CREATE_JUST;
     private MQClientInstance mQClientFactory;
     private PullAPIWrapper pullAPIWrapper;
-    private volatile boolean pause = false;
-    private boolean consumeOrderly = false;
     private MessageListener messageListenerInner;
     private OffsetStore offsetStore;
     private ConsumeMessageService consumeMessageService;
-    private long pullTimeDelayMillsWhenException = 3000;
     private final ConsumeMessageHooks consumeMessageHooks = new ConsumeMessageHooks();
     private final ArrayList<FilterMessageHook> filterMessageHookList = new ArrayList<>();
 
     public DefaultMQPushConsumerImpl(DefaultMQPushConsumer defaultMQPushConsumer, RPCHook rpcHook) {
         this.defaultMQPushConsumer = defaultMQPushConsumer;
         this.rpcHook = rpcHook;
-        this.puller = new PushMessagePuller(this);
     }
 
     // ----- lifecycle -----
 
     public synchronized void start() throws MQClientException {
-        if (serviceState != ServiceState.CREATE_JUST) {
+        if (state.serviceState() != ServiceState.CREATE_JUST) {
             throw new MQClientException("The push consumer of group " + defaultMQPushConsumer.getConsumerGroup()
-                + " is already " + serviceState + "; a consumer can be started only once: create a new one", null);
+                + " is already " + state.serviceState() + "; a consumer can be started only once: create a new one",
+                null);
         }
-        serviceState = ServiceState.START_FAILED;
+        state.setServiceState(ServiceState.START_FAILED);
         PushConsumerConfigChecker.check(defaultMQPushConsumer);
         copySubscription();
         if (defaultMQPushConsumer.getMessageModel() == MessageModel.CLUSTERING) {
@@ -95,20 +92,23 @@ public class DefaultMQPushConsumerImpl implements MQConsumerInner {
         pullAPIWrapper.registerFilterMessageHook(filterMessageHookList);
         offsetStore = createOffsetStore();
         offsetStore.load();
-        consumeMessageService = consumeOrderly
+        consumeMessageService = state.isConsumeOrderly()
             ? new ConsumeMessageOrderlyService(this, (MessageListenerOrderly) messageListenerInner)
             : new ConsumeMessageConcurrentlyService(this, (MessageListenerConcurrently) messageListenerInner);
         consumeMessageService.start();
+        puller = new PushMessagePuller(defaultMQPushConsumer, state, rebalanceImpl, offsetStore, pullAPIWrapper,
+            consumeMessageService, consumeStats, mQClientFactory.getPullMessageService(), mQClientFactory);
         if (!mQClientFactory.registerConsumer(group, this)) {
-            serviceState = ServiceState.CREATE_JUST;
+            state.setServiceState(ServiceState.CREATE_JUST);
             consumeMessageService.shutdown(defaultMQPushConsumer.getAwaitTerminationMillisWhenShutdown());
             throw new MQClientException("The consumer group " + group + " is already used by another consumer in"
                 + " this process (same client id); use another group name or instanceName", null);
         }
+        mQClientFactory.getPullMessageService().registerPuller(group, puller::pullMessage);
         mQClientFactory.start();
-        serviceState = ServiceState.RUNNING;
+        state.setServiceState(ServiceState.RUNNING);
         LOG.info("push consumer of group {} started as {} ({}, {})", group, mQClientFactory.getClientId(),
-            defaultMQPushConsumer.getMessageModel(), consumeOrderly ? "orderly" : "concurrently");
+            defaultMQPushConsumer.getMessageModel(), state.isConsumeOrderly() ? "orderly" : "concurrently");
         for (String topic : rebalanceImpl.getSubscriptionInner().keySet()) {
             mQClientFactory.updateTopicRouteInfoFromNameServer(topic);
         }
@@ -154,9 +154,9 @@ public class DefaultMQPushConsumerImpl implements MQConsumerInner {
     }
 
     public synchronized void shutdown(long awaitTerminateMillis) {
-        if (serviceState != ServiceState.RUNNING) {
-            if (serviceState == ServiceState.CREATE_JUST) {
-                serviceState = ServiceState.SHUTDOWN_ALREADY;
+        if (state.serviceState() != ServiceState.RUNNING) {
+            if (state.serviceState() == ServiceState.CREATE_JUST) {
+                state.setServiceState(ServiceState.SHUTDOWN_ALREADY);
             }
             return;
         }
@@ -164,8 +164,9 @@ public class DefaultMQPushConsumerImpl implements MQConsumerInner {
         consumeMessageService.shutdown(awaitTerminateMillis);
         persistConsumerOffset();
         // From here pulls still in flight fail quietly as the connections close.
-        serviceState = ServiceState.SHUTDOWN_ALREADY;
+        state.setServiceState(ServiceState.SHUTDOWN_ALREADY);
         mQClientFactory.unregisterConsumer(group);
+        mQClientFactory.getPullMessageService().unregisterPuller(group);
         mQClientFactory.shutdown();
         rebalanceImpl.destroy();
         LOG.info("push consumer of group {} shut down", group);
@@ -175,7 +176,7 @@ public class DefaultMQPushConsumerImpl implements MQConsumerInner {
 
     public void registerMessageListener(MessageListener messageListener) {
         this.messageListenerInner = messageListener;
-        this.consumeOrderly = messageListener instanceof MessageListenerOrderly;
+        state.setConsumeOrderly(messageListener instanceof MessageListenerOrderly);
     }
 
     public void subscribe(String topic, String subExpression) throws MQClientException {
@@ -206,12 +207,12 @@ public class DefaultMQPushConsumerImpl implements MQConsumerInner {
     }
 
     public void suspend() {
-        pause = true;
+        state.setPause(true);
         LOG.info("push consumer of group {} suspended", defaultMQPushConsumer.getConsumerGroup());
     }
 
     public void resume() {
-        pause = false;
+        state.setPause(false);
         doRebalance();
         LOG.info("push consumer of group {} resumed", defaultMQPushConsumer.getConsumerGroup());
     }
@@ -296,9 +297,9 @@ public class DefaultMQPushConsumerImpl implements MQConsumerInner {
     }
 
     private void makeSureStateOK() throws MQClientException {
-        if (serviceState != ServiceState.RUNNING) {
+        if (state.serviceState() != ServiceState.RUNNING) {
             throw new MQClientException("The push consumer of group " + defaultMQPushConsumer.getConsumerGroup()
-                + " is " + serviceState + ", not RUNNING: call start() first", null);
+                + " is " + state.serviceState() + ", not RUNNING: call start() first", null);
         }
     }
 
@@ -331,14 +332,14 @@ public class DefaultMQPushConsumerImpl implements MQConsumerInner {
 
     @Override
     public void doRebalance() {
-        if (!pause) {
-            rebalanceImpl.doRebalance(consumeOrderly);
+        if (!state.isPause()) {
+            rebalanceImpl.doRebalance(state.isConsumeOrderly());
         }
     }
 
     @Override
     public void persistConsumerOffset() {
-        if (serviceState != ServiceState.RUNNING) {
+        if (state.serviceState() != ServiceState.RUNNING) {
             return;
         }
         offsetStore.persistAll(new HashSet<>(rebalanceImpl.getProcessQueueTable().keySet()));
@@ -385,15 +386,15 @@ public class DefaultMQPushConsumerImpl implements MQConsumerInner {
     // ----- accessors -----
 
     boolean isRunning() {
-        return serviceState == ServiceState.RUNNING;
+        return state.serviceState() == ServiceState.RUNNING;
     }
 
     public boolean isPause() {
-        return pause;
+        return state.isPause();
     }
 
     public boolean isConsumeOrderly() {
-        return consumeOrderly;
+        return state.isConsumeOrderly();
     }
 
     public DefaultMQPushConsumer getDefaultMQPushConsumer() {
@@ -450,7 +451,7 @@ public class DefaultMQPushConsumerImpl implements MQConsumerInner {
     }
 
     public ServiceState getServiceState() {
-        return serviceState;
+        return state.serviceState();
     }
 
     public long getConsumerStartTimestamp() {
@@ -458,11 +459,11 @@ public class DefaultMQPushConsumerImpl implements MQConsumerInner {
     }
 
     public long getPullTimeDelayMillsWhenException() {
-        return pullTimeDelayMillsWhenException;
+        return state.pullTimeDelayMillsWhenException();
     }
 
     /** Back-off after a failed pull (default 3000 ms). */
     public void setPullTimeDelayMillsWhenException(long pullTimeDelayMillsWhenException) {
-        this.pullTimeDelayMillsWhenException = pullTimeDelayMillsWhenException;
+        state.setPullTimeDelayMillsWhenException(pullTimeDelayMillsWhenException);
     }
 }

@@ -9,7 +9,7 @@ final class ConsumerServices {
     private final RebalanceService rebalanceService;
 
     ConsumerServices(MQClientInstance instance) {
-        this.pullMessageService = new PullMessageService(instance);
+        this.pullMessageService = new PullMessageService();
         this.rebalanceService = new RebalanceService(instance);
     }
 

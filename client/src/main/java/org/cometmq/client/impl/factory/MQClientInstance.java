@@ -21,6 +21,7 @@ import org.cometmq.client.impl.MQAdminExtInner;
 import org.cometmq.client.impl.MQAdminImpl;
 import org.cometmq.client.impl.MQClientAPIImpl;
 import org.cometmq.client.impl.MQClientManager;
+import org.cometmq.client.impl.consumer.ClientActions;
 import org.cometmq.client.impl.consumer.MQConsumerInner;
 import org.cometmq.client.impl.consumer.PullMessageService;
 import org.cometmq.client.impl.consumer.RebalanceService;
@@ -49,7 +50,7 @@ import org.slf4j.LoggerFactory;
  * rebalance services. Obtain it from {@link MQClientManager}; it is started by the first client that needs it and
  * shut down when the last one leaves.
  */
-public class MQClientInstance implements ProducerRouteSource {
+public class MQClientInstance implements ProducerRouteSource, ClientActions {
     private static final Logger LOG = LoggerFactory.getLogger(MQClientInstance.class);
     private static final long LOCK_TIMEOUT_MILLIS = 3000;
 
@@ -315,6 +316,7 @@ public class MQClientInstance implements ProducerRouteSource {
     // ------------------------------------------------------------------ heartbeat
 
     /** Sends the heartbeat to every known broker unless another thread is already doing so. */
+    @Override
     public void sendHeartbeatToAllBrokerWithLock() {
         if (lockHeartbeat.tryLock()) {
             try {
@@ -398,6 +400,7 @@ public class MQClientInstance implements ProducerRouteSource {
     // ------------------------------------------------------------------ consumer support
 
     /** Wakes the rebalance service so every consumer rebalances now instead of at its next interval. */
+    @Override
     public void rebalanceImmediately() {
         consumerServices.wakeupRebalance();
     }
