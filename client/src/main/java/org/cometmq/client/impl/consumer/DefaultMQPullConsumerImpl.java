@@ -82,7 +82,8 @@ public class DefaultMQPullConsumerImpl implements MQConsumerInner {
         rebalanceImpl.setMessageModel(defaultMQPullConsumer.getMessageModel());
         rebalanceImpl.setAllocateMessageQueueStrategy(defaultMQPullConsumer.getAllocateMessageQueueStrategy());
         rebalanceImpl.setmQClientFactory(mQClientFactory);
-        pullAPIWrapper = new PullAPIWrapper(mQClientFactory, groupName(), isUnitMode());
+        pullAPIWrapper = new PullAPIWrapper(mQClientFactory, mQClientFactory.getMQClientAPIImpl(), groupName(),
+            isUnitMode());
         pullAPIWrapper.registerFilterMessageHook(filterMessageHookList);
         offsetStore = defaultMQPullConsumer.getOffsetStore() != null ? defaultMQPullConsumer.getOffsetStore()
             : defaultMQPullConsumer.getMessageModel() == MessageModel.BROADCASTING

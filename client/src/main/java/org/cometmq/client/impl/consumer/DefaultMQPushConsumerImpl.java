@@ -88,7 +88,7 @@ public class DefaultMQPushConsumerImpl implements MQConsumerInner {
         rebalanceImpl.setMessageModel(defaultMQPushConsumer.getMessageModel());
         rebalanceImpl.setAllocateMessageQueueStrategy(defaultMQPushConsumer.getAllocateMessageQueueStrategy());
         rebalanceImpl.setmQClientFactory(mQClientFactory);
-        pullAPIWrapper = new PullAPIWrapper(mQClientFactory, group, isUnitMode());
+        pullAPIWrapper = new PullAPIWrapper(mQClientFactory, mQClientFactory.getMQClientAPIImpl(), group, isUnitMode());
         pullAPIWrapper.registerFilterMessageHook(filterMessageHookList);
         offsetStore = createOffsetStore();
         offsetStore.load();
@@ -113,7 +113,8 @@ public class DefaultMQPushConsumerImpl implements MQConsumerInner {
             mQClientFactory.updateTopicRouteInfoFromNameServer(topic);
         }
         try {
-            SubscriptionChecker.checkInBrokers(mQClientFactory, group, subscriptions());
+            SubscriptionChecker.checkInBrokers(mQClientFactory.getMQClientAPIImpl(), mQClientFactory.getClientId(),
+                mQClientFactory.getBrokerAddrTable(), group, subscriptions());
         } catch (MQClientException e) {
             shutdown(0);
             throw e;

@@ -100,7 +100,8 @@ public class RebalancePushImpl extends RebalanceImpl {
     public long computePullFromWhereWithException(MessageQueue mq) throws MQClientException {
         DefaultMQPushConsumer config = defaultMQPushConsumerImpl.getDefaultMQPushConsumer();
         return StartOffsetResolver.resolve(mq, config.getConsumeFromWhere(), config.getConsumeTimestamp(),
-            defaultMQPushConsumerImpl.getOffsetStore(), ReadOffsetType.READ_FROM_STORE, mQClientFactory);
+            defaultMQPushConsumerImpl.getOffsetStore(), ReadOffsetType.READ_FROM_STORE,
+            mQClientFactory.getMQAdminImpl());
     }
 
     @Override

@@ -25,6 +25,7 @@ import org.cometmq.client.impl.consumer.ClientActions;
 import org.cometmq.client.impl.consumer.MQConsumerInner;
 import org.cometmq.client.impl.consumer.PullMessageService;
 import org.cometmq.client.impl.consumer.RebalanceService;
+import org.cometmq.client.impl.consumer.SubscribeRouteSource;
 import org.cometmq.client.impl.producer.MQProducerInner;
 import org.cometmq.client.impl.producer.ProducerRouteSource;
 import org.cometmq.client.impl.producer.TopicPublishInfo;
@@ -50,7 +51,7 @@ import org.slf4j.LoggerFactory;
  * rebalance services. Obtain it from {@link MQClientManager}; it is started by the first client that needs it and
  * shut down when the last one leaves.
  */
-public class MQClientInstance implements ProducerRouteSource, ClientActions {
+public class MQClientInstance implements ProducerRouteSource, SubscribeRouteSource, ClientActions {
     private static final Logger LOG = LoggerFactory.getLogger(MQClientInstance.class);
     private static final long LOCK_TIMEOUT_MILLIS = 3000;
 
@@ -70,6 +71,7 @@ public class MQClientInstance implements ProducerRouteSource, ClientActions {
     private final ScheduledExecutorService scheduledExecutorService;
     private final ClientRemotingProcessor clientRemotingProcessor;
     private final ConsumerServices consumerServices;
+    private final HeartbeatSender heartbeatSender;
     private final DefaultMQProducer defaultMQProducer;
     private volatile ServiceState serviceState = ServiceState.CREATE_JUST;
 
@@ -96,7 +98,9 @@ public class MQClientInstance implements ProducerRouteSource, ClientActions {
         this.mQAdminImpl = new MQAdminImpl(this);
         this.scheduledExecutorService = Executors.newSingleThreadScheduledExecutor(
             new NamedThreadFactory("MQClientFactoryScheduledThread"));
-        this.consumerServices = new ConsumerServices(this);
+        this.consumerServices = new ConsumerServices(clientId, consumerTable);
+        this.heartbeatSender = new HeartbeatSender(clientId, producerTable, consumerTable, brokerAddresses,
+            mQClientAPIImpl, clientConfig.getMqClientApiTimeout());
         this.defaultMQProducer = new DefaultMQProducer(MixAll.CLIENT_INNER_PRODUCER_GROUP);
         this.defaultMQProducer.resetClientConfig(clientConfig);
         LOG.info("created client instance {} (index {})", clientId, instanceIndex);
@@ -320,17 +324,13 @@ public class MQClientInstance implements ProducerRouteSource, ClientActions {
     public void sendHeartbeatToAllBrokerWithLock() {
         if (lockHeartbeat.tryLock()) {
             try {
-                new HeartbeatSender(this).sendToAllBrokers();
+                heartbeatSender.sendToAllBrokers();
             } finally {
                 lockHeartbeat.unlock();
             }
         } else {
             LOG.debug("heartbeat of {} already in progress", clientId);
         }
-    }
-
-    void recordBrokerVersion(String brokerName, String addr, int version) {
-        brokerAddresses.recordVersion(brokerName, addr, version);
     }
 
     public int findBrokerVersion(String brokerName, String brokerAddr) {
@@ -405,14 +405,9 @@ public class MQClientInstance implements ProducerRouteSource, ClientActions {
         consumerServices.wakeupRebalance();
     }
 
+    /** Rebalances every hosted consumer now, in the caller's thread. */
     public void doRebalance() {
-        for (Map.Entry<String, MQConsumerInner> entry : consumerTable.entrySet()) {
-            try {
-                entry.getValue().doRebalance();
-            } catch (Throwable e) {
-                LOG.error("rebalance of consumer group {} failed", entry.getKey(), e);
-            }
-        }
+        consumerServices.rebalanceService().doRebalance();
     }
 
     private void persistAllConsumerOffset() {
@@ -452,6 +447,7 @@ public class MQClientInstance implements ProducerRouteSource, ClientActions {
      * The address of {@code brokerId} of {@code brokerName}; for a missing slave the next slave id; unless
      * {@code onlyThisBroker}, any address of the broker. Null when the broker is unknown.
      */
+    @Override
     public FindBrokerResult findBrokerAddressInSubscribe(String brokerName, long brokerId, boolean onlyThisBroker) {
         return brokerAddresses.forSubscribe(brokerName, brokerId, onlyThisBroker);
     }
@@ -484,14 +480,6 @@ public class MQClientInstance implements ProducerRouteSource, ClientActions {
     /** brokerName -> brokerId -> address, from every route this client has seen. */
     public ConcurrentMap<String, HashMap<Long, String>> getBrokerAddrTable() {
         return brokerAddresses.table();
-    }
-
-    ConcurrentMap<String, MQProducerInner> getProducerTable() {
-        return producerTable;
-    }
-
-    ConcurrentMap<String, MQConsumerInner> getConsumerTable() {
-        return consumerTable;
     }
 
     public MQClientAPIImpl getMQClientAPIImpl() {

@@ -26,7 +26,8 @@ public class QueuePuller {
 
     public QueuePuller(MQClientInstance clientInstance, long timeoutMillis) {
         this.clientInstance = clientInstance;
-        this.pullAPIWrapper = new PullAPIWrapper(clientInstance, MixAll.TOOLS_CONSUMER_GROUP, false);
+        this.pullAPIWrapper = new PullAPIWrapper(clientInstance, clientInstance.getMQClientAPIImpl(),
+            MixAll.TOOLS_CONSUMER_GROUP, false);
         this.timeoutMillis = timeoutMillis;
     }
 
