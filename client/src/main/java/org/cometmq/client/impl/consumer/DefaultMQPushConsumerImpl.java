@@ -50,9 +50,9 @@ public class DefaultMQPushConsumerImpl implements MQConsumerInner {
 
     private final DefaultMQPushConsumer defaultMQPushConsumer;
     private final RPCHook rpcHook;
-    private final RebalanceImpl rebalanceImpl = new RebalancePushImpl(this);
-    private final ConsumeStatsRecorder consumeStats = new ConsumeStatsRecorder();
     private final PushConsumerState state = new PushConsumerState();
+    private final RebalancePushImpl rebalanceImpl;
+    private final ConsumeStatsRecorder consumeStats = new ConsumeStatsRecorder();
     private volatile PushMessagePuller puller;
     private final long consumerStartTimestamp = System.currentTimeMillis();
     private MQClientInstance mQClientFactory;
@@ -66,6 +66,7 @@ public class DefaultMQPushConsumerImpl implements MQConsumerInner {
     public DefaultMQPushConsumerImpl(DefaultMQPushConsumer defaultMQPushConsumer, RPCHook rpcHook) {
         this.defaultMQPushConsumer = defaultMQPushConsumer;
         this.rpcHook = rpcHook;
+        this.rebalanceImpl = new RebalancePushImpl(defaultMQPushConsumer, state);
     }
 
     // ----- lifecycle -----
@@ -92,6 +93,8 @@ public class DefaultMQPushConsumerImpl implements MQConsumerInner {
         pullAPIWrapper.registerFilterMessageHook(filterMessageHookList);
         offsetStore = createOffsetStore();
         offsetStore.load();
+        rebalanceImpl.setOffsetStore(offsetStore);
+        rebalanceImpl.setPullScheduler(mQClientFactory.getPullMessageService());
         consumeMessageService = state.isConsumeOrderly()
             ? new ConsumeMessageOrderlyService(this, (MessageListenerOrderly) messageListenerInner)
             : new ConsumeMessageConcurrentlyService(this, (MessageListenerConcurrently) messageListenerInner);
