@@ -243,7 +243,8 @@ public class DefaultMQPullConsumerImpl implements MQConsumerInner {
         throws RemotingException, MQBrokerException, InterruptedException, MQClientException {
         makeSureStateOK();
         String group = consumerGroup == null ? groupName() : consumerGroup;
-        ConsumerSendBack.sendMessageBack(mQClientFactory, msg, delayLevel, brokerName, group,
+        ConsumerSendBack.sendMessageBack(mQClientFactory.getMQClientAPIImpl(), mQClientFactory,
+            mQClientFactory.getDefaultMQProducer(), msg, delayLevel, brokerName, group,
             defaultMQPullConsumer.getMaxReconsumeTimes());
     }
 

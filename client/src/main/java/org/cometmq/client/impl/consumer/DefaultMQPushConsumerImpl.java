@@ -5,7 +5,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.cometmq.client.common.NamespaceUtil;
 import org.cometmq.client.consumer.DefaultMQPushConsumer;
 import org.cometmq.client.consumer.MessageSelector;
 import org.cometmq.client.consumer.listener.MessageListener;
@@ -26,7 +25,6 @@ import org.cometmq.common.MixAll;
 import org.cometmq.common.ServiceState;
 import org.cometmq.common.consumer.ConsumeFromWhere;
 import org.cometmq.common.filter.FilterAPI;
-import org.cometmq.common.message.MessageConst;
 import org.cometmq.common.message.MessageExt;
 import org.cometmq.common.message.MessageQueue;
 import org.cometmq.common.protocol.body.ConsumeMessageDirectlyResult;
@@ -46,7 +44,6 @@ import org.slf4j.LoggerFactory;
  */
 public class DefaultMQPushConsumerImpl implements MQConsumerInner {
     private static final Logger LOG = LoggerFactory.getLogger(DefaultMQPushConsumerImpl.class);
-    private static final int DEFAULT_MAX_RECONSUME_TIMES = 16;
 
     private final DefaultMQPushConsumer defaultMQPushConsumer;
     private final RPCHook rpcHook;
@@ -54,6 +51,7 @@ public class DefaultMQPushConsumerImpl implements MQConsumerInner {
     private final RebalancePushImpl rebalanceImpl;
     private final ConsumeStatsRecorder consumeStats = new ConsumeStatsRecorder();
     private volatile PushMessagePuller puller;
+    private volatile PushSendBack sendBack;
     private final long consumerStartTimestamp = System.currentTimeMillis();
     private MQClientInstance mQClientFactory;
     private PullAPIWrapper pullAPIWrapper;
@@ -95,9 +93,13 @@ public class DefaultMQPushConsumerImpl implements MQConsumerInner {
         offsetStore.load();
         rebalanceImpl.setOffsetStore(offsetStore);
         rebalanceImpl.setPullScheduler(mQClientFactory.getPullMessageService());
+        sendBack = new PushSendBack(mQClientFactory.getMQClientAPIImpl(), mQClientFactory,
+            mQClientFactory.getDefaultMQProducer(), defaultMQPushConsumer, state);
+        ConsumeServiceParts parts = new ConsumeServiceParts(defaultMQPushConsumer, offsetStore, rebalanceImpl,
+            consumeStats, consumeMessageHooks, sendBack, mQClientFactory.getDefaultMQProducer());
         consumeMessageService = state.isConsumeOrderly()
-            ? new ConsumeMessageOrderlyService(this, (MessageListenerOrderly) messageListenerInner)
-            : new ConsumeMessageConcurrentlyService(this, (MessageListenerConcurrently) messageListenerInner);
+            ? new ConsumeMessageOrderlyService(parts, (MessageListenerOrderly) messageListenerInner)
+            : new ConsumeMessageConcurrentlyService(parts, (MessageListenerConcurrently) messageListenerInner);
         consumeMessageService.start();
         puller = new PushMessagePuller(defaultMQPushConsumer, state, rebalanceImpl, offsetStore, pullAPIWrapper,
             consumeMessageService, consumeStats, mQClientFactory.getPullMessageService(), mQClientFactory);
@@ -251,33 +253,17 @@ public class DefaultMQPushConsumerImpl implements MQConsumerInner {
     public void sendMessageBack(MessageExt msg, int delayLevel, String brokerName)
         throws RemotingException, MQBrokerException, InterruptedException, MQClientException {
         makeSureStateOK();
-        try {
-            ConsumerSendBack.sendMessageBack(mQClientFactory, msg, delayLevel, brokerName,
-                defaultMQPushConsumer.getConsumerGroup(), getMaxReconsumeTimes());
-        } finally {
-            msg.setTopic(NamespaceUtil.withoutNamespace(msg.getTopic(), defaultMQPushConsumer.getNamespace()));
-        }
+        sendBack.sendMessageBack(msg, delayLevel, brokerName);
     }
 
     /** The concurrent limit: -1 means 16. */
     int getMaxReconsumeTimes() {
-        int configured = defaultMQPushConsumer.getMaxReconsumeTimes();
-        return configured == -1 ? DEFAULT_MAX_RECONSUME_TIMES : configured;
+        return PushSendBack.maxReconsumeTimes(defaultMQPushConsumer);
     }
 
     /** Gives retried messages back their original topic and strips the namespace before the listener sees them. */
     public void resetRetryAndNamespace(List<MessageExt> msgs, String consumerGroup) {
-        String groupRetryTopic = MixAll.getRetryTopic(consumerGroup);
-        String namespace = defaultMQPushConsumer.getNamespace();
-        for (MessageExt msg : msgs) {
-            String retryTopic = msg.getProperty(MessageConst.PROPERTY_RETRY_TOPIC);
-            if (retryTopic != null && groupRetryTopic.equals(msg.getTopic())) {
-                msg.setTopic(retryTopic);
-            }
-            if (namespace != null && !namespace.isEmpty()) {
-                msg.setTopic(NamespaceUtil.withoutNamespace(msg.getTopic(), namespace));
-            }
-        }
+        ConsumerSendBack.resetRetryAndNamespace(msgs, consumerGroup, defaultMQPushConsumer.getNamespace());
     }
 
     public Set<MessageQueue> fetchSubscribeMessageQueues(String topic) throws MQClientException {
@@ -301,10 +287,7 @@ public class DefaultMQPushConsumerImpl implements MQConsumerInner {
     }
 
     private void makeSureStateOK() throws MQClientException {
-        if (state.serviceState() != ServiceState.RUNNING) {
-            throw new MQClientException("The push consumer of group " + defaultMQPushConsumer.getConsumerGroup()
-                + " is " + state.serviceState() + ", not RUNNING: call start() first", null);
-        }
+        state.checkRunning(defaultMQPushConsumer.getConsumerGroup());
     }
 
     // ----- MQConsumerInner -----

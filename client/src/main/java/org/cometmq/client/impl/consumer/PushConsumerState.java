@@ -1,5 +1,6 @@
 package org.cometmq.client.impl.consumer;
 
+import org.cometmq.client.exception.MQClientException;
 import org.cometmq.common.ServiceState;
 
 /**
@@ -22,6 +23,14 @@ final class PushConsumerState {
 
     boolean isRunning() {
         return serviceState == ServiceState.RUNNING;
+    }
+
+    /** Throws unless running; the message names {@code group} and says what to do. */
+    void checkRunning(String group) throws MQClientException {
+        if (serviceState != ServiceState.RUNNING) {
+            throw new MQClientException("The push consumer of group " + group + " is " + serviceState
+                + ", not RUNNING: call start() first", null);
+        }
     }
 
     boolean isPause() {
