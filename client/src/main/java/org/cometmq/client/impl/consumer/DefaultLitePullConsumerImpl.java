@@ -104,7 +104,7 @@ public class DefaultLitePullConsumerImpl implements MQConsumerInner {
         rebalanceImpl.setMessageModel(defaultLitePullConsumer.getMessageModel());
         rebalanceImpl.setAllocateMessageQueueStrategy(defaultLitePullConsumer.getAllocateMessageQueueStrategy());
         rebalanceImpl.setmQClientFactory(mQClientFactory);
-        pullAPIWrapper = new PullAPIWrapper(mQClientFactory, mQClientFactory.getMQClientAPIImpl(), groupName(),
+        pullAPIWrapper = new PullAPIWrapper(mQClientFactory.routes(), mQClientFactory.getMQClientAPIImpl(), groupName(),
             isUnitMode());
         pullAPIWrapper.setConnectBrokerByUser(defaultLitePullConsumer.isConnectBrokerByUser());
         pullAPIWrapper.setDefaultBrokerId(defaultLitePullConsumer.getDefaultBrokerId());

@@ -82,7 +82,7 @@ public class DefaultMQPullConsumerImpl implements MQConsumerInner {
         rebalanceImpl.setMessageModel(defaultMQPullConsumer.getMessageModel());
         rebalanceImpl.setAllocateMessageQueueStrategy(defaultMQPullConsumer.getAllocateMessageQueueStrategy());
         rebalanceImpl.setmQClientFactory(mQClientFactory);
-        pullAPIWrapper = new PullAPIWrapper(mQClientFactory, mQClientFactory.getMQClientAPIImpl(), groupName(),
+        pullAPIWrapper = new PullAPIWrapper(mQClientFactory.routes(), mQClientFactory.getMQClientAPIImpl(), groupName(),
             isUnitMode());
         pullAPIWrapper.registerFilterMessageHook(filterMessageHookList);
         offsetStore = defaultMQPullConsumer.getOffsetStore() != null ? defaultMQPullConsumer.getOffsetStore()
@@ -243,7 +243,7 @@ public class DefaultMQPullConsumerImpl implements MQConsumerInner {
         throws RemotingException, MQBrokerException, InterruptedException, MQClientException {
         makeSureStateOK();
         String group = consumerGroup == null ? groupName() : consumerGroup;
-        ConsumerSendBack.sendMessageBack(mQClientFactory.getMQClientAPIImpl(), mQClientFactory,
+        ConsumerSendBack.sendMessageBack(mQClientFactory.getMQClientAPIImpl(), mQClientFactory.routes(),
             mQClientFactory.getDefaultMQProducer(), msg, delayLevel, brokerName, group,
             defaultMQPullConsumer.getMaxReconsumeTimes());
     }

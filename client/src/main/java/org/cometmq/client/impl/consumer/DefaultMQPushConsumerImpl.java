@@ -87,13 +87,14 @@ public class DefaultMQPushConsumerImpl implements MQConsumerInner {
         rebalanceImpl.setMessageModel(defaultMQPushConsumer.getMessageModel());
         rebalanceImpl.setAllocateMessageQueueStrategy(defaultMQPushConsumer.getAllocateMessageQueueStrategy());
         rebalanceImpl.setmQClientFactory(mQClientFactory);
-        pullAPIWrapper = new PullAPIWrapper(mQClientFactory, mQClientFactory.getMQClientAPIImpl(), group, isUnitMode());
+        pullAPIWrapper = new PullAPIWrapper(mQClientFactory.routes(), mQClientFactory.getMQClientAPIImpl(), group,
+            isUnitMode());
         pullAPIWrapper.registerFilterMessageHook(filterMessageHookList);
         offsetStore = createOffsetStore();
         offsetStore.load();
         rebalanceImpl.setOffsetStore(offsetStore);
         rebalanceImpl.setPullScheduler(mQClientFactory.getPullMessageService());
-        sendBack = new PushSendBack(mQClientFactory.getMQClientAPIImpl(), mQClientFactory,
+        sendBack = new PushSendBack(mQClientFactory.getMQClientAPIImpl(), mQClientFactory.routes(),
             mQClientFactory.getDefaultMQProducer(), defaultMQPushConsumer, state);
         ConsumeServiceParts parts = new ConsumeServiceParts(defaultMQPushConsumer, offsetStore, rebalanceImpl,
             consumeStats, consumeMessageHooks, sendBack, mQClientFactory.getDefaultMQProducer());

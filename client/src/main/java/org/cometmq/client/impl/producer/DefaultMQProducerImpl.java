@@ -137,7 +137,7 @@ public class DefaultMQProducerImpl implements MQProducerInner {
 
     /** Builds the send path for the client instance this producer now runs on; the graph reads top-down. */
     private void wire(MQClientInstance factory) {
-        routes = new PublishRoutes(topicPublishInfoTable, factory, defaultMQProducer);
+        routes = new PublishRoutes(topicPublishInfoTable, factory.routes(), defaultMQProducer);
         SendKernel kernel = new SendKernel(defaultMQProducer, routes, factory.getMQClientAPIImpl(), hooks);
         sender = new SendRetryPolicy(defaultMQProducer, mqFaultStrategy, kernel);
         if (transactional) {

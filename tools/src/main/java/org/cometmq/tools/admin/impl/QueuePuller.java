@@ -26,7 +26,7 @@ public class QueuePuller {
 
     public QueuePuller(MQClientInstance clientInstance, long timeoutMillis) {
         this.clientInstance = clientInstance;
-        this.pullAPIWrapper = new PullAPIWrapper(clientInstance, clientInstance.getMQClientAPIImpl(),
+        this.pullAPIWrapper = new PullAPIWrapper(clientInstance.routes(), clientInstance.getMQClientAPIImpl(),
             MixAll.TOOLS_CONSUMER_GROUP, false);
         this.timeoutMillis = timeoutMillis;
     }
