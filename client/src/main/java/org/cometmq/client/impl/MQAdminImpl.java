@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.cometmq.client.QueryResult;
 import org.cometmq.client.exception.MQBrokerException;
 import org.cometmq.client.exception.MQClientException;
-import org.cometmq.client.impl.factory.MQClientInstance;
+import org.cometmq.client.ClientConfig;
 import org.cometmq.client.impl.factory.TopicRouteConverter;
 import org.cometmq.client.impl.producer.TopicPublishInfo;
 import org.cometmq.common.MixAll;
@@ -39,15 +39,19 @@ import org.slf4j.LoggerFactory;
 public class MQAdminImpl {
     private static final Logger LOG = LoggerFactory.getLogger(MQAdminImpl.class);
 
-    private final MQClientInstance mQClientFactory;
+    private final MQClientAPIImpl api;
+    private final AdminRouteSource routes;
+    private final ClientConfig clientConfig;
     private long timeoutMillis = 6000;
 
-    public MQAdminImpl(MQClientInstance mQClientFactory) {
-        this.mQClientFactory = mQClientFactory;
+    public MQAdminImpl(MQClientAPIImpl api, AdminRouteSource routes, ClientConfig clientConfig) {
+        this.api = api;
+        this.routes = routes;
+        this.clientConfig = clientConfig;
     }
 
     private MQClientAPIImpl api() {
-        return mQClientFactory.getMQClientAPIImpl();
+        return api;
     }
 
     /** Creates {@code newTopic} on every writable master broker of the template topic {@code key}. */
@@ -162,10 +166,10 @@ public class MQAdminImpl {
 
     /** The master address of the queue's broker, refreshing the route once when it is unknown. */
     private String brokerAddrOf(MessageQueue mq) throws MQClientException {
-        String addr = mQClientFactory.findBrokerAddressInPublish(mq.getBrokerName());
+        String addr = routes.findBrokerAddressInPublish(mq.getBrokerName());
         if (addr == null) {
-            mQClientFactory.updateTopicRouteInfoFromNameServer(mq.getTopic());
-            addr = mQClientFactory.findBrokerAddressInPublish(mq.getBrokerName());
+            routes.updateTopicRouteInfoFromNameServer(mq.getTopic());
+            addr = routes.findBrokerAddressInPublish(mq.getBrokerName());
         }
         if (addr == null) {
             throw new MQClientException("The broker[" + mq.getBrokerName() + "] not exist", null);
@@ -225,10 +229,10 @@ public class MQAdminImpl {
     /** Asks every broker of {@code topic} for messages indexed under {@code key} and merges the answers. */
     protected QueryResult queryMessage(String topic, String key, int maxNum, long begin, long end,
         boolean isUniqKey) throws MQClientException, InterruptedException {
-        TopicRouteData route = mQClientFactory.getAnExistTopicRouteData(topic);
+        TopicRouteData route = routes.getAnExistTopicRouteData(topic);
         if (route == null) {
-            mQClientFactory.updateTopicRouteInfoFromNameServer(topic);
-            route = mQClientFactory.getAnExistTopicRouteData(topic);
+            routes.updateTopicRouteInfoFromNameServer(topic);
+            route = routes.getAnExistTopicRouteData(topic);
         }
         if (route == null) {
             throw new MQClientException(ResponseCode.TOPIC_NOT_EXIST, "The topic[" + topic + "] not matched route info");
@@ -290,7 +294,7 @@ public class MQAdminImpl {
                 indexLastUpdate = Math.max(indexLastUpdate, answer.getIndexLastUpdateTimestamp());
                 for (MessageExt msg : answer.getMessageList()) {
                     if (isUniqKey ? key.equals(msg.getMsgId()) : hasKey(msg, key)) {
-                        msg.setTopic(mQClientFactory.getClientConfig().withoutNamespace(msg.getTopic()));
+                        msg.setTopic(clientConfig.withoutNamespace(msg.getTopic()));
                         matched.add(msg);
                     }
                 }

@@ -20,15 +20,15 @@ abstract class AbstractConsumeMessageService implements ConsumeMessageService {
     private static final Logger LOG = LoggerFactory.getLogger(AbstractConsumeMessageService.class);
     private static final int MAX_POOL_SIZE = Short.MAX_VALUE;
 
-    protected final DefaultMQPushConsumerImpl defaultMQPushConsumerImpl;
+    protected final ConsumeServiceParts parts;
     protected final DefaultMQPushConsumer defaultMQPushConsumer;
     protected final String consumerGroup;
     protected final ThreadPoolExecutor consumeExecutor;
     protected final ScheduledExecutorService scheduledExecutorService;
 
-    protected AbstractConsumeMessageService(DefaultMQPushConsumerImpl defaultMQPushConsumerImpl) {
-        this.defaultMQPushConsumerImpl = defaultMQPushConsumerImpl;
-        this.defaultMQPushConsumer = defaultMQPushConsumerImpl.getDefaultMQPushConsumer();
+    protected AbstractConsumeMessageService(ConsumeServiceParts parts) {
+        this.parts = parts;
+        this.defaultMQPushConsumer = parts.consumer();
         this.consumerGroup = defaultMQPushConsumer.getConsumerGroup();
         BlockingQueue<Runnable> queue = new LinkedBlockingQueue<>();
         String tag = consumerGroup.length() > 100 ? consumerGroup.substring(0, 100) : consumerGroup;

@@ -15,21 +15,24 @@ import org.cometmq.common.message.MessageQueue;
  * {@link #end} with the outcome. Does nothing when the consumer has no hook.
  */
 final class ConsumeHookCall {
-    private final DefaultMQPushConsumerImpl impl;
+    private final ConsumeMessageHooks hooks;
+    private final DefaultMQPushConsumer consumer;
     private final ConsumeMessageContext context;
     private final long begin = System.currentTimeMillis();
     private boolean threw;
 
-    private ConsumeHookCall(DefaultMQPushConsumerImpl impl, ConsumeMessageContext context) {
-        this.impl = impl;
+    private ConsumeHookCall(ConsumeMessageHooks hooks, DefaultMQPushConsumer consumer,
+        ConsumeMessageContext context) {
+        this.hooks = hooks;
+        this.consumer = consumer;
         this.context = context;
     }
 
-    static ConsumeHookCall begin(DefaultMQPushConsumerImpl impl, List<MessageExt> msgs, MessageQueue mq) {
-        if (!impl.hasHook()) {
-            return new ConsumeHookCall(impl, null);
+    static ConsumeHookCall begin(ConsumeMessageHooks hooks, DefaultMQPushConsumer consumer, List<MessageExt> msgs,
+        MessageQueue mq) {
+        if (!hooks.hasHook()) {
+            return new ConsumeHookCall(hooks, consumer, null);
         }
-        DefaultMQPushConsumer consumer = impl.getDefaultMQPushConsumer();
         ConsumeMessageContext context = new ConsumeMessageContext();
         context.setNamespace(consumer.getNamespace());
         context.setConsumerGroup(consumer.getConsumerGroup());
@@ -37,8 +40,8 @@ final class ConsumeHookCall {
         context.setMq(mq);
         context.setMsgList(msgs);
         context.setSuccess(false);
-        impl.executeHookBefore(context);
-        return new ConsumeHookCall(impl, context);
+        hooks.executeBefore(context);
+        return new ConsumeHookCall(hooks, consumer, context);
     }
 
     /** The listener threw (its status then counts as none). */
@@ -56,7 +59,7 @@ final class ConsumeHookCall {
         if (context == null) {
             return;
         }
-        long consumeTimeoutMillis = TimeUnit.MINUTES.toMillis(impl.getDefaultMQPushConsumer().getConsumeTimeout());
+        long consumeTimeoutMillis = TimeUnit.MINUTES.toMillis(consumer.getConsumeTimeout());
         ConsumeReturnType type;
         if (returned == null) {
             type = threw ? ConsumeReturnType.EXCEPTION : ConsumeReturnType.RETURNNULL;
@@ -70,7 +73,7 @@ final class ConsumeHookCall {
         context.getProps().put(MixAll.CONSUME_CONTEXT_TYPE, type.name());
         context.setStatus(effective.toString());
         context.setSuccess(success);
-        context.setAccessChannel(impl.getDefaultMQPushConsumer().getAccessChannel());
-        impl.executeHookAfter(context);
+        context.setAccessChannel(consumer.getAccessChannel());
+        hooks.executeAfter(context);
     }
 }

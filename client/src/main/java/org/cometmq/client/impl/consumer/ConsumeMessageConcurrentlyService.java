@@ -32,9 +32,9 @@ public class ConsumeMessageConcurrentlyService extends AbstractConsumeMessageSer
 
     private final MessageListenerConcurrently messageListener;
 
-    public ConsumeMessageConcurrentlyService(DefaultMQPushConsumerImpl defaultMQPushConsumerImpl,
+    public ConsumeMessageConcurrentlyService(ConsumeServiceParts parts,
         MessageListenerConcurrently messageListener) {
-        super(defaultMQPushConsumerImpl);
+        super(parts);
         this.messageListener = messageListener;
     }
 
@@ -76,7 +76,7 @@ public class ConsumeMessageConcurrentlyService extends AbstractConsumeMessageSer
         for (MessageExt msg : msgs) {
             MessageAccessor.setConsumeStartTimeStamp(msg, now);
         }
-        ConsumeHookCall hookCall = ConsumeHookCall.begin(defaultMQPushConsumerImpl, msgs, mq);
+        ConsumeHookCall hookCall = ConsumeHookCall.begin(parts.hooks(), defaultMQPushConsumer, msgs, mq);
         ConsumeConcurrentlyStatus returned = null;
         try {
             returned = messageListener.consumeMessage(Collections.unmodifiableList(msgs), context);
@@ -131,13 +131,13 @@ public class ConsumeMessageConcurrentlyService extends AbstractConsumeMessageSer
         }
         long offset = request.processQueue.removeMessage(msgs);
         if (offset >= 0 && !request.processQueue.isDropped()) {
-            defaultMQPushConsumerImpl.getOffsetStore().updateOffset(request.messageQueue, offset, true);
+            parts.offsetStore().updateOffset(request.messageQueue, offset, true);
         }
     }
 
     private boolean sendMessageBack(MessageExt msg, ConsumeConcurrentlyContext context) {
         try {
-            defaultMQPushConsumerImpl.sendMessageBack(msg, context.getDelayLevelWhenNextConsume(),
+            parts.sendBack().sendMessageBack(msg, context.getDelayLevelWhenNextConsume(),
                 context.getMessageQueue().getBrokerName());
             return true;
         } catch (InterruptedException e) {
@@ -154,7 +154,7 @@ public class ConsumeMessageConcurrentlyService extends AbstractConsumeMessageSer
         long startedBefore = System.currentTimeMillis()
             - TimeUnit.MINUTES.toMillis(defaultMQPushConsumer.getConsumeTimeout());
         for (Map.Entry<MessageQueue, ProcessQueue> entry
-            : defaultMQPushConsumerImpl.getRebalanceImpl().getProcessQueueTable().entrySet()) {
+            : parts.rebalance().getProcessQueueTable().entrySet()) {
             ProcessQueue pq = entry.getValue();
             for (int i = 0; i < MAX_EXPIRED_PER_QUEUE_SCAN; i++) {
                 MessageExt stuck = pq.firstMessageStartedBefore(startedBefore);
@@ -162,7 +162,7 @@ public class ConsumeMessageConcurrentlyService extends AbstractConsumeMessageSer
                     break;
                 }
                 try {
-                    defaultMQPushConsumerImpl.sendMessageBack(stuck, EXPIRED_SEND_BACK_DELAY_LEVEL,
+                    parts.sendBack().sendMessageBack(stuck, EXPIRED_SEND_BACK_DELAY_LEVEL,
                         entry.getKey().getBrokerName());
                     LOG.warn("group {}: {} of {} exceeded consumeTimeout and was sent back", consumerGroup,
                         stuck.getMsgId(), entry.getKey());
@@ -187,7 +187,7 @@ public class ConsumeMessageConcurrentlyService extends AbstractConsumeMessageSer
         MessageQueue mq = new MessageQueue(msg.getTopic(), brokerName, msg.getQueueId());
         ConsumeConcurrentlyContext context = new ConsumeConcurrentlyContext(mq);
         List<MessageExt> msgs = new ArrayList<>(List.of(msg));
-        defaultMQPushConsumerImpl.resetRetryAndNamespace(msgs, consumerGroup);
+        ConsumerSendBack.resetRetryAndNamespace(msgs, consumerGroup, defaultMQPushConsumer.getNamespace());
         long begin = System.currentTimeMillis();
         try {
             ConsumeConcurrentlyStatus status = messageListener.consumeMessage(msgs, context);
@@ -225,10 +225,10 @@ public class ConsumeMessageConcurrentlyService extends AbstractConsumeMessageSer
                 return;
             }
             ConsumeConcurrentlyContext context = new ConsumeConcurrentlyContext(messageQueue);
-            defaultMQPushConsumerImpl.resetRetryAndNamespace(msgs, consumerGroup);
+            ConsumerSendBack.resetRetryAndNamespace(msgs, consumerGroup, defaultMQPushConsumer.getNamespace());
             long begin = System.currentTimeMillis();
             ConsumeConcurrentlyStatus status = callListener(msgs, context, messageQueue);
-            defaultMQPushConsumerImpl.getConsumeStats().recordConsume(messageQueue.getTopic(),
+            parts.stats().recordConsume(messageQueue.getTopic(),
                 System.currentTimeMillis() - begin, status == ConsumeConcurrentlyStatus.CONSUME_SUCCESS
                     ? Math.min(context.getAckIndex() + 1, msgs.size()) : 0, msgs.size());
             if (processQueue.isDropped()) {

@@ -36,9 +36,9 @@ public class ConsumeMessageOrderlyService extends AbstractConsumeMessageService 
     private final MessageQueueLock messageQueueLock = new MessageQueueLock();
     private volatile boolean stopped = false;
 
-    public ConsumeMessageOrderlyService(DefaultMQPushConsumerImpl defaultMQPushConsumerImpl,
+    public ConsumeMessageOrderlyService(ConsumeServiceParts parts,
         MessageListenerOrderly messageListener) {
-        super(defaultMQPushConsumerImpl);
+        super(parts);
         this.messageListener = messageListener;
     }
 
@@ -47,7 +47,7 @@ public class ConsumeMessageOrderlyService extends AbstractConsumeMessageService 
         if (isClustering()) {
             scheduledExecutorService.scheduleAtFixedRate(() -> {
                 try {
-                    defaultMQPushConsumerImpl.getRebalanceImpl().lockAll();
+                    parts.rebalance().lockAll();
                 } catch (RuntimeException e) {
                     LOG.warn("group {}: periodic queue lock renewal failed", consumerGroup, e);
                 }
@@ -60,7 +60,7 @@ public class ConsumeMessageOrderlyService extends AbstractConsumeMessageService 
         stopped = true;
         shutdownExecutors(awaitTerminateMillis);
         if (isClustering()) {
-            defaultMQPushConsumerImpl.getRebalanceImpl().unlockAll(false);
+            parts.rebalance().unlockAll(false);
         }
     }
 
@@ -89,7 +89,7 @@ public class ConsumeMessageOrderlyService extends AbstractConsumeMessageService 
     /** Re-takes the broker lock of a queue, then resumes consuming it (soon if granted, later if not). */
     private void tryLockLaterAndReconsume(MessageQueue mq, ProcessQueue processQueue, long delayMillis) {
         schedule(() -> {
-            boolean locked = defaultMQPushConsumerImpl.getRebalanceImpl().lock(mq);
+            boolean locked = parts.rebalance().lock(mq);
             submitConsumeRequestLater(processQueue, mq, locked ? RETRY_LOCK_SOON_MILLIS : RETRY_LOCK_LATER_MILLIS);
         }, delayMillis);
     }
@@ -138,7 +138,7 @@ public class ConsumeMessageOrderlyService extends AbstractConsumeMessageService 
                 break;
         }
         if (commitOffset >= 0 && !processQueue.isDropped()) {
-            defaultMQPushConsumerImpl.getOffsetStore().updateOffset(mq, commitOffset, false);
+            parts.offsetStore().updateOffset(mq, commitOffset, false);
         }
         return continueConsume;
     }
@@ -167,7 +167,7 @@ public class ConsumeMessageOrderlyService extends AbstractConsumeMessageService 
 
     private boolean sendMessageBack(MessageExt msg) {
         try {
-            defaultMQPushConsumerImpl.getmQClientFactory().getDefaultMQProducer()
+            parts.innerProducer()
                 .send(ConsumerSendBack.retryCopy(msg, consumerGroup, msg.getReconsumeTimes(), getMaxReconsumeTimes()));
             LOG.warn("group {}: {} failed {} times in order; sent back past maxReconsumeTimes", consumerGroup,
                 msg.getMsgId(), msg.getReconsumeTimes());
@@ -188,7 +188,7 @@ public class ConsumeMessageOrderlyService extends AbstractConsumeMessageService 
         MessageQueue mq = new MessageQueue(msg.getTopic(), brokerName, msg.getQueueId());
         ConsumeOrderlyContext context = new ConsumeOrderlyContext(mq);
         List<MessageExt> msgs = new ArrayList<>(List.of(msg));
-        defaultMQPushConsumerImpl.resetRetryAndNamespace(msgs, consumerGroup);
+        ConsumerSendBack.resetRetryAndNamespace(msgs, consumerGroup, defaultMQPushConsumer.getNamespace());
         long begin = System.currentTimeMillis();
         try {
             ConsumeOrderlyStatus status = messageListener.consumeMessage(msgs, context);
@@ -253,14 +253,14 @@ public class ConsumeMessageOrderlyService extends AbstractConsumeMessageService 
                 if (msgs.isEmpty()) {
                     return;
                 }
-                defaultMQPushConsumerImpl.resetRetryAndNamespace(msgs, consumerGroup);
+                ConsumerSendBack.resetRetryAndNamespace(msgs, consumerGroup, defaultMQPushConsumer.getNamespace());
                 ConsumeOrderlyContext context = new ConsumeOrderlyContext(messageQueue);
                 long start = System.currentTimeMillis();
                 ConsumeOrderlyStatus status = consumeBatch(msgs, context);
                 if (status == null) {
                     return;
                 }
-                defaultMQPushConsumerImpl.getConsumeStats().recordConsume(messageQueue.getTopic(),
+                parts.stats().recordConsume(messageQueue.getTopic(),
                     System.currentTimeMillis() - start, status == ConsumeOrderlyStatus.SUCCESS ? msgs.size() : 0,
                     msgs.size());
                 continueConsume = processConsumeResult(msgs, status, context, processQueue, messageQueue);
@@ -269,7 +269,7 @@ public class ConsumeMessageOrderlyService extends AbstractConsumeMessageService 
 
         /** Runs the listener under the queue's consume lock; null when the queue was dropped meanwhile. */
         private ConsumeOrderlyStatus consumeBatch(List<MessageExt> msgs, ConsumeOrderlyContext context) {
-            ConsumeHookCall hookCall = ConsumeHookCall.begin(defaultMQPushConsumerImpl, msgs, messageQueue);
+            ConsumeHookCall hookCall = ConsumeHookCall.begin(parts.hooks(), defaultMQPushConsumer, msgs, messageQueue);
             ConsumeOrderlyStatus returned = null;
             processQueue.getConsumeLock().lock();
             try {

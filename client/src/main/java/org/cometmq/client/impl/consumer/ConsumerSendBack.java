@@ -1,9 +1,13 @@
 package org.cometmq.client.impl.consumer;
 
 import java.util.HashMap;
+import java.util.List;
+import org.cometmq.client.common.NamespaceUtil;
 import org.cometmq.client.exception.MQBrokerException;
 import org.cometmq.client.exception.MQClientException;
-import org.cometmq.client.impl.factory.MQClientInstance;
+import org.cometmq.client.impl.MQClientAPIImpl;
+import org.cometmq.client.impl.producer.ProducerRouteSource;
+import org.cometmq.client.producer.DefaultMQProducer;
 import org.cometmq.common.MixAll;
 import org.cometmq.common.UtilAll;
 import org.cometmq.common.message.Message;
@@ -27,25 +31,39 @@ final class ConsumerSendBack {
     private ConsumerSendBack() {
     }
 
-    static void sendMessageBack(MQClientInstance factory, MessageExt msg, int delayLevel, String brokerName,
-        String consumerGroup, int maxReconsumeTimes)
+    static void sendMessageBack(MQClientAPIImpl api, ProducerRouteSource addresses, DefaultMQProducer innerProducer,
+        MessageExt msg, int delayLevel, String brokerName, String consumerGroup, int maxReconsumeTimes)
         throws RemotingException, MQBrokerException, InterruptedException, MQClientException {
         try {
-            String brokerAddr = brokerName != null ? factory.findBrokerAddressInPublish(brokerName)
+            String brokerAddr = brokerName != null ? addresses.findBrokerAddressInPublish(brokerName)
                 : RemotingHelper.parseSocketAddressAddr(msg.getStoreHost());
             if (brokerAddr == null) {
                 throw new MQClientException("No master address of broker " + brokerName + " to send "
                     + msg.getMsgId() + " back to", null);
             }
-            factory.getMQClientAPIImpl().consumerSendMessageBack(brokerAddr, brokerName, msg, consumerGroup,
+            api.consumerSendMessageBack(brokerAddr, brokerName, msg, consumerGroup,
                 delayLevel, TIMEOUT_MILLIS, maxReconsumeTimes);
         } catch (InterruptedException e) {
             throw e;
         } catch (Exception e) {
             LOG.warn("send-back of {} for group {} failed ({}); re-sending it to the retry topic directly",
                 msg.getMsgId(), consumerGroup, e.toString());
-            factory.getDefaultMQProducer().send(retryCopy(msg, consumerGroup, msg.getReconsumeTimes() + 1,
+            innerProducer.send(retryCopy(msg, consumerGroup, msg.getReconsumeTimes() + 1,
                 maxReconsumeTimes));
+        }
+    }
+
+    /** Gives retried messages back their original topic and strips the namespace before the listener sees them. */
+    static void resetRetryAndNamespace(List<MessageExt> msgs, String consumerGroup, String namespace) {
+        String groupRetryTopic = MixAll.getRetryTopic(consumerGroup);
+        for (MessageExt msg : msgs) {
+            String retryTopic = msg.getProperty(MessageConst.PROPERTY_RETRY_TOPIC);
+            if (retryTopic != null && groupRetryTopic.equals(msg.getTopic())) {
+                msg.setTopic(retryTopic);
+            }
+            if (namespace != null && !namespace.isEmpty()) {
+                msg.setTopic(NamespaceUtil.withoutNamespace(msg.getTopic(), namespace));
+            }
         }
     }
 

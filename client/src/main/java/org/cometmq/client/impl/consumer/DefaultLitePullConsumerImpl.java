@@ -104,7 +104,8 @@ public class DefaultLitePullConsumerImpl implements MQConsumerInner {
         rebalanceImpl.setMessageModel(defaultLitePullConsumer.getMessageModel());
         rebalanceImpl.setAllocateMessageQueueStrategy(defaultLitePullConsumer.getAllocateMessageQueueStrategy());
         rebalanceImpl.setmQClientFactory(mQClientFactory);
-        pullAPIWrapper = new PullAPIWrapper(mQClientFactory, groupName(), isUnitMode());
+        pullAPIWrapper = new PullAPIWrapper(mQClientFactory.routes(), mQClientFactory.getMQClientAPIImpl(), groupName(),
+            isUnitMode());
         pullAPIWrapper.setConnectBrokerByUser(defaultLitePullConsumer.isConnectBrokerByUser());
         pullAPIWrapper.setDefaultBrokerId(defaultLitePullConsumer.getDefaultBrokerId());
         offsetStore = createOffsetStore();

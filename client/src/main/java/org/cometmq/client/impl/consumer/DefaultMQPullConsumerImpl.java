@@ -82,7 +82,8 @@ public class DefaultMQPullConsumerImpl implements MQConsumerInner {
         rebalanceImpl.setMessageModel(defaultMQPullConsumer.getMessageModel());
         rebalanceImpl.setAllocateMessageQueueStrategy(defaultMQPullConsumer.getAllocateMessageQueueStrategy());
         rebalanceImpl.setmQClientFactory(mQClientFactory);
-        pullAPIWrapper = new PullAPIWrapper(mQClientFactory, groupName(), isUnitMode());
+        pullAPIWrapper = new PullAPIWrapper(mQClientFactory.routes(), mQClientFactory.getMQClientAPIImpl(), groupName(),
+            isUnitMode());
         pullAPIWrapper.registerFilterMessageHook(filterMessageHookList);
         offsetStore = defaultMQPullConsumer.getOffsetStore() != null ? defaultMQPullConsumer.getOffsetStore()
             : defaultMQPullConsumer.getMessageModel() == MessageModel.BROADCASTING
@@ -242,7 +243,8 @@ public class DefaultMQPullConsumerImpl implements MQConsumerInner {
         throws RemotingException, MQBrokerException, InterruptedException, MQClientException {
         makeSureStateOK();
         String group = consumerGroup == null ? groupName() : consumerGroup;
-        ConsumerSendBack.sendMessageBack(mQClientFactory, msg, delayLevel, brokerName, group,
+        ConsumerSendBack.sendMessageBack(mQClientFactory.getMQClientAPIImpl(), mQClientFactory.routes(),
+            mQClientFactory.getDefaultMQProducer(), msg, delayLevel, brokerName, group,
             defaultMQPullConsumer.getMaxReconsumeTimes());
     }
 

@@ -5,7 +5,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.cometmq.client.common.NamespaceUtil;
 import org.cometmq.client.consumer.DefaultMQPushConsumer;
 import org.cometmq.client.consumer.MessageSelector;
 import org.cometmq.client.consumer.listener.MessageListener;
@@ -26,7 +25,6 @@ import org.cometmq.common.MixAll;
 import org.cometmq.common.ServiceState;
 import org.cometmq.common.consumer.ConsumeFromWhere;
 import org.cometmq.common.filter.FilterAPI;
-import org.cometmq.common.message.MessageConst;
 import org.cometmq.common.message.MessageExt;
 import org.cometmq.common.message.MessageQueue;
 import org.cometmq.common.protocol.body.ConsumeMessageDirectlyResult;
@@ -46,40 +44,38 @@ import org.slf4j.LoggerFactory;
  */
 public class DefaultMQPushConsumerImpl implements MQConsumerInner {
     private static final Logger LOG = LoggerFactory.getLogger(DefaultMQPushConsumerImpl.class);
-    private static final int DEFAULT_MAX_RECONSUME_TIMES = 16;
 
     private final DefaultMQPushConsumer defaultMQPushConsumer;
     private final RPCHook rpcHook;
-    private final RebalanceImpl rebalanceImpl = new RebalancePushImpl(this);
+    private final PushConsumerState state = new PushConsumerState();
+    private final RebalancePushImpl rebalanceImpl;
     private final ConsumeStatsRecorder consumeStats = new ConsumeStatsRecorder();
-    private final PushMessagePuller puller;
+    private volatile PushMessagePuller puller;
+    private volatile PushSendBack sendBack;
     private final long consumerStartTimestamp = System.currentTimeMillis();
-    private volatile ServiceState serviceState = ServiceState.CREATE_JUST;
     private MQClientInstance mQClientFactory;
     private PullAPIWrapper pullAPIWrapper;
-    private volatile boolean pause = false;
-    private boolean consumeOrderly = false;
     private MessageListener messageListenerInner;
     private OffsetStore offsetStore;
     private ConsumeMessageService consumeMessageService;
-    private long pullTimeDelayMillsWhenException = 3000;
     private final ConsumeMessageHooks consumeMessageHooks = new ConsumeMessageHooks();
     private final ArrayList<FilterMessageHook> filterMessageHookList = new ArrayList<>();
 
     public DefaultMQPushConsumerImpl(DefaultMQPushConsumer defaultMQPushConsumer, RPCHook rpcHook) {
         this.defaultMQPushConsumer = defaultMQPushConsumer;
         this.rpcHook = rpcHook;
-        this.puller = new PushMessagePuller(this);
+        this.rebalanceImpl = new RebalancePushImpl(defaultMQPushConsumer, state);
     }
 
     // ----- lifecycle -----
 
     public synchronized void start() throws MQClientException {
-        if (serviceState != ServiceState.CREATE_JUST) {
+        if (state.serviceState() != ServiceState.CREATE_JUST) {
             throw new MQClientException("The push consumer of group " + defaultMQPushConsumer.getConsumerGroup()
-                + " is already " + serviceState + "; a consumer can be started only once: create a new one", null);
+                + " is already " + state.serviceState() + "; a consumer can be started only once: create a new one",
+                null);
         }
-        serviceState = ServiceState.START_FAILED;
+        state.setServiceState(ServiceState.START_FAILED);
         PushConsumerConfigChecker.check(defaultMQPushConsumer);
         copySubscription();
         if (defaultMQPushConsumer.getMessageModel() == MessageModel.CLUSTERING) {
@@ -91,29 +87,40 @@ public class DefaultMQPushConsumerImpl implements MQConsumerInner {
         rebalanceImpl.setMessageModel(defaultMQPushConsumer.getMessageModel());
         rebalanceImpl.setAllocateMessageQueueStrategy(defaultMQPushConsumer.getAllocateMessageQueueStrategy());
         rebalanceImpl.setmQClientFactory(mQClientFactory);
-        pullAPIWrapper = new PullAPIWrapper(mQClientFactory, group, isUnitMode());
+        pullAPIWrapper = new PullAPIWrapper(mQClientFactory.routes(), mQClientFactory.getMQClientAPIImpl(), group,
+            isUnitMode());
         pullAPIWrapper.registerFilterMessageHook(filterMessageHookList);
         offsetStore = createOffsetStore();
         offsetStore.load();
-        consumeMessageService = consumeOrderly
-            ? new ConsumeMessageOrderlyService(this, (MessageListenerOrderly) messageListenerInner)
-            : new ConsumeMessageConcurrentlyService(this, (MessageListenerConcurrently) messageListenerInner);
+        rebalanceImpl.setOffsetStore(offsetStore);
+        rebalanceImpl.setPullScheduler(mQClientFactory.getPullMessageService());
+        sendBack = new PushSendBack(mQClientFactory.getMQClientAPIImpl(), mQClientFactory.routes(),
+            mQClientFactory.getDefaultMQProducer(), defaultMQPushConsumer, state);
+        ConsumeServiceParts parts = new ConsumeServiceParts(defaultMQPushConsumer, offsetStore, rebalanceImpl,
+            consumeStats, consumeMessageHooks, sendBack, mQClientFactory.getDefaultMQProducer());
+        consumeMessageService = state.isConsumeOrderly()
+            ? new ConsumeMessageOrderlyService(parts, (MessageListenerOrderly) messageListenerInner)
+            : new ConsumeMessageConcurrentlyService(parts, (MessageListenerConcurrently) messageListenerInner);
         consumeMessageService.start();
+        puller = new PushMessagePuller(defaultMQPushConsumer, state, rebalanceImpl, offsetStore, pullAPIWrapper,
+            consumeMessageService, consumeStats, mQClientFactory.getPullMessageService(), mQClientFactory);
         if (!mQClientFactory.registerConsumer(group, this)) {
-            serviceState = ServiceState.CREATE_JUST;
+            state.setServiceState(ServiceState.CREATE_JUST);
             consumeMessageService.shutdown(defaultMQPushConsumer.getAwaitTerminationMillisWhenShutdown());
             throw new MQClientException("The consumer group " + group + " is already used by another consumer in"
                 + " this process (same client id); use another group name or instanceName", null);
         }
+        mQClientFactory.getPullMessageService().registerPuller(group, puller::pullMessage);
         mQClientFactory.start();
-        serviceState = ServiceState.RUNNING;
+        state.setServiceState(ServiceState.RUNNING);
         LOG.info("push consumer of group {} started as {} ({}, {})", group, mQClientFactory.getClientId(),
-            defaultMQPushConsumer.getMessageModel(), consumeOrderly ? "orderly" : "concurrently");
+            defaultMQPushConsumer.getMessageModel(), state.isConsumeOrderly() ? "orderly" : "concurrently");
         for (String topic : rebalanceImpl.getSubscriptionInner().keySet()) {
             mQClientFactory.updateTopicRouteInfoFromNameServer(topic);
         }
         try {
-            SubscriptionChecker.checkInBrokers(mQClientFactory, group, subscriptions());
+            SubscriptionChecker.checkInBrokers(mQClientFactory.getMQClientAPIImpl(), mQClientFactory.getClientId(),
+                mQClientFactory.getBrokerAddrTable(), group, subscriptions());
         } catch (MQClientException e) {
             shutdown(0);
             throw e;
@@ -154,9 +161,9 @@ public class DefaultMQPushConsumerImpl implements MQConsumerInner {
     }
 
     public synchronized void shutdown(long awaitTerminateMillis) {
-        if (serviceState != ServiceState.RUNNING) {
-            if (serviceState == ServiceState.CREATE_JUST) {
-                serviceState = ServiceState.SHUTDOWN_ALREADY;
+        if (state.serviceState() != ServiceState.RUNNING) {
+            if (state.serviceState() == ServiceState.CREATE_JUST) {
+                state.setServiceState(ServiceState.SHUTDOWN_ALREADY);
             }
             return;
         }
@@ -164,8 +171,9 @@ public class DefaultMQPushConsumerImpl implements MQConsumerInner {
         consumeMessageService.shutdown(awaitTerminateMillis);
         persistConsumerOffset();
         // From here pulls still in flight fail quietly as the connections close.
-        serviceState = ServiceState.SHUTDOWN_ALREADY;
+        state.setServiceState(ServiceState.SHUTDOWN_ALREADY);
         mQClientFactory.unregisterConsumer(group);
+        mQClientFactory.getPullMessageService().unregisterPuller(group);
         mQClientFactory.shutdown();
         rebalanceImpl.destroy();
         LOG.info("push consumer of group {} shut down", group);
@@ -175,7 +183,7 @@ public class DefaultMQPushConsumerImpl implements MQConsumerInner {
 
     public void registerMessageListener(MessageListener messageListener) {
         this.messageListenerInner = messageListener;
-        this.consumeOrderly = messageListener instanceof MessageListenerOrderly;
+        state.setConsumeOrderly(messageListener instanceof MessageListenerOrderly);
     }
 
     public void subscribe(String topic, String subExpression) throws MQClientException {
@@ -206,12 +214,12 @@ public class DefaultMQPushConsumerImpl implements MQConsumerInner {
     }
 
     public void suspend() {
-        pause = true;
+        state.setPause(true);
         LOG.info("push consumer of group {} suspended", defaultMQPushConsumer.getConsumerGroup());
     }
 
     public void resume() {
-        pause = false;
+        state.setPause(false);
         doRebalance();
         LOG.info("push consumer of group {} resumed", defaultMQPushConsumer.getConsumerGroup());
     }
@@ -246,33 +254,17 @@ public class DefaultMQPushConsumerImpl implements MQConsumerInner {
     public void sendMessageBack(MessageExt msg, int delayLevel, String brokerName)
         throws RemotingException, MQBrokerException, InterruptedException, MQClientException {
         makeSureStateOK();
-        try {
-            ConsumerSendBack.sendMessageBack(mQClientFactory, msg, delayLevel, brokerName,
-                defaultMQPushConsumer.getConsumerGroup(), getMaxReconsumeTimes());
-        } finally {
-            msg.setTopic(NamespaceUtil.withoutNamespace(msg.getTopic(), defaultMQPushConsumer.getNamespace()));
-        }
+        sendBack.sendMessageBack(msg, delayLevel, brokerName);
     }
 
     /** The concurrent limit: -1 means 16. */
     int getMaxReconsumeTimes() {
-        int configured = defaultMQPushConsumer.getMaxReconsumeTimes();
-        return configured == -1 ? DEFAULT_MAX_RECONSUME_TIMES : configured;
+        return PushSendBack.maxReconsumeTimes(defaultMQPushConsumer);
     }
 
     /** Gives retried messages back their original topic and strips the namespace before the listener sees them. */
     public void resetRetryAndNamespace(List<MessageExt> msgs, String consumerGroup) {
-        String groupRetryTopic = MixAll.getRetryTopic(consumerGroup);
-        String namespace = defaultMQPushConsumer.getNamespace();
-        for (MessageExt msg : msgs) {
-            String retryTopic = msg.getProperty(MessageConst.PROPERTY_RETRY_TOPIC);
-            if (retryTopic != null && groupRetryTopic.equals(msg.getTopic())) {
-                msg.setTopic(retryTopic);
-            }
-            if (namespace != null && !namespace.isEmpty()) {
-                msg.setTopic(NamespaceUtil.withoutNamespace(msg.getTopic(), namespace));
-            }
-        }
+        ConsumerSendBack.resetRetryAndNamespace(msgs, consumerGroup, defaultMQPushConsumer.getNamespace());
     }
 
     public Set<MessageQueue> fetchSubscribeMessageQueues(String topic) throws MQClientException {
@@ -296,10 +288,7 @@ public class DefaultMQPushConsumerImpl implements MQConsumerInner {
     }
 
     private void makeSureStateOK() throws MQClientException {
-        if (serviceState != ServiceState.RUNNING) {
-            throw new MQClientException("The push consumer of group " + defaultMQPushConsumer.getConsumerGroup()
-                + " is " + serviceState + ", not RUNNING: call start() first", null);
-        }
+        state.checkRunning(defaultMQPushConsumer.getConsumerGroup());
     }
 
     // ----- MQConsumerInner -----
@@ -331,14 +320,14 @@ public class DefaultMQPushConsumerImpl implements MQConsumerInner {
 
     @Override
     public void doRebalance() {
-        if (!pause) {
-            rebalanceImpl.doRebalance(consumeOrderly);
+        if (!state.isPause()) {
+            rebalanceImpl.doRebalance(state.isConsumeOrderly());
         }
     }
 
     @Override
     public void persistConsumerOffset() {
-        if (serviceState != ServiceState.RUNNING) {
+        if (state.serviceState() != ServiceState.RUNNING) {
             return;
         }
         offsetStore.persistAll(new HashSet<>(rebalanceImpl.getProcessQueueTable().keySet()));
@@ -385,15 +374,15 @@ public class DefaultMQPushConsumerImpl implements MQConsumerInner {
     // ----- accessors -----
 
     boolean isRunning() {
-        return serviceState == ServiceState.RUNNING;
+        return state.serviceState() == ServiceState.RUNNING;
     }
 
     public boolean isPause() {
-        return pause;
+        return state.isPause();
     }
 
     public boolean isConsumeOrderly() {
-        return consumeOrderly;
+        return state.isConsumeOrderly();
     }
 
     public DefaultMQPushConsumer getDefaultMQPushConsumer() {
@@ -450,7 +439,7 @@ public class DefaultMQPushConsumerImpl implements MQConsumerInner {
     }
 
     public ServiceState getServiceState() {
-        return serviceState;
+        return state.serviceState();
     }
 
     public long getConsumerStartTimestamp() {
@@ -458,11 +447,11 @@ public class DefaultMQPushConsumerImpl implements MQConsumerInner {
     }
 
     public long getPullTimeDelayMillsWhenException() {
-        return pullTimeDelayMillsWhenException;
+        return state.pullTimeDelayMillsWhenException();
     }
 
     /** Back-off after a failed pull (default 3000 ms). */
     public void setPullTimeDelayMillsWhenException(long pullTimeDelayMillsWhenException) {
-        this.pullTimeDelayMillsWhenException = pullTimeDelayMillsWhenException;
+        state.setPullTimeDelayMillsWhenException(pullTimeDelayMillsWhenException);
     }
 }

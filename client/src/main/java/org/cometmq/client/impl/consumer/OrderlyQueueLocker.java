@@ -22,12 +22,16 @@ class OrderlyQueueLocker {
     private static final Logger LOG = LoggerFactory.getLogger(OrderlyQueueLocker.class);
     private static final long LOCK_TIMEOUT_MILLIS = 1000;
 
-    private final RebalanceImpl owner;
     private final ConcurrentMap<MessageQueue, ProcessQueue> processQueueTable;
+    private final MQClientInstance client;
+    private final String consumerGroup;
 
-    OrderlyQueueLocker(RebalanceImpl owner) {
-        this.owner = owner;
-        this.processQueueTable = owner.getProcessQueueTable();
+    /** Over the rebalance's process queues, for {@code consumerGroup} on {@code client}; cheap, made per call. */
+    OrderlyQueueLocker(ConcurrentMap<MessageQueue, ProcessQueue> processQueueTable, MQClientInstance client,
+        String consumerGroup) {
+        this.processQueueTable = processQueueTable;
+        this.client = client;
+        this.consumerGroup = consumerGroup;
     }
 
     /** Locks one queue; true when the broker granted it. */
@@ -144,11 +148,11 @@ class OrderlyQueueLocker {
     }
 
     private MQClientInstance client() {
-        return owner.getmQClientFactory();
+        return client;
     }
 
     private String group() {
-        return owner.getConsumerGroup();
+        return consumerGroup;
     }
 
     private String masterAddress(String brokerName) {

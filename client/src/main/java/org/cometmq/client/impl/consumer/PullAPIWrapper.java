@@ -15,7 +15,7 @@ import org.cometmq.client.hook.FilterMessageContext;
 import org.cometmq.client.hook.FilterMessageHook;
 import org.cometmq.client.impl.CommunicationMode;
 import org.cometmq.client.impl.FindBrokerResult;
-import org.cometmq.client.impl.factory.MQClientInstance;
+import org.cometmq.client.impl.MQClientAPIImpl;
 import org.cometmq.common.MixAll;
 import org.cometmq.common.message.MessageAccessor;
 import org.cometmq.common.message.MessageConst;
@@ -36,7 +36,8 @@ import org.slf4j.LoggerFactory;
  */
 public class PullAPIWrapper {
     private static final Logger LOG = LoggerFactory.getLogger(PullAPIWrapper.class);
-    private final MQClientInstance mQClientFactory;
+    private final SubscribeRouteSource routes;
+    private final MQClientAPIImpl api;
     private final String consumerGroup;
     private final boolean unitMode;
     private final ConcurrentMap<MessageQueue, AtomicLong> pullFromWhichNodeTable = new ConcurrentHashMap<>(32);
@@ -44,8 +45,9 @@ public class PullAPIWrapper {
     private volatile long defaultBrokerId = MixAll.MASTER_ID;
     private volatile List<FilterMessageHook> filterMessageHookList = new ArrayList<>();
 
-    public PullAPIWrapper(MQClientInstance mQClientFactory, String consumerGroup, boolean unitMode) {
-        this.mQClientFactory = mQClientFactory;
+    public PullAPIWrapper(SubscribeRouteSource routes, MQClientAPIImpl api, String consumerGroup, boolean unitMode) {
+        this.routes = routes;
+        this.api = api;
         this.consumerGroup = consumerGroup;
         this.unitMode = unitMode;
     }
@@ -138,11 +140,11 @@ public class PullAPIWrapper {
         long offset, int maxNums, int sysFlag, long commitOffset, long brokerSuspendMaxTimeMillis,
         long timeoutMillis, CommunicationMode communicationMode, PullCallback pullCallback)
         throws MQClientException, RemotingException, MQBrokerException, InterruptedException {
-        FindBrokerResult broker = mQClientFactory.findBrokerAddressInSubscribe(mq.getBrokerName(),
+        FindBrokerResult broker = routes.findBrokerAddressInSubscribe(mq.getBrokerName(),
             recalculatePullFromWhichNode(mq), false);
         if (broker == null) {
-            mQClientFactory.updateTopicRouteInfoFromNameServer(mq.getTopic());
-            broker = mQClientFactory.findBrokerAddressInSubscribe(mq.getBrokerName(),
+            routes.updateTopicRouteInfoFromNameServer(mq.getTopic());
+            broker = routes.findBrokerAddressInSubscribe(mq.getBrokerName(),
                 recalculatePullFromWhichNode(mq), false);
         }
         if (broker == null) {
@@ -166,7 +168,7 @@ public class PullAPIWrapper {
         header.setSubVersion(subVersion);
         header.setExpressionType(expressionType);
         header.setBname(mq.getBrokerName());
-        return mQClientFactory.getMQClientAPIImpl().pullMessage(broker.getBrokerAddr(), header, timeoutMillis,
+        return api.pullMessage(broker.getBrokerAddr(), header, timeoutMillis,
             communicationMode, pullCallback);
     }
 

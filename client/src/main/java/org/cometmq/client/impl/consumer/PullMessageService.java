@@ -1,11 +1,13 @@
 package org.cometmq.client.impl.consumer;
 
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.cometmq.client.impl.factory.MQClientInstance;
+import java.util.function.Consumer;
 import org.cometmq.common.ServiceThread;
 import org.cometmq.remoting.common.NamedThreadFactory;
 import org.slf4j.Logger;
@@ -13,23 +15,34 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one thread of a client instance that issues the push consumers' pulls. Pull requests queue here and are
- * sent asynchronously; their callbacks put them back, at once or after a delay (flow control, errors).
+ * handed to the puller their consumer group registered, which sends them asynchronously; their callbacks put them
+ * back, at once or after a delay (flow control, errors).
  */
-public class PullMessageService extends ServiceThread {
+public class PullMessageService extends ServiceThread implements PullScheduler {
     private static final Logger LOG = LoggerFactory.getLogger(PullMessageService.class);
     private static final long TAKE_TIMEOUT_MILLIS = 1000;
 
     private final LinkedBlockingQueue<PullRequest> pullRequestQueue = new LinkedBlockingQueue<>();
-    private final MQClientInstance mQClientFactory;
+    private final ConcurrentMap<String, Consumer<PullRequest>> pullers = new ConcurrentHashMap<>();
     private final ScheduledExecutorService scheduledExecutorService =
         Executors.newSingleThreadScheduledExecutor(new NamedThreadFactory("PullMessageServiceScheduledThread", true));
 
-    public PullMessageService(MQClientInstance mQClientFactory) {
-        this.mQClientFactory = mQClientFactory;
+    public PullMessageService() {
         setDaemon(true);
     }
 
+    /** From now on the pull requests of {@code consumerGroup} go to {@code puller}. */
+    public void registerPuller(String consumerGroup, Consumer<PullRequest> puller) {
+        pullers.put(consumerGroup, puller);
+    }
+
+    /** Drops the puller of {@code consumerGroup}; its requests still queued are dropped when taken. */
+    public void unregisterPuller(String consumerGroup) {
+        pullers.remove(consumerGroup);
+    }
+
     /** Queues the pull after {@code timeDelay} ms; dropped once the service is stopped. */
+    @Override
     public void executePullRequestLater(PullRequest pullRequest, long timeDelay) {
         if (isStopped()) {
             return;
@@ -42,11 +55,13 @@ public class PullMessageService extends ServiceThread {
         }
     }
 
+    @Override
     public void executePullRequestImmediately(PullRequest pullRequest) {
         pullRequestQueue.offer(pullRequest);
     }
 
     /** Runs a task of a consumer on this service's timer thread. */
+    @Override
     public void executeTaskLater(Runnable r, long timeDelay) {
         if (isStopped()) {
             return;
@@ -81,9 +96,9 @@ public class PullMessageService extends ServiceThread {
     }
 
     private void pullMessage(PullRequest pullRequest) {
-        MQConsumerInner consumer = mQClientFactory.selectConsumer(pullRequest.getConsumerGroup());
-        if (consumer instanceof DefaultMQPushConsumerImpl) {
-            ((DefaultMQPushConsumerImpl) consumer).pullMessage(pullRequest);
+        Consumer<PullRequest> puller = pullers.get(pullRequest.getConsumerGroup());
+        if (puller != null) {
+            puller.accept(pullRequest);
         } else {
             LOG.warn("no push consumer of group {} in this client any more; pull of {} dropped",
                 pullRequest.getConsumerGroup(), pullRequest.getMessageQueue());

@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.cometmq.client.consumer.DefaultMQPushConsumer;
 import org.cometmq.client.consumer.PullCallback;
 import org.cometmq.client.consumer.PullResult;
+import org.cometmq.client.consumer.store.OffsetStore;
 import org.cometmq.client.consumer.store.ReadOffsetType;
 import org.cometmq.client.exception.MQBrokerException;
 import org.cometmq.client.impl.CommunicationMode;
@@ -37,14 +38,30 @@ class PushMessagePuller {
     private static final long FLOW_CONTROL_LOG_EVERY = 1000;
     private static final long REANNOUNCE_MIN_INTERVAL_MILLIS = 1000;
 
-    private final DefaultMQPushConsumerImpl impl;
-    private final DefaultMQPushConsumer config;
+    private final DefaultMQPushConsumer consumer;
+    private final PushConsumerState state;
+    private final RebalanceImpl rebalance;
+    private final OffsetStore offsetStore;
+    private final PullAPIWrapper pullAPIWrapper;
+    private final ConsumeMessageService consumeService;
+    private final ConsumeStatsRecorder consumeStats;
+    private final PullScheduler scheduler;
+    private final ClientActions client;
     private final AtomicLong lastReannounce = new AtomicLong();
     private long queueFlowControlTimes = 0;
 
-    PushMessagePuller(DefaultMQPushConsumerImpl impl) {
-        this.impl = impl;
-        this.config = impl.getDefaultMQPushConsumer();
+    PushMessagePuller(DefaultMQPushConsumer consumer, PushConsumerState state, RebalanceImpl rebalance,
+        OffsetStore offsetStore, PullAPIWrapper pullAPIWrapper, ConsumeMessageService consumeService,
+        ConsumeStatsRecorder consumeStats, PullScheduler scheduler, ClientActions client) {
+        this.consumer = consumer;
+        this.state = state;
+        this.rebalance = rebalance;
+        this.offsetStore = offsetStore;
+        this.pullAPIWrapper = pullAPIWrapper;
+        this.consumeService = consumeService;
+        this.consumeStats = consumeStats;
+        this.scheduler = scheduler;
+        this.client = client;
     }
 
     void pullMessage(PullRequest pullRequest) {
@@ -54,11 +71,11 @@ class PushMessagePuller {
             return;
         }
         pq.setLastPullTimestamp(System.currentTimeMillis());
-        if (!impl.isRunning()) {
-            later(pullRequest, impl.getPullTimeDelayMillsWhenException());
+        if (!state.isRunning()) {
+            later(pullRequest, state.pullTimeDelayMillsWhenException());
             return;
         }
-        if (impl.isPause()) {
+        if (state.isPause()) {
             later(pullRequest, PULL_TIME_DELAY_MILLS_WHEN_SUSPEND);
             return;
         }
@@ -66,11 +83,11 @@ class PushMessagePuller {
             return;
         }
         MessageQueue mq = pullRequest.getMessageQueue();
-        SubscriptionData sd = impl.getRebalanceImpl().getSubscriptionInner().get(mq.getTopic());
+        SubscriptionData sd = rebalance.getSubscriptionInner().get(mq.getTopic());
         if (sd == null) {
             LOG.warn("group {}: no subscription of topic {} any more; pull of {} retried later",
-                config.getConsumerGroup(), mq.getTopic(), mq);
-            later(pullRequest, impl.getPullTimeDelayMillsWhenException());
+                consumer.getConsumerGroup(), mq.getTopic(), mq);
+            later(pullRequest, state.pullTimeDelayMillsWhenException());
             return;
         }
         sendPull(pullRequest, sd);
@@ -80,24 +97,24 @@ class PushMessagePuller {
         MessageQueue mq = pullRequest.getMessageQueue();
         long commitOffset = 0;
         boolean commitOffsetEnable = false;
-        if (config.getMessageModel() == MessageModel.CLUSTERING) {
-            commitOffset = impl.getOffsetStore().readOffset(mq, ReadOffsetType.READ_FROM_MEMORY);
+        if (consumer.getMessageModel() == MessageModel.CLUSTERING) {
+            commitOffset = offsetStore.readOffset(mq, ReadOffsetType.READ_FROM_MEMORY);
             commitOffsetEnable = commitOffset > 0;
         }
-        String subExpression = config.isPostSubscriptionWhenPull() && !sd.isClassFilterMode()
+        String subExpression = consumer.isPostSubscriptionWhenPull() && !sd.isClassFilterMode()
             ? sd.getSubString() : null;
         int sysFlag = PullSysFlag.buildSysFlag(commitOffsetEnable, true, subExpression != null,
             sd.isClassFilterMode());
         long begin = System.currentTimeMillis();
         try {
-            impl.getPullAPIWrapper().pullKernelImpl(mq, subExpression, sd.getExpressionType(), sd.getSubVersion(),
-                pullRequest.getNextOffset(), config.getPullBatchSize(), sysFlag, commitOffset,
+            pullAPIWrapper.pullKernelImpl(mq, subExpression, sd.getExpressionType(), sd.getSubVersion(),
+                pullRequest.getNextOffset(), consumer.getPullBatchSize(), sysFlag, commitOffset,
                 BROKER_SUSPEND_MAX_TIME_MILLIS, CONSUMER_TIMEOUT_MILLIS_WHEN_SUSPEND, CommunicationMode.ASYNC,
                 new Callback(pullRequest, sd, begin));
         } catch (Exception e) {
-            LOG.warn("group {}: pull of {} failed to send: {}; retried in {} ms", config.getConsumerGroup(), mq,
-                e.toString(), impl.getPullTimeDelayMillsWhenException());
-            later(pullRequest, impl.getPullTimeDelayMillsWhenException());
+            LOG.warn("group {}: pull of {} failed to send: {}; retried in {} ms", consumer.getConsumerGroup(), mq,
+                e.toString(), state.pullTimeDelayMillsWhenException());
+            later(pullRequest, state.pullTimeDelayMillsWhenException());
         }
     }
 
@@ -106,13 +123,13 @@ class PushMessagePuller {
         long count = pq.getMsgCount().get();
         long sizeMiB = pq.getMsgSize().get() / (1024 * 1024);
         String reason = null;
-        if (count > config.getPullThresholdForQueue()) {
-            reason = count + " cached messages > pullThresholdForQueue " + config.getPullThresholdForQueue();
-        } else if (sizeMiB > config.getPullThresholdSizeForQueue()) {
-            reason = sizeMiB + " MiB cached > pullThresholdSizeForQueue " + config.getPullThresholdSizeForQueue();
-        } else if (!impl.isConsumeOrderly() && pq.getMaxSpan() > config.getConsumeConcurrentlyMaxSpan()) {
+        if (count > consumer.getPullThresholdForQueue()) {
+            reason = count + " cached messages > pullThresholdForQueue " + consumer.getPullThresholdForQueue();
+        } else if (sizeMiB > consumer.getPullThresholdSizeForQueue()) {
+            reason = sizeMiB + " MiB cached > pullThresholdSizeForQueue " + consumer.getPullThresholdSizeForQueue();
+        } else if (!state.isConsumeOrderly() && pq.getMaxSpan() > consumer.getConsumeConcurrentlyMaxSpan()) {
             reason = "offset span " + pq.getMaxSpan() + " > consumeConcurrentlyMaxSpan "
-                + config.getConsumeConcurrentlyMaxSpan();
+                + consumer.getConsumeConcurrentlyMaxSpan();
         }
         if (reason == null) {
             return false;
@@ -120,7 +137,7 @@ class PushMessagePuller {
         later(pullRequest, PULL_TIME_DELAY_MILLS_WHEN_FLOW_CONTROL);
         if (queueFlowControlTimes++ % FLOW_CONTROL_LOG_EVERY == 0) {
             LOG.warn("group {}: pulls of {} paused by flow control: {} (the listener is slower than the producers)",
-                config.getConsumerGroup(), pullRequest.getMessageQueue(), reason);
+                consumer.getConsumerGroup(), pullRequest.getMessageQueue(), reason);
         }
         return true;
     }
@@ -130,25 +147,25 @@ class PushMessagePuller {
      * restarts from the committed offset, since another client may have consumed past our position meanwhile.
      */
     private boolean orderlyReady(PullRequest pullRequest, ProcessQueue pq) {
-        if (!impl.isConsumeOrderly() || config.getMessageModel() == MessageModel.BROADCASTING) {
+        if (!state.isConsumeOrderly() || consumer.getMessageModel() == MessageModel.BROADCASTING) {
             return true;
         }
         if (!pq.isLocked()) {
-            later(pullRequest, impl.getPullTimeDelayMillsWhenException());
+            later(pullRequest, state.pullTimeDelayMillsWhenException());
             LOG.debug("pull of {} waits: the queue is not locked in its broker yet", pullRequest);
             return false;
         }
         if (!pullRequest.isPreviouslyLocked()) {
             long offset;
             try {
-                offset = impl.getRebalanceImpl().computePullFromWhereWithException(pullRequest.getMessageQueue());
+                offset = rebalance.computePullFromWhereWithException(pullRequest.getMessageQueue());
             } catch (Exception e) {
-                later(pullRequest, impl.getPullTimeDelayMillsWhenException());
-                LOG.warn("group {}: start offset of locked {} unknown: {}", config.getConsumerGroup(),
+                later(pullRequest, state.pullTimeDelayMillsWhenException());
+                LOG.warn("group {}: start offset of locked {} unknown: {}", consumer.getConsumerGroup(),
                     pullRequest.getMessageQueue(), e.getMessage());
                 return false;
             }
-            LOG.info("group {}: {} locked, pulling from offset {} (was {})", config.getConsumerGroup(),
+            LOG.info("group {}: {} locked, pulling from offset {} (was {})", consumer.getConsumerGroup(),
                 pullRequest.getMessageQueue(), offset, pullRequest.getNextOffset());
             pullRequest.setPreviouslyLocked(true);
             pullRequest.setNextOffset(offset);
@@ -157,7 +174,7 @@ class PushMessagePuller {
     }
 
     private void later(PullRequest pullRequest, long delayMillis) {
-        impl.executePullRequestLater(pullRequest, delayMillis);
+        scheduler.executePullRequestLater(pullRequest, delayMillis);
     }
 
     /** Routes one pull's answer. */
@@ -175,16 +192,16 @@ class PushMessagePuller {
         @Override
         public void onSuccess(PullResult pullResult) {
             MessageQueue mq = pullRequest.getMessageQueue();
-            PullResult result = impl.getPullAPIWrapper().processPullResult(mq, pullResult, subscriptionData);
+            PullResult result = pullAPIWrapper.processPullResult(mq, pullResult, subscriptionData);
             switch (result.getPullStatus()) {
                 case FOUND -> onFound(result);
                 case NO_NEW_MSG, NO_MATCHED_MSG -> {
                     pullRequest.setNextOffset(result.getNextBeginOffset());
                     correctTagsOffset(pullRequest);
-                    impl.executePullRequestImmediately(pullRequest);
+                    scheduler.executePullRequestImmediately(pullRequest);
                 }
                 case OFFSET_ILLEGAL -> onOffsetIllegal(result);
-                default -> impl.executePullRequestImmediately(pullRequest);
+                default -> scheduler.executePullRequestImmediately(pullRequest);
             }
         }
 
@@ -193,18 +210,18 @@ class PushMessagePuller {
             pullRequest.setNextOffset(result.getNextBeginOffset());
             List<MessageExt> msgs = result.getMsgFoundList();
             int found = msgs == null ? 0 : msgs.size();
-            impl.getConsumeStats().recordPull(mq.getTopic(), System.currentTimeMillis() - beginTimestamp, found);
+            consumeStats.recordPull(mq.getTopic(), System.currentTimeMillis() - beginTimestamp, found);
             if (found == 0) {
-                impl.executePullRequestImmediately(pullRequest);
+                scheduler.executePullRequestImmediately(pullRequest);
                 return;
             }
             ProcessQueue pq = pullRequest.getProcessQueue();
             boolean dispatchToConsume = pq.putMessage(msgs);
-            impl.getConsumeMessageService().submitConsumeRequest(msgs, pq, mq, dispatchToConsume);
-            if (config.getPullInterval() > 0) {
-                later(pullRequest, config.getPullInterval());
+            consumeService.submitConsumeRequest(msgs, pq, mq, dispatchToConsume);
+            if (consumer.getPullInterval() > 0) {
+                later(pullRequest, consumer.getPullInterval());
             } else {
-                impl.executePullRequestImmediately(pullRequest);
+                scheduler.executePullRequestImmediately(pullRequest);
             }
         }
 
@@ -212,18 +229,18 @@ class PushMessagePuller {
         private void onOffsetIllegal(PullResult result) {
             MessageQueue mq = pullRequest.getMessageQueue();
             LOG.warn("group {}: offset {} of {} is illegal (queue holds {}..{}); moving to {}",
-                config.getConsumerGroup(), pullRequest.getNextOffset(), mq, result.getMinOffset(),
+                consumer.getConsumerGroup(), pullRequest.getNextOffset(), mq, result.getMinOffset(),
                 result.getMaxOffset(), result.getNextBeginOffset());
             pullRequest.setNextOffset(result.getNextBeginOffset());
             pullRequest.getProcessQueue().setDropped(true);
-            impl.executeTaskLater(() -> {
+            scheduler.executeTaskLater(() -> {
                 try {
-                    impl.getOffsetStore().updateOffset(mq, pullRequest.getNextOffset(), false);
-                    impl.getOffsetStore().persist(mq);
-                    impl.getRebalanceImpl().removeProcessQueue(mq);
-                    impl.getmQClientFactory().rebalanceImmediately();
+                    offsetStore.updateOffset(mq, pullRequest.getNextOffset(), false);
+                    offsetStore.persist(mq);
+                    rebalance.removeProcessQueue(mq);
+                    client.rebalanceImmediately();
                 } catch (RuntimeException e) {
-                    LOG.warn("group {}: resetting {} after an illegal offset failed", config.getConsumerGroup(), mq,
+                    LOG.warn("group {}: resetting {} after an illegal offset failed", consumer.getConsumerGroup(), mq,
                         e);
                 }
             }, OFFSET_ILLEGAL_DROP_DELAY_MILLIS);
@@ -232,21 +249,21 @@ class PushMessagePuller {
         @Override
         public void onException(Throwable e) {
             MessageQueue mq = pullRequest.getMessageQueue();
-            if (!impl.isRunning()) {
-                LOG.debug("group {}: pull of {} ended by shutdown: {}", config.getConsumerGroup(), mq, e.toString());
+            if (!state.isRunning()) {
+                LOG.debug("group {}: pull of {} ended by shutdown: {}", consumer.getConsumerGroup(), mq, e.toString());
                 return;
             }
             int code = e instanceof MQBrokerException ? ((MQBrokerException) e).getResponseCode() : -1;
             if (code == ResponseCode.SUBSCRIPTION_NOT_LATEST || code == ResponseCode.SUBSCRIPTION_NOT_EXIST) {
                 LOG.info("group {}: broker does not know the current subscription of {} ({}); re-announcing it",
-                    config.getConsumerGroup(), mq, code);
+                    consumer.getConsumerGroup(), mq, code);
                 reannounceSubscription();
             } else if (!mq.getTopic().startsWith(MixAll.RETRY_GROUP_TOPIC_PREFIX)) {
-                LOG.warn("group {}: pull of {} failed: {}", config.getConsumerGroup(), mq, e.toString());
+                LOG.warn("group {}: pull of {} failed: {}", consumer.getConsumerGroup(), mq, e.toString());
             }
             boolean brokerFlowControl = code == ResponseCode.FLOW_CONTROL;
             later(pullRequest, brokerFlowControl ? PULL_TIME_DELAY_MILLS_WHEN_BROKER_FLOW_CONTROL
-                : impl.getPullTimeDelayMillsWhenException());
+                : state.pullTimeDelayMillsWhenException());
         }
     }
 
@@ -259,14 +276,14 @@ class PushMessagePuller {
         long now = System.currentTimeMillis();
         long last = lastReannounce.get();
         if (now - last >= REANNOUNCE_MIN_INTERVAL_MILLIS && lastReannounce.compareAndSet(last, now)) {
-            impl.executeTaskLater(() -> impl.getmQClientFactory().sendHeartbeatToAllBrokerWithLock(), 0);
+            scheduler.executeTaskLater(client::sendHeartbeatToAllBrokerWithLock, 0);
         }
     }
 
     /** Nothing cached: the committed offset can follow the pull position (skipping filtered-out messages). */
     private void correctTagsOffset(PullRequest pullRequest) {
         if (pullRequest.getProcessQueue().getMsgCount().get() == 0) {
-            impl.getOffsetStore().updateOffset(pullRequest.getMessageQueue(), pullRequest.getNextOffset(), true);
+            offsetStore.updateOffset(pullRequest.getMessageQueue(), pullRequest.getNextOffset(), true);
         }
     }
 }

@@ -35,7 +35,6 @@ public abstract class RebalanceImpl {
     protected MessageModel messageModel;
     protected AllocateMessageQueueStrategy allocateMessageQueueStrategy;
     protected MQClientInstance mQClientFactory;
-    private final OrderlyQueueLocker locker = new OrderlyQueueLocker(this);
 
     protected RebalanceImpl(String consumerGroup, MessageModel messageModel,
         AllocateMessageQueueStrategy allocateMessageQueueStrategy, MQClientInstance mQClientFactory) {
@@ -231,19 +230,19 @@ public abstract class RebalanceImpl {
     // ----- orderly locks -----
 
     public boolean lock(MessageQueue mq) {
-        return locker.lock(mq);
+        return locker().lock(mq);
     }
 
     public void lockAll() {
-        locker.lockAll();
+        locker().lockAll();
     }
 
     public void unlock(MessageQueue mq, boolean oneway) {
-        locker.unlock(mq, oneway);
+        locker().unlock(mq, oneway);
     }
 
     public void unlockAll(boolean oneway) {
-        locker.unlockAll(oneway);
+        locker().unlockAll(oneway);
     }
 
     // ----- what differs per consumer kind -----
@@ -280,6 +279,10 @@ public abstract class RebalanceImpl {
     public abstract void dispatchPullRequest(List<PullRequest> pullRequestList);
 
     // ----- accessors -----
+
+    private OrderlyQueueLocker locker() {
+        return new OrderlyQueueLocker(processQueueTable, mQClientFactory, consumerGroup);
+    }
 
     public ConcurrentMap<MessageQueue, ProcessQueue> getProcessQueueTable() {
         return processQueueTable;

@@ -47,7 +47,8 @@ public class RebalanceLitePullImpl extends RebalanceImpl {
     public long computePullFromWhereWithException(MessageQueue mq) throws MQClientException {
         DefaultLitePullConsumer config = litePullConsumerImpl.getDefaultLitePullConsumer();
         return StartOffsetResolver.resolve(mq, config.getConsumeFromWhere(), config.getConsumeTimestamp(),
-            litePullConsumerImpl.getOffsetStore(), ReadOffsetType.MEMORY_FIRST_THEN_STORE, mQClientFactory);
+            litePullConsumerImpl.getOffsetStore(), ReadOffsetType.MEMORY_FIRST_THEN_STORE,
+            mQClientFactory.getMQAdminImpl());
     }
 
     /** Lite pull tasks are started by the queue listener, not by pull requests. */

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.cometmq.client.consumer.DefaultMQPushConsumer;
+import org.cometmq.client.consumer.store.OffsetStore;
 import org.cometmq.client.consumer.store.ReadOffsetType;
 import org.cometmq.client.exception.MQClientException;
 import org.cometmq.common.message.MessageQueue;
@@ -24,11 +25,24 @@ public class RebalancePushImpl extends RebalanceImpl {
         Long.parseLong(System.getProperty("rocketmq.client.unlockDelayTimeMills", "20000"));
     private static final long CONSUME_LOCK_WAIT_MILLIS = 1000;
 
-    private final DefaultMQPushConsumerImpl defaultMQPushConsumerImpl;
+    private final DefaultMQPushConsumer consumer;
+    private final PushConsumerState state;
+    private volatile OffsetStore offsetStore;
+    private volatile PullScheduler pullScheduler;
 
-    public RebalancePushImpl(DefaultMQPushConsumerImpl defaultMQPushConsumerImpl) {
+    /** The offset store and pull scheduler are set when the consumer starts, as the other rebalance settings. */
+    RebalancePushImpl(DefaultMQPushConsumer consumer, PushConsumerState state) {
         super(null, null, null, null);
-        this.defaultMQPushConsumerImpl = defaultMQPushConsumerImpl;
+        this.consumer = consumer;
+        this.state = state;
+    }
+
+    public void setOffsetStore(OffsetStore offsetStore) {
+        this.offsetStore = offsetStore;
+    }
+
+    public void setPullScheduler(PullScheduler pullScheduler) {
+        this.pullScheduler = pullScheduler;
     }
 
     /** Spreads the topic-wide pull thresholds over the owned queues and announces the new subscription version. */
@@ -38,7 +52,7 @@ public class RebalancePushImpl extends RebalanceImpl {
         if (subscriptionData != null) {
             subscriptionData.setSubVersion(System.currentTimeMillis());
         }
-        DefaultMQPushConsumer config = defaultMQPushConsumerImpl.getDefaultMQPushConsumer();
+        DefaultMQPushConsumer config = consumer;
         int queues = processQueueTable.size();
         if (queues > 0) {
             if (config.getPullThresholdForTopic() != -1) {
@@ -53,9 +67,9 @@ public class RebalancePushImpl extends RebalanceImpl {
 
     @Override
     public boolean removeUnnecessaryMessageQueue(MessageQueue mq, ProcessQueue pq) {
-        defaultMQPushConsumerImpl.getOffsetStore().persist(mq);
-        defaultMQPushConsumerImpl.getOffsetStore().removeOffset(mq);
-        if (!defaultMQPushConsumerImpl.isConsumeOrderly() || messageModel != MessageModel.CLUSTERING) {
+        offsetStore.persist(mq);
+        offsetStore.removeOffset(mq);
+        if (!state.isConsumeOrderly() || messageModel != MessageModel.CLUSTERING) {
             return true;
         }
         try {
@@ -80,7 +94,7 @@ public class RebalancePushImpl extends RebalanceImpl {
         if (pq.hasTempMessage()) {
             LOG.info("group {}: {} still holds messages; unlocking it in {} ms", consumerGroup, mq,
                 UNLOCK_DELAY_TIME_MILLS);
-            defaultMQPushConsumerImpl.executeTaskLater(() -> unlock(mq, true), UNLOCK_DELAY_TIME_MILLS);
+            pullScheduler.executeTaskLater(() -> unlock(mq, true), UNLOCK_DELAY_TIME_MILLS);
         } else {
             unlock(mq, true);
         }
@@ -93,20 +107,20 @@ public class RebalancePushImpl extends RebalanceImpl {
 
     @Override
     public void removeDirtyOffset(MessageQueue mq) {
-        defaultMQPushConsumerImpl.getOffsetStore().removeOffset(mq);
+        offsetStore.removeOffset(mq);
     }
 
     @Override
     public long computePullFromWhereWithException(MessageQueue mq) throws MQClientException {
-        DefaultMQPushConsumer config = defaultMQPushConsumerImpl.getDefaultMQPushConsumer();
-        return StartOffsetResolver.resolve(mq, config.getConsumeFromWhere(), config.getConsumeTimestamp(),
-            defaultMQPushConsumerImpl.getOffsetStore(), ReadOffsetType.READ_FROM_STORE, mQClientFactory);
+        return StartOffsetResolver.resolve(mq, consumer.getConsumeFromWhere(), consumer.getConsumeTimestamp(),
+            offsetStore, ReadOffsetType.READ_FROM_STORE,
+            mQClientFactory.getMQAdminImpl());
     }
 
     @Override
     public void dispatchPullRequest(List<PullRequest> pullRequestList) {
         for (PullRequest pullRequest : pullRequestList) {
-            defaultMQPushConsumerImpl.executePullRequestImmediately(pullRequest);
+            pullScheduler.executePullRequestImmediately(pullRequest);
             LOG.info("group {}: pulling {} from offset {}", consumerGroup, pullRequest.getMessageQueue(),
                 pullRequest.getNextOffset());
         }

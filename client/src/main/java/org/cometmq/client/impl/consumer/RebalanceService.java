@@ -1,6 +1,6 @@
 package org.cometmq.client.impl.consumer;
 
-import org.cometmq.client.impl.factory.MQClientInstance;
+import java.util.Map;
 import org.cometmq.common.ServiceThread;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,11 +15,25 @@ public class RebalanceService extends ServiceThread {
     private static final long WAIT_INTERVAL =
         Long.parseLong(System.getProperty("rocketmq.client.rebalance.waitInterval", "20000"));
 
-    private final MQClientInstance mqClientFactory;
+    private final String clientId;
+    private final Map<String, MQConsumerInner> consumers;
 
-    public RebalanceService(MQClientInstance mqClientFactory) {
-        this.mqClientFactory = mqClientFactory;
+    /** Over the client instance's live consumer table (group -> consumer). */
+    public RebalanceService(String clientId, Map<String, MQConsumerInner> consumers) {
+        this.clientId = clientId;
+        this.consumers = consumers;
         setDaemon(true);
+    }
+
+    /** Rebalances every consumer now, in the caller's thread; one group's failure does not stop the others. */
+    public void doRebalance() {
+        for (Map.Entry<String, MQConsumerInner> entry : consumers.entrySet()) {
+            try {
+                entry.getValue().doRebalance();
+            } catch (Throwable e) {
+                LOG.error("rebalance of consumer group {} failed", entry.getKey(), e);
+            }
+        }
     }
 
     @Override
@@ -31,9 +45,9 @@ public class RebalanceService extends ServiceThread {
                 break;
             }
             try {
-                mqClientFactory.doRebalance();
+                doRebalance();
             } catch (RuntimeException e) {
-                LOG.warn("rebalance of client {} failed; retried in {} ms", mqClientFactory.getClientId(),
+                LOG.warn("rebalance of client {} failed; retried in {} ms", clientId,
                     WAIT_INTERVAL, e);
             }
         }

@@ -3,7 +3,7 @@ package org.cometmq.client.impl.consumer;
 import org.cometmq.client.consumer.store.OffsetStore;
 import org.cometmq.client.consumer.store.ReadOffsetType;
 import org.cometmq.client.exception.MQClientException;
-import org.cometmq.client.impl.factory.MQClientInstance;
+import org.cometmq.client.impl.MQAdminImpl;
 import org.cometmq.common.MixAll;
 import org.cometmq.common.UtilAll;
 import org.cometmq.common.consumer.ConsumeFromWhere;
@@ -25,7 +25,7 @@ final class StartOffsetResolver {
      *     MEMORY_FIRST_THEN_STORE for lite pull consumers, whose memory holds what the application committed
      */
     static long resolve(MessageQueue mq, ConsumeFromWhere consumeFromWhere, String consumeTimestamp,
-        OffsetStore offsetStore, ReadOffsetType readType, MQClientInstance factory) throws MQClientException {
+        OffsetStore offsetStore, ReadOffsetType readType, MQAdminImpl admin) throws MQClientException {
         long lastOffset = offsetStore.readOffset(mq, readType);
         if (lastOffset >= 0) {
             return lastOffset;
@@ -40,12 +40,12 @@ final class StartOffsetResolver {
                 return 0L;
             case CONSUME_FROM_TIMESTAMP:
                 if (retryTopic) {
-                    return factory.getMQAdminImpl().maxOffset(mq);
+                    return admin.maxOffset(mq);
                 }
-                return factory.getMQAdminImpl().searchOffset(mq, parseTimestamp(consumeTimestamp));
+                return admin.searchOffset(mq, parseTimestamp(consumeTimestamp));
             default:
                 // CONSUME_FROM_LAST_OFFSET and the deprecated variants that behave like it.
-                return retryTopic ? 0L : factory.getMQAdminImpl().maxOffset(mq);
+                return retryTopic ? 0L : admin.maxOffset(mq);
         }
     }
 

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import org.cometmq.client.exception.MQBrokerException;
 import org.cometmq.client.exception.MQClientException;
-import org.cometmq.client.impl.factory.MQClientInstance;
+import org.cometmq.client.impl.MQClientAPIImpl;
 import org.cometmq.common.filter.ExpressionType;
 import org.cometmq.common.protocol.RequestCode;
 import org.cometmq.common.protocol.body.CheckClientRequestBody;
@@ -21,28 +21,29 @@ final class SubscriptionChecker {
     private SubscriptionChecker() {
     }
 
-    static void checkInBrokers(MQClientInstance factory, String group, Set<SubscriptionData> subscriptions)
-        throws MQClientException {
+    /** Checks with every broker of {@code brokerAddrs} (brokerName -> brokerId -> address). */
+    static void checkInBrokers(MQClientAPIImpl api, String clientId, Map<String, HashMap<Long, String>> brokerAddrs,
+        String group, Set<SubscriptionData> subscriptions) throws MQClientException {
         for (SubscriptionData sd : subscriptions) {
             if (ExpressionType.isTagType(sd.getExpressionType())) {
                 continue;
             }
-            for (Map.Entry<String, HashMap<Long, String>> broker : factory.getBrokerAddrTable().entrySet()) {
+            for (Map.Entry<String, HashMap<Long, String>> broker : brokerAddrs.entrySet()) {
                 for (String addr : broker.getValue().values()) {
-                    check(factory, group, sd, broker.getKey(), addr);
+                    check(api, clientId, group, sd, broker.getKey(), addr);
                 }
             }
         }
     }
 
-    private static void check(MQClientInstance factory, String group, SubscriptionData sd, String brokerName,
-        String addr) throws MQClientException {
+    private static void check(MQClientAPIImpl api, String clientId, String group, SubscriptionData sd,
+        String brokerName, String addr) throws MQClientException {
         CheckClientRequestBody body = new CheckClientRequestBody();
-        body.setClientId(factory.getClientId());
+        body.setClientId(clientId);
         body.setGroup(group);
         body.setSubscriptionData(sd);
         try {
-            factory.getMQClientAPIImpl().getRpcInvoker().call(addr, RequestCode.CHECK_CLIENT_CONFIG, null,
+            api.getRpcInvoker().call(addr, RequestCode.CHECK_CLIENT_CONFIG, null,
                 body.encode(), TIMEOUT_MILLIS);
         } catch (MQBrokerException e) {
             throw new MQClientException(e.getResponseCode(), "Broker " + brokerName + " (" + addr + ") refuses the "

@@ -1,5 +1,7 @@
 package org.cometmq.client.impl.factory;
 
+import java.util.Map;
+import org.cometmq.client.impl.consumer.MQConsumerInner;
 import org.cometmq.client.impl.consumer.PullMessageService;
 import org.cometmq.client.impl.consumer.RebalanceService;
 
@@ -8,9 +10,9 @@ final class ConsumerServices {
     private final PullMessageService pullMessageService;
     private final RebalanceService rebalanceService;
 
-    ConsumerServices(MQClientInstance instance) {
-        this.pullMessageService = new PullMessageService(instance);
-        this.rebalanceService = new RebalanceService(instance);
+    ConsumerServices(String clientId, Map<String, MQConsumerInner> consumers) {
+        this.pullMessageService = new PullMessageService();
+        this.rebalanceService = new RebalanceService(clientId, consumers);
     }
 
     void start() {

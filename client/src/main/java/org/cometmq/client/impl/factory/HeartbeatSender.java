@@ -2,7 +2,9 @@ package org.cometmq.client.impl.factory;
 
 import java.util.HashMap;
 import java.util.Map;
+import org.cometmq.client.impl.MQClientAPIImpl;
 import org.cometmq.client.impl.consumer.MQConsumerInner;
+import org.cometmq.client.impl.producer.MQProducerInner;
 import org.cometmq.common.MixAll;
 import org.cometmq.common.protocol.heartbeat.ConsumerData;
 import org.cometmq.common.protocol.heartbeat.HeartbeatData;
@@ -17,16 +19,28 @@ import org.slf4j.LoggerFactory;
 final class HeartbeatSender {
     private static final Logger LOG = LoggerFactory.getLogger(HeartbeatSender.class);
 
-    private final MQClientInstance instance;
+    private final String clientId;
+    private final Map<String, MQProducerInner> producers;
+    private final Map<String, MQConsumerInner> consumers;
+    private final BrokerAddressBook addresses;
+    private final MQClientAPIImpl api;
+    private final long timeoutMillis;
 
-    HeartbeatSender(MQClientInstance instance) {
-        this.instance = instance;
+    /** Over the client instance's live producer and consumer tables and address book. */
+    HeartbeatSender(String clientId, Map<String, MQProducerInner> producers, Map<String, MQConsumerInner> consumers,
+        BrokerAddressBook addresses, MQClientAPIImpl api, long timeoutMillis) {
+        this.clientId = clientId;
+        this.producers = producers;
+        this.consumers = consumers;
+        this.addresses = addresses;
+        this.api = api;
+        this.timeoutMillis = timeoutMillis;
     }
 
     HeartbeatData prepareHeartbeatData() {
         HeartbeatData data = new HeartbeatData();
-        data.setClientID(instance.getClientId());
-        for (MQConsumerInner consumer : instance.getConsumerTable().values()) {
+        data.setClientID(clientId);
+        for (MQConsumerInner consumer : consumers.values()) {
             ConsumerData consumerData = new ConsumerData();
             consumerData.setGroupName(consumer.groupName());
             consumerData.setConsumeType(consumer.consumeType());
@@ -36,7 +50,7 @@ final class HeartbeatSender {
             consumerData.setUnitMode(consumer.isUnitMode());
             data.getConsumerDataSet().add(consumerData);
         }
-        for (String group : instance.getProducerTable().keySet()) {
+        for (String group : producers.keySet()) {
             data.getProducerDataSet().add(new ProducerData(group));
         }
         return data;
@@ -45,11 +59,11 @@ final class HeartbeatSender {
     void sendToAllBrokers() {
         HeartbeatData data = prepareHeartbeatData();
         if (data.getProducerDataSet().isEmpty() && data.getConsumerDataSet().isEmpty()) {
-            LOG.debug("client {} hosts no producer or consumer, no heartbeat sent", instance.getClientId());
+            LOG.debug("client {} hosts no producer or consumer, no heartbeat sent", clientId);
             return;
         }
         boolean consumersPresent = !data.getConsumerDataSet().isEmpty();
-        for (Map.Entry<String, HashMap<Long, String>> broker : instance.getBrokerAddrTable().entrySet()) {
+        for (Map.Entry<String, HashMap<Long, String>> broker : addresses.table().entrySet()) {
             for (Map.Entry<Long, String> addr : broker.getValue().entrySet()) {
                 if (addr.getValue() != null && (consumersPresent || addr.getKey() == MixAll.MASTER_ID)) {
                     sendTo(broker.getKey(), addr.getKey(), addr.getValue(), data);
@@ -60,13 +74,12 @@ final class HeartbeatSender {
 
     private void sendTo(String brokerName, long brokerId, String addr, HeartbeatData data) {
         try {
-            int version = instance.getMQClientAPIImpl().sendHearbeat(addr, data,
-                instance.getClientConfig().getMqClientApiTimeout());
-            instance.recordBrokerVersion(brokerName, addr, version);
+            int version = api.sendHearbeat(addr, data, timeoutMillis);
+            addresses.recordVersion(brokerName, addr, version);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
-            LOG.warn("heartbeat of {} to {}[{}] {} failed: {}", instance.getClientId(), brokerName, brokerId, addr,
+            LOG.warn("heartbeat of {} to {}[{}] {} failed: {}", clientId, brokerName, brokerId, addr,
                 e.toString());
         }
     }

@@ -1,15 +1,11 @@
 package org.cometmq.client.impl.factory;
 
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
@@ -21,18 +17,14 @@ import org.cometmq.client.impl.MQAdminExtInner;
 import org.cometmq.client.impl.MQAdminImpl;
 import org.cometmq.client.impl.MQClientAPIImpl;
 import org.cometmq.client.impl.MQClientManager;
+import org.cometmq.client.impl.consumer.ClientActions;
 import org.cometmq.client.impl.consumer.MQConsumerInner;
 import org.cometmq.client.impl.consumer.PullMessageService;
 import org.cometmq.client.impl.consumer.RebalanceService;
 import org.cometmq.client.impl.producer.MQProducerInner;
-import org.cometmq.client.impl.producer.TopicPublishInfo;
 import org.cometmq.client.producer.DefaultMQProducer;
 import org.cometmq.common.MixAll;
 import org.cometmq.common.ServiceState;
-import org.cometmq.common.message.MessageQueue;
-import org.cometmq.common.protocol.heartbeat.SubscriptionData;
-import org.cometmq.common.protocol.route.BrokerData;
-import org.cometmq.common.protocol.route.QueueData;
 import org.cometmq.common.protocol.route.TopicRouteData;
 import org.cometmq.remoting.RPCHook;
 import org.cometmq.remoting.RemotingClient;
@@ -48,9 +40,8 @@ import org.slf4j.LoggerFactory;
  * rebalance services. Obtain it from {@link MQClientManager}; it is started by the first client that needs it and
  * shut down when the last one leaves.
  */
-public class MQClientInstance {
+public class MQClientInstance implements ClientActions {
     private static final Logger LOG = LoggerFactory.getLogger(MQClientInstance.class);
-    private static final long LOCK_TIMEOUT_MILLIS = 3000;
 
     private final ClientConfig clientConfig;
     private final int instanceIndex;
@@ -61,13 +52,12 @@ public class MQClientInstance {
     private final ConcurrentMap<String, MQAdminExtInner> adminExtTable = new ConcurrentHashMap<>();
     private final MQClientAPIImpl mQClientAPIImpl;
     private final MQAdminImpl mQAdminImpl;
-    private final ConcurrentMap<String, TopicRouteData> topicRouteTable = new ConcurrentHashMap<>();
-    private final BrokerAddressBook brokerAddresses = new BrokerAddressBook();
-    private final Lock lockNamesrv = new ReentrantLock();
+    private final ClientRouteTable routes;
     private final Lock lockHeartbeat = new ReentrantLock();
     private final ScheduledExecutorService scheduledExecutorService;
     private final ClientRemotingProcessor clientRemotingProcessor;
     private final ConsumerServices consumerServices;
+    private final HeartbeatSender heartbeatSender;
     private final DefaultMQProducer defaultMQProducer;
     private volatile ServiceState serviceState = ServiceState.CREATE_JUST;
 
@@ -91,10 +81,13 @@ public class MQClientInstance {
         if (clientConfig.getNamesrvAddr() != null) {
             this.mQClientAPIImpl.updateNameServerAddressList(clientConfig.getNamesrvAddr());
         }
-        this.mQAdminImpl = new MQAdminImpl(this);
+        this.routes = new ClientRouteTable(mQClientAPIImpl, clientConfig, producerTable, consumerTable);
+        this.mQAdminImpl = new MQAdminImpl(mQClientAPIImpl, routes, clientConfig);
         this.scheduledExecutorService = Executors.newSingleThreadScheduledExecutor(
             new NamedThreadFactory("MQClientFactoryScheduledThread"));
-        this.consumerServices = new ConsumerServices(this);
+        this.consumerServices = new ConsumerServices(clientId, consumerTable);
+        this.heartbeatSender = new HeartbeatSender(clientId, producerTable, consumerTable, routes.addressBook(),
+            mQClientAPIImpl, clientConfig.getMqClientApiTimeout());
         this.defaultMQProducer = new DefaultMQProducer(MixAll.CLIENT_INNER_PRODUCER_GROUP);
         this.defaultMQProducer.resetClientConfig(clientConfig);
         LOG.info("created client instance {} (index {})", clientId, instanceIndex);
@@ -179,157 +172,79 @@ public class MQClientInstance {
         }
     }
 
-    // ------------------------------------------------------------------ routes
+    // ------------------------------------------------------------------ routes (see ClientRouteTable)
+
+    /** The routes and broker addresses of this instance. */
+    public ClientRouteTable routes() {
+        return routes;
+    }
 
     /** Refreshes the route of every topic a hosted producer or consumer uses. */
     public void updateTopicRouteInfoFromNameServer() {
-        Set<String> topics = new HashSet<>();
-        for (MQConsumerInner consumer : consumerTable.values()) {
-            Set<SubscriptionData> subscriptions = consumer.subscriptions();
-            if (subscriptions != null) {
-                subscriptions.forEach(sub -> topics.add(sub.getTopic()));
-            }
-        }
-        for (MQProducerInner producer : producerTable.values()) {
-            topics.addAll(producer.getPublishTopicList());
-        }
-        topics.forEach(this::updateTopicRouteInfoFromNameServer);
+        routes.updateTopicRouteInfoFromNameServer();
     }
 
     public boolean updateTopicRouteInfoFromNameServer(String topic) {
-        return updateTopicRouteInfoFromNameServer(topic, false, null);
+        return routes.updateTopicRouteInfoFromNameServer(topic);
     }
 
-    /**
-     * Fetches {@code topic}'s route and, when it changed, updates broker addresses and every hosted client's
-     * queues. With {@code isDefault} the producer's template topic (TBW102) is fetched instead and its queue
-     * counts are capped at the producer's defaultTopicQueueNums. Returns true when the route changed.
-     */
     public boolean updateTopicRouteInfoFromNameServer(String topic, boolean isDefault,
         DefaultMQProducer defaultMQProducer) {
-        try {
-            if (!lockNamesrv.tryLock(LOCK_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)) {
-                LOG.warn("route update of {} skipped: another update held the lock for {} ms", topic,
-                    LOCK_TIMEOUT_MILLIS);
-                return false;
-            }
-            try {
-                TopicRouteData route = fetchRoute(topic, isDefault, defaultMQProducer);
-                return route != null && applyRoute(topic, route);
-            } finally {
-                lockNamesrv.unlock();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    private TopicRouteData fetchRoute(String topic, boolean isDefault, DefaultMQProducer producer)
-        throws InterruptedException {
-        try {
-            if (isDefault && producer != null) {
-                TopicRouteData route = mQClientAPIImpl.getTopicRouteInfoFromNameServer(producer.getCreateTopicKey(),
-                    clientConfig.getMqClientApiTimeout());
-                for (QueueData data : route.getQueueDatas()) {
-                    int queueNums = Math.min(producer.getDefaultTopicQueueNums(), data.getReadQueueNums());
-                    data.setReadQueueNums(queueNums);
-                    data.setWriteQueueNums(queueNums);
-                }
-                return route;
-            }
-            return mQClientAPIImpl.getTopicRouteInfoFromNameServer(topic, clientConfig.getMqClientApiTimeout());
-        } catch (MQClientException e) {
-            if (!topic.startsWith(MixAll.RETRY_GROUP_TOPIC_PREFIX) && !isDefault) {
-                LOG.debug("no route for topic {} on the name server: {}", topic, e.getErrorMessage());
-            }
-        } catch (Exception e) {
-            LOG.warn("route of topic {} not fetched from name servers {}: {}", topic,
-                mQClientAPIImpl.getNameServerAddressList(), e.toString());
-        }
-        return null;
-    }
-
-    private boolean applyRoute(String topic, TopicRouteData route) {
-        TopicRouteData old = topicRouteTable.get(topic);
-        boolean changed = TopicRouteConverter.isChanged(old, route) || isNeedUpdateTopicRouteInfo(topic);
-        if (!changed) {
-            return false;
-        }
-        TopicRouteData cloned = route.cloneTopicRouteData();
-        brokerAddresses.learn(route.getBrokerDatas());
-        TopicPublishInfo publishInfo = TopicRouteConverter.toPublishInfo(topic, route);
-        publishInfo.setHaveTopicRouterInfo(true);
-        producerTable.values().forEach(producer -> producer.updateTopicPublishInfo(topic, publishInfo));
-        Set<MessageQueue> subscribeInfo = TopicRouteConverter.toSubscribeInfo(topic, route);
-        consumerTable.values().forEach(consumer -> consumer.updateTopicSubscribeInfo(topic, subscribeInfo));
-        topicRouteTable.put(topic, cloned);
-        LOG.info("route of topic {} changed: {}", topic, cloned);
-        return true;
-    }
-
-    private boolean isNeedUpdateTopicRouteInfo(String topic) {
-        for (MQProducerInner producer : producerTable.values()) {
-            if (producer.isPublishTopicNeedUpdate(topic)) {
-                return true;
-            }
-        }
-        for (MQConsumerInner consumer : consumerTable.values()) {
-            if (consumer.isSubscribeTopicNeedUpdate(topic)) {
-                return true;
-            }
-        }
-        return false;
+        return routes.updateTopicRouteInfoFromNameServer(topic, isDefault, defaultMQProducer);
     }
 
     /** Forgets broker addresses no known route mentions any more. */
     public void cleanOfflineBroker() {
-        try {
-            if (!lockNamesrv.tryLock(LOCK_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)) {
-                return;
-            }
-            try {
-                brokerAddresses.forgetUnless(this::isBrokerAddrExistInTopicRouteTable);
-            } finally {
-                lockNamesrv.unlock();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        routes.cleanOfflineBroker();
     }
 
-    private boolean isBrokerAddrExistInTopicRouteTable(String addr) {
-        for (TopicRouteData route : topicRouteTable.values()) {
-            for (BrokerData bd : route.getBrokerDatas()) {
-                if (bd.getBrokerAddrs() != null && bd.getBrokerAddrs().containsValue(addr)) {
-                    return true;
-                }
-            }
-        }
-        return false;
+    public String findBrokerAddressInPublish(String brokerName) {
+        return routes.findBrokerAddressInPublish(brokerName);
+    }
+
+    public FindBrokerResult findBrokerAddressInSubscribe(String brokerName, long brokerId, boolean onlyThisBroker) {
+        return routes.findBrokerAddressInSubscribe(brokerName, brokerId, onlyThisBroker);
+    }
+
+    public FindBrokerResult findBrokerAddressInAdmin(String brokerName) {
+        return routes.findBrokerAddressInAdmin(brokerName);
+    }
+
+    public String findBrokerAddrByTopic(String topic) {
+        return routes.findBrokerAddrByTopic(topic);
+    }
+
+    public TopicRouteData getAnExistTopicRouteData(String topic) {
+        return routes.getAnExistTopicRouteData(topic);
+    }
+
+    public ConcurrentMap<String, TopicRouteData> getTopicRouteTable() {
+        return routes.getTopicRouteTable();
+    }
+
+    /** brokerName -> brokerId -> address, from every route this client has seen. */
+    public ConcurrentMap<String, HashMap<Long, String>> getBrokerAddrTable() {
+        return routes.getBrokerAddrTable();
+    }
+
+    public int findBrokerVersion(String brokerName, String brokerAddr) {
+        return routes.findBrokerVersion(brokerName, brokerAddr);
     }
 
     // ------------------------------------------------------------------ heartbeat
 
     /** Sends the heartbeat to every known broker unless another thread is already doing so. */
+    @Override
     public void sendHeartbeatToAllBrokerWithLock() {
         if (lockHeartbeat.tryLock()) {
             try {
-                new HeartbeatSender(this).sendToAllBrokers();
+                heartbeatSender.sendToAllBrokers();
             } finally {
                 lockHeartbeat.unlock();
             }
         } else {
             LOG.debug("heartbeat of {} already in progress", clientId);
         }
-    }
-
-    void recordBrokerVersion(String brokerName, String addr, int version) {
-        brokerAddresses.recordVersion(brokerName, addr, version);
-    }
-
-    public int findBrokerVersion(String brokerName, String brokerAddr) {
-        return brokerAddresses.version(brokerName, brokerAddr);
     }
 
     // ------------------------------------------------------------------ registration
@@ -370,7 +285,7 @@ public class MQClientInstance {
     }
 
     private void unregisterClient(String producerGroup, String consumerGroup) {
-        brokerAddresses.table().forEach((brokerName, addrs) -> addrs.forEach((id, addr) -> {
+        routes.getBrokerAddrTable().forEach((brokerName, addrs) -> addrs.forEach((id, addr) -> {
             try {
                 mQClientAPIImpl.unregisterClient(addr, clientId, producerGroup, consumerGroup,
                     clientConfig.getMqClientApiTimeout());
@@ -395,18 +310,14 @@ public class MQClientInstance {
     // ------------------------------------------------------------------ consumer support
 
     /** Wakes the rebalance service so every consumer rebalances now instead of at its next interval. */
+    @Override
     public void rebalanceImmediately() {
         consumerServices.wakeupRebalance();
     }
 
+    /** Rebalances every hosted consumer now, in the caller's thread. */
     public void doRebalance() {
-        for (Map.Entry<String, MQConsumerInner> entry : consumerTable.entrySet()) {
-            try {
-                entry.getValue().doRebalance();
-            } catch (Throwable e) {
-                LOG.error("rebalance of consumer group {} failed", entry.getKey(), e);
-            }
-        }
+        consumerServices.rebalanceService().doRebalance();
     }
 
     private void persistAllConsumerOffset() {
@@ -435,57 +346,7 @@ public class MQClientInstance {
         return null;
     }
 
-    // ------------------------------------------------------------------ broker addresses
-
-    public String findBrokerAddressInPublish(String brokerName) {
-        return brokerAddresses.masterAddress(brokerName);
-    }
-
-    /**
-     * The address of {@code brokerId} of {@code brokerName}; for a missing slave the next slave id; unless
-     * {@code onlyThisBroker}, any address of the broker. Null when the broker is unknown.
-     */
-    public FindBrokerResult findBrokerAddressInSubscribe(String brokerName, long brokerId, boolean onlyThisBroker) {
-        return brokerAddresses.forSubscribe(brokerName, brokerId, onlyThisBroker);
-    }
-
-    /** Any address of {@code brokerName}, the master's when there is one. */
-    public FindBrokerResult findBrokerAddressInAdmin(String brokerName) {
-        return brokerAddresses.forAdmin(brokerName);
-    }
-
-    /** An address of a random broker of {@code topic}'s cached route (the master when present). */
-    public String findBrokerAddrByTopic(String topic) {
-        TopicRouteData route = topicRouteTable.get(topic);
-        if (route == null || route.getBrokerDatas() == null || route.getBrokerDatas().isEmpty()) {
-            return null;
-        }
-        List<BrokerData> brokers = route.getBrokerDatas();
-        return brokers.get(ThreadLocalRandom.current().nextInt(brokers.size())).selectBrokerAddr();
-    }
-
     // ------------------------------------------------------------------ accessors
-
-    public TopicRouteData getAnExistTopicRouteData(String topic) {
-        return topicRouteTable.get(topic);
-    }
-
-    public ConcurrentMap<String, TopicRouteData> getTopicRouteTable() {
-        return topicRouteTable;
-    }
-
-    /** brokerName -> brokerId -> address, from every route this client has seen. */
-    public ConcurrentMap<String, HashMap<Long, String>> getBrokerAddrTable() {
-        return brokerAddresses.table();
-    }
-
-    ConcurrentMap<String, MQProducerInner> getProducerTable() {
-        return producerTable;
-    }
-
-    ConcurrentMap<String, MQConsumerInner> getConsumerTable() {
-        return consumerTable;
-    }
 
     public MQClientAPIImpl getMQClientAPIImpl() {
         return mQClientAPIImpl;

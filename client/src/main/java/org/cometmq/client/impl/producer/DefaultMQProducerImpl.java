@@ -1,7 +1,6 @@
 package org.cometmq.client.impl.producer;
 
 import org.cometmq.common.help.FAQUrl;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,7 +31,6 @@ import org.cometmq.client.producer.MessageQueueSelector;
 import org.cometmq.client.producer.RequestFutureHolder;
 import org.cometmq.client.producer.SendCallback;
 import org.cometmq.client.producer.SendResult;
-import org.cometmq.client.producer.SendStatus;
 import org.cometmq.client.producer.TransactionListener;
 import org.cometmq.client.producer.TransactionSendResult;
 import org.cometmq.common.MixAll;
@@ -44,9 +42,7 @@ import org.cometmq.common.message.MessageQueue;
 import org.cometmq.common.protocol.header.CheckTransactionStateRequestHeader;
 import org.cometmq.remoting.RPCHook;
 import org.cometmq.remoting.common.NamedThreadFactory;
-import org.cometmq.remoting.exception.RemotingConnectException;
 import org.cometmq.remoting.exception.RemotingException;
-import org.cometmq.remoting.exception.RemotingTimeoutException;
 import org.cometmq.remoting.exception.RemotingTooMuchRequestException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,19 +58,21 @@ public class DefaultMQProducerImpl implements MQProducerInner {
     private final RPCHook rpcHook;
     private final ConcurrentMap<String, TopicPublishInfo> topicPublishInfoTable = new ConcurrentHashMap<>();
     private final MQFaultStrategy mqFaultStrategy = new MQFaultStrategy();
-    private final SendKernel kernel;
-    private final ProducerHooks hooks = new ProducerHooks();
+    private final ProducerHooks hooks = new ProducerHooks(this);
     private final ExecutorService defaultAsyncSenderExecutor;
     private volatile ExecutorService asyncSenderExecutor;
     private volatile ServiceState serviceState = ServiceState.CREATE_JUST;
     private volatile MQClientInstance mQClientFactory;
-    private TransactionSupport transactionSupport;
+    private volatile PublishRoutes routes;
+    private volatile SendRetryPolicy sender;
+    private boolean transactional;
+    private ExecutorService transactionCheckExecutor;
+    private volatile TransactionSupport transactionSupport;
     private final RequestSender requestSender = new RequestSender(this);
 
     public DefaultMQProducerImpl(DefaultMQProducer defaultMQProducer, RPCHook rpcHook) {
         this.defaultMQProducer = defaultMQProducer;
         this.rpcHook = rpcHook;
-        this.kernel = new SendKernel(defaultMQProducer, this);
         int threads = Runtime.getRuntime().availableProcessors();
         ThreadPoolExecutor executor = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
             new LinkedBlockingQueue<>(50000), new NamedThreadFactory("AsyncSenderExecutor"));
@@ -134,6 +132,18 @@ public class DefaultMQProducerImpl implements MQProducerInner {
         this.mQClientFactory = factory;
         TopicPublishInfo template = new TopicPublishInfo();
         topicPublishInfoTable.put(defaultMQProducer.getCreateTopicKey(), template);
+        wire(factory);
+    }
+
+    /** Builds the send path for the client instance this producer now runs on; the graph reads top-down. */
+    private void wire(MQClientInstance factory) {
+        routes = new PublishRoutes(topicPublishInfoTable, factory.routes(), defaultMQProducer);
+        SendKernel kernel = new SendKernel(defaultMQProducer, routes, factory.getMQClientAPIImpl(), hooks);
+        sender = new SendRetryPolicy(defaultMQProducer, mqFaultStrategy, kernel);
+        if (transactional) {
+            transactionSupport = new TransactionSupport(defaultMQProducer, routes, factory.getMQClientAPIImpl(), hooks,
+                transactionCheckExecutor);
+        }
     }
 
     public void shutdown() {
@@ -168,17 +178,7 @@ public class DefaultMQProducerImpl implements MQProducerInner {
 
     /** The topic's writable queues: cached, else from the name server, else through the template topic TBW102. */
     TopicPublishInfo tryToFindTopicPublishInfo(String topic) {
-        TopicPublishInfo info = topicPublishInfoTable.get(topic);
-        if (info == null || !info.ok()) {
-            topicPublishInfoTable.putIfAbsent(topic, new TopicPublishInfo());
-            mQClientFactory.updateTopicRouteInfoFromNameServer(topic);
-            info = topicPublishInfoTable.get(topic);
-        }
-        if (info.isHaveTopicRouterInfo() || info.ok()) {
-            return info;
-        }
-        mQClientFactory.updateTopicRouteInfoFromNameServer(topic, true, defaultMQProducer);
-        return topicPublishInfoTable.get(topic);
+        return routes.find(topic);
     }
 
     public MessageQueue selectOneMessageQueue(TopicPublishInfo tpInfo, String lastBrokerName) {
@@ -228,88 +228,21 @@ public class DefaultMQProducerImpl implements MQProducerInner {
             if (tpInfo == null || !tpInfo.ok()) {
                 throw noRouteException(msg.getTopic());
             }
-            new AsyncSendRetry(this, msg, tpInfo, sendCallback, remaining,
-                defaultMQProducer.getRetryTimesWhenSendAsyncFailed()).start();
+            sender.sendToAnyQueueAsync(msg, tpInfo, sendCallback, remaining);
         });
     }
 
-    /**
-     * Sync (up to 1 + retryTimesWhenSendFailed attempts within {@code timeout}) or oneway (one attempt) send to a
-     * round-robin queue, moving to another broker after a failure.
-     */
+    /** Sync (with retries, see {@link SendRetryPolicy}) or oneway send to a queue the fault strategy picks. */
     private SendResult sendDefaultImpl(Message msg, CommunicationMode mode, long timeout)
         throws MQClientException, RemotingException, MQBrokerException, InterruptedException {
         makeSureStateOK();
         Validators.checkMessage(msg, defaultMQProducer);
-        long beginFirst = System.currentTimeMillis();
+        long begin = System.currentTimeMillis();
         TopicPublishInfo tpInfo = tryToFindTopicPublishInfo(msg.getTopic());
         if (tpInfo == null || !tpInfo.ok()) {
             throw noRouteException(msg.getTopic());
         }
-        int timesTotal = mode == CommunicationMode.SYNC ? 1 + defaultMQProducer.getRetryTimesWhenSendFailed() : 1;
-        String[] brokersSent = new String[timesTotal];
-        MessageQueue mq = null;
-        Exception exception = null;
-        SendResult sendResult = null;
-        int times = 0;
-        for (; times < timesTotal; times++) {
-            mq = selectOneMessageQueue(tpInfo, mq == null ? null : mq.getBrokerName());
-            brokersSent[times] = mq.getBrokerName();
-            long beginPrev = System.currentTimeMillis();
-            if (times > 0) {
-                msg.setTopic(defaultMQProducer.withNamespace(msg.getTopic()));
-            }
-            long remaining = timeout - (beginPrev - beginFirst);
-            if (remaining <= 0) {
-                throw new RemotingTooMuchRequestException("sendDefaultImpl call timeout: " + timeout
-                    + " ms spent after " + times + " attempts to " + Arrays.toString(brokersSent));
-            }
-            try {
-                sendResult = kernel.send(msg, mq, mode, null, remaining);
-                updateFaultItem(mq.getBrokerName(), System.currentTimeMillis() - beginPrev, false);
-                if (mode != CommunicationMode.SYNC) {
-                    return null;
-                }
-                if (sendResult.getSendStatus() == SendStatus.SEND_OK
-                    || !defaultMQProducer.isRetryAnotherBrokerWhenNotStoreOK()) {
-                    return sendResult;
-                }
-            } catch (RemotingException | MQClientException e) {
-                updateFaultItem(mq.getBrokerName(), System.currentTimeMillis() - beginPrev, true);
-                LOG.warn("send to {} failed (attempt {} of {}): {}", mq, times + 1, timesTotal, e.toString());
-                exception = e;
-            } catch (MQBrokerException e) {
-                updateFaultItem(mq.getBrokerName(), System.currentTimeMillis() - beginPrev, true);
-                LOG.warn("send to {} refused (attempt {} of {}): {}", mq, times + 1, timesTotal, e.toString());
-                exception = e;
-                if (!defaultMQProducer.getRetryResponseCodes().contains(e.getResponseCode())) {
-                    if (sendResult != null) {
-                        return sendResult;
-                    }
-                    throw e;
-                }
-            }
-        }
-        if (sendResult != null) {
-            return sendResult;
-        }
-        throw sendFailed(String.format("Send [%d] times, still failed, cost [%d]ms, Topic: %s, BrokersSent: %s",
-            times, System.currentTimeMillis() - beginFirst, msg.getTopic(), Arrays.toString(brokersSent)), exception);
-    }
-
-    /** The exception reported after the last attempt failed, carrying the most telling response code. */
-    static MQClientException sendFailed(String info, Exception cause) {
-        MQClientException e = new MQClientException(info, cause);
-        if (cause instanceof MQBrokerException be) {
-            e.setResponseCode(be.getResponseCode());
-        } else if (cause instanceof RemotingConnectException) {
-            e.setResponseCode(ClientErrorCode.CONNECT_BROKER_EXCEPTION);
-        } else if (cause instanceof RemotingTimeoutException) {
-            e.setResponseCode(ClientErrorCode.ACCESS_BROKER_TIMEOUT);
-        } else if (cause instanceof MQClientException ce) {
-            e.setResponseCode(ce.getResponseCode());
-        }
-        return e;
+        return sender.sendToAnyQueue(msg, tpInfo, mode, begin, timeout);
     }
 
     // ------------------------------------------------------------------ send to a given queue
@@ -317,7 +250,7 @@ public class DefaultMQProducerImpl implements MQProducerInner {
     public SendResult send(Message msg, MessageQueue mq, long timeout)
         throws MQClientException, RemotingException, MQBrokerException, InterruptedException {
         checkForQueue(msg, mq);
-        return kernel.send(msg, mq, CommunicationMode.SYNC, null, timeout);
+        return sender.sendToQueue(msg, mq, CommunicationMode.SYNC, timeout);
     }
 
     public void send(Message msg, MessageQueue mq, SendCallback sendCallback, long timeout)
@@ -329,7 +262,7 @@ public class DefaultMQProducerImpl implements MQProducerInner {
             if (remaining <= 0) {
                 throw new RemotingTooMuchRequestException("call timeout");
             }
-            kernel.send(msg, mq, CommunicationMode.ASYNC, completingCallback(mq, sendCallback), remaining);
+            sender.sendToQueueAsync(msg, mq, sendCallback, remaining);
         });
     }
 
@@ -337,7 +270,7 @@ public class DefaultMQProducerImpl implements MQProducerInner {
         throws MQClientException, RemotingException, InterruptedException {
         checkForQueue(msg, mq);
         try {
-            kernel.send(msg, mq, CommunicationMode.ONEWAY, null, defaultMQProducer.getSendMsgTimeout());
+            sender.sendToQueue(msg, mq, CommunicationMode.ONEWAY, defaultMQProducer.getSendMsgTimeout());
         } catch (MQBrokerException e) {
             throw new MQClientException("unknown exception", e);
         }
@@ -352,24 +285,6 @@ public class DefaultMQProducerImpl implements MQProducerInner {
         }
     }
 
-    /** Wraps a user callback so the fault strategy learns the outcome of a single-attempt async send. */
-    private SendCallback completingCallback(MessageQueue mq, SendCallback userCallback) {
-        long begin = System.currentTimeMillis();
-        return new SendCallback() {
-            @Override
-            public void onSuccess(SendResult sendResult) {
-                updateFaultItem(mq.getBrokerName(), System.currentTimeMillis() - begin, false);
-                userCallback.onSuccess(sendResult);
-            }
-
-            @Override
-            public void onException(Throwable e) {
-                updateFaultItem(mq.getBrokerName(), System.currentTimeMillis() - begin, true);
-                userCallback.onException(e);
-            }
-        };
-    }
-
     // ------------------------------------------------------------------ send with a selector
 
     public SendResult send(Message msg, MessageQueueSelector selector, Object arg, long timeout)
@@ -380,7 +295,7 @@ public class DefaultMQProducerImpl implements MQProducerInner {
         if (remaining <= 0) {
             throw new RemotingTooMuchRequestException("sendSelectImpl call timeout");
         }
-        return kernel.send(msg, mq, CommunicationMode.SYNC, null, remaining);
+        return sender.sendToQueue(msg, mq, CommunicationMode.SYNC, remaining);
     }
 
     public void send(Message msg, MessageQueueSelector selector, Object arg, SendCallback sendCallback,
@@ -392,7 +307,7 @@ public class DefaultMQProducerImpl implements MQProducerInner {
             if (remaining <= 0) {
                 throw new RemotingTooMuchRequestException("sendSelectImpl call timeout");
             }
-            kernel.send(msg, mq, CommunicationMode.ASYNC, completingCallback(mq, sendCallback), remaining);
+            sender.sendToQueueAsync(msg, mq, sendCallback, remaining);
         });
     }
 
@@ -400,7 +315,7 @@ public class DefaultMQProducerImpl implements MQProducerInner {
         throws MQClientException, RemotingException, InterruptedException {
         MessageQueue mq = select(msg, selector, arg);
         try {
-            kernel.send(msg, mq, CommunicationMode.ONEWAY, null, defaultMQProducer.getSendMsgTimeout());
+            sender.sendToQueue(msg, mq, CommunicationMode.ONEWAY, defaultMQProducer.getSendMsgTimeout());
         } catch (MQBrokerException e) {
             throw new MQClientException("unknown exception", e);
         }
@@ -453,21 +368,26 @@ public class DefaultMQProducerImpl implements MQProducerInner {
         }
     }
 
-    SendKernel kernel() {
-        return kernel;
-    }
-
     // ------------------------------------------------------------------ transactions
 
     /** Sends a half message, runs the local transaction and reports its outcome to the broker. */
     public TransactionSendResult sendMessageInTransaction(Message msg, TransactionListener listener, Object arg)
         throws MQClientException {
-        return transactionSupport().sendMessageInTransaction(msg, listener, arg);
+        TransactionSupport transactions = transactionSupport();
+        TransactionListener effective = transactions.prepareHalfMessage(msg, listener);
+        SendResult sendResult;
+        try {
+            sendResult = send(msg, defaultMQProducer.getSendMsgTimeout());
+        } catch (Exception e) {
+            throw new MQClientException("send half message of a transaction failed: " + e.getMessage(), e);
+        }
+        return transactions.completeTransaction(msg, sendResult, effective, arg);
     }
 
-    /** Prepares the check-back executor of a transactional producer. */
+    /** Marks the producer transactional, with the check-back executor (null: its own) used once it starts. */
     public void initTransactionEnv(ExecutorService checkExecutor) {
-        transactionSupport = new TransactionSupport(this, defaultMQProducer, checkExecutor);
+        transactional = true;
+        transactionCheckExecutor = checkExecutor;
     }
 
     private TransactionSupport transactionSupport() throws MQClientException {
@@ -562,10 +482,6 @@ public class DefaultMQProducerImpl implements MQProducerInner {
     public void doExecuteEndTransactionHook(Message msg, String msgId, String brokerAddr, LocalTransactionState state,
         boolean fromTransactionCheck) {
         hooks.endTransaction(defaultMQProducer.getProducerGroup(), msg, brokerAddr, msgId, state, fromTransactionCheck);
-    }
-
-    ProducerHooks hooks() {
-        return hooks;
     }
 
     // ------------------------------------------------------------------ accessors

@@ -32,6 +32,12 @@ final class ProducerHooks {
     private final List<CheckForbiddenHook> checkForbiddenHooks = new CopyOnWriteArrayList<>();
     private final List<SendMessageHook> sendMessageHooks = new CopyOnWriteArrayList<>();
     private final List<EndTransactionHook> endTransactionHooks = new CopyOnWriteArrayList<>();
+    /** Only handed to send hooks in their context (4.9's {@code SendMessageContext.getProducer()}); never called. */
+    private final DefaultMQProducerImpl contextProducer;
+
+    ProducerHooks(DefaultMQProducerImpl contextProducer) {
+        this.contextProducer = contextProducer;
+    }
 
     void register(CheckForbiddenHook hook) {
         checkForbiddenHooks.add(hook);
@@ -114,13 +120,13 @@ final class ProducerHooks {
     }
 
     /** Calls the send hooks' before step for one attempt; null when no send hook is registered. */
-    SendMessageContext before(DefaultMQProducerImpl producerImpl, DefaultMQProducer producer, Message msg,
-        MessageQueue mq, String brokerAddr, CommunicationMode mode) {
+    SendMessageContext before(DefaultMQProducer producer, Message msg, MessageQueue mq, String brokerAddr,
+        CommunicationMode mode) {
         if (!hasSendMessageHook()) {
             return null;
         }
         SendMessageContext context = new SendMessageContext();
-        context.setProducer(producerImpl);
+        context.setProducer(contextProducer);
         context.setProducerGroup(producer.getProducerGroup());
         context.setCommunicationMode(mode);
         context.setBornHost(producer.getClientIP());

@@ -4,7 +4,7 @@ import org.cometmq.client.exception.MQBrokerException;
 import org.cometmq.client.exception.MQClientException;
 import org.cometmq.client.hook.SendMessageContext;
 import org.cometmq.client.impl.CommunicationMode;
-import org.cometmq.client.impl.factory.MQClientInstance;
+import org.cometmq.client.impl.MQClientAPIImpl;
 import org.cometmq.client.producer.DefaultMQProducer;
 import org.cometmq.client.producer.SendCallback;
 import org.cometmq.client.producer.SendResult;
@@ -28,26 +28,25 @@ import org.cometmq.remoting.exception.RemotingTooMuchRequestException;
  * compresses the body, builds the send header and sends in the given mode. The caller's message is left as it
  * was (body and topic restored) when the attempt returns.
  */
-final class SendKernel {
+final class SendKernel implements SendAttempt {
     private final DefaultMQProducer producer;
-    private final DefaultMQProducerImpl producerImpl;
+    private final PublishRoutes routes;
+    private final MQClientAPIImpl api;
+    private final ProducerHooks hooks;
 
-    SendKernel(DefaultMQProducer producer, DefaultMQProducerImpl producerImpl) {
+    SendKernel(DefaultMQProducer producer, PublishRoutes routes, MQClientAPIImpl api, ProducerHooks hooks) {
         this.producer = producer;
-        this.producerImpl = producerImpl;
+        this.routes = routes;
+        this.api = api;
+        this.hooks = hooks;
     }
 
-    /** Sends; SYNC returns the result, ASYNC and ONEWAY return null (ASYNC reports to {@code callback}). */
-    SendResult send(Message msg, MessageQueue mq, CommunicationMode mode, SendCallback callback, long timeout)
+    @Override
+    public SendResult send(Message msg, MessageQueue mq, CommunicationMode mode, SendCallback callback, long timeout)
         throws MQClientException, RemotingException, MQBrokerException, InterruptedException {
         long begin = System.currentTimeMillis();
-        MQClientInstance factory = producerImpl.getMQClientFactory();
         String brokerName = mq.getBrokerName();
-        String brokerAddr = factory.findBrokerAddressInPublish(brokerName);
-        if (brokerAddr == null) {
-            producerImpl.tryToFindTopicPublishInfo(mq.getTopic());
-            brokerAddr = factory.findBrokerAddressInPublish(brokerName);
-        }
+        String brokerAddr = routes.masterAddress(mq);
         if (brokerAddr == null) {
             throw new MQClientException("The broker[" + brokerName + "] not exist: is it running and registered "
                 + "with the name server? (mqadmin clusterList)", null);
@@ -65,13 +64,12 @@ final class SendKernel {
             if (Boolean.parseBoolean(msg.getProperty(MessageConst.PROPERTY_TRANSACTION_PREPARED))) {
                 sysFlag |= MessageSysFlag.TRANSACTION_PREPARED_TYPE;
             }
-            ProducerHooks hooks = producerImpl.hooks();
             hooks.checkForbidden(producer, msg, mq, brokerAddr, mode);
-            SendMessageContext hookContext = hooks.before(producerImpl, producer, msg, mq, brokerAddr, mode);
+            SendMessageContext hookContext = hooks.before(producer, msg, mq, brokerAddr, mode);
             SendMessageRequestHeader header = buildHeader(msg, mq, sysFlag);
             long remaining = timeout - (System.currentTimeMillis() - begin);
             try {
-                SendResult result = sendInMode(factory, brokerAddr, brokerName, msg, header, mode,
+                SendResult result = sendInMode(brokerAddr, brokerName, msg, header, mode,
                     hookedCallback(hooks, hookContext, callback), remaining);
                 hooks.after(hookContext, result);
                 return result;
@@ -85,18 +83,18 @@ final class SendKernel {
         }
     }
 
-    private static SendResult sendInMode(MQClientInstance factory, String brokerAddr, String brokerName, Message msg,
+    private SendResult sendInMode(String brokerAddr, String brokerName, Message msg,
         SendMessageRequestHeader header, CommunicationMode mode, SendCallback callback, long remaining)
         throws RemotingException, MQBrokerException, InterruptedException, MQClientException {
         switch (mode) {
-            case ASYNC -> factory.getMQClientAPIImpl().sendMessageAsync(brokerAddr, brokerName, msg, header,
+            case ASYNC -> api.sendMessageAsync(brokerAddr, brokerName, msg, header,
                 remaining, callback);
-            case ONEWAY -> factory.getMQClientAPIImpl().sendMessageOneway(brokerAddr, msg, header, remaining);
+            case ONEWAY -> api.sendMessageOneway(brokerAddr, msg, header, remaining);
             case SYNC -> {
                 if (remaining <= 0) {
                     throw new RemotingTooMuchRequestException("sendKernelImpl call timeout");
                 }
-                return factory.getMQClientAPIImpl().sendMessageSync(brokerAddr, brokerName, msg, header, remaining);
+                return api.sendMessageSync(brokerAddr, brokerName, msg, header, remaining);
             }
         }
         return null;

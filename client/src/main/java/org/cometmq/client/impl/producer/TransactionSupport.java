@@ -8,6 +8,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.cometmq.client.Validators;
 import org.cometmq.client.exception.MQClientException;
+import org.cometmq.client.impl.MQClientAPIImpl;
 import org.cometmq.client.producer.DefaultMQProducer;
 import org.cometmq.client.producer.LocalTransactionState;
 import org.cometmq.client.producer.SendResult;
@@ -37,14 +38,19 @@ final class TransactionSupport {
     private static final String TRANSACTION_ID_PROPERTY = "__transactionId__";
     private static final long END_TRANSACTION_TIMEOUT_MILLIS = 3000;
 
-    private final DefaultMQProducerImpl producerImpl;
     private final DefaultMQProducer producer;
+    private final PublishRoutes routes;
+    private final MQClientAPIImpl api;
+    private final ProducerHooks hooks;
     private final ExecutorService checkExecutor;
     private final boolean ownsExecutor;
 
-    TransactionSupport(DefaultMQProducerImpl producerImpl, DefaultMQProducer producer, ExecutorService checkExecutor) {
-        this.producerImpl = producerImpl;
+    TransactionSupport(DefaultMQProducer producer, PublishRoutes routes, MQClientAPIImpl api, ProducerHooks hooks,
+        ExecutorService checkExecutor) {
         this.producer = producer;
+        this.routes = routes;
+        this.api = api;
+        this.hooks = hooks;
         this.ownsExecutor = checkExecutor == null;
         this.checkExecutor = checkExecutor != null ? checkExecutor : new ThreadPoolExecutor(1, 1, 60, TimeUnit.SECONDS,
             new ArrayBlockingQueue<>(2000), new NamedThreadFactory("TransactionCheckExecutor"));
@@ -54,8 +60,11 @@ final class TransactionSupport {
         return producer instanceof TransactionMQProducer tp ? tp.getTransactionListener() : null;
     }
 
-    TransactionSendResult sendMessageInTransaction(Message msg, TransactionListener listener, Object arg)
-        throws MQClientException {
+    /**
+     * Checks a message about to be sent as the half message of a transaction and marks it so; returns the listener
+     * that decides the transaction ({@code listener}, else the producer's).
+     */
+    TransactionListener prepareHalfMessage(Message msg, TransactionListener listener) throws MQClientException {
         TransactionListener effective = listener != null ? listener : listener();
         if (effective == null) {
             throw new MQClientException("TransactionListener is null: set one with setTransactionListener", null);
@@ -66,12 +75,12 @@ final class TransactionSupport {
         Validators.checkMessage(msg, producer);
         MessageAccessor.putProperty(msg, MessageConst.PROPERTY_TRANSACTION_PREPARED, "true");
         MessageAccessor.putProperty(msg, MessageConst.PROPERTY_PRODUCER_GROUP, producer.getProducerGroup());
-        SendResult sendResult;
-        try {
-            sendResult = producerImpl.send(msg, producer.getSendMsgTimeout());
-        } catch (Exception e) {
-            throw new MQClientException("send half message of a transaction failed: " + e.getMessage(), e);
-        }
+        return effective;
+    }
+
+    /** After the half message was sent: runs the local transaction (if stored) and tells the broker its outcome. */
+    TransactionSendResult completeTransaction(Message msg, SendResult sendResult, TransactionListener effective,
+        Object arg) {
         LocalTransactionState state = LocalTransactionState.UNKNOW;
         Throwable localException = null;
         if (sendResult.getSendStatus() == org.cometmq.client.producer.SendStatus.SEND_OK) {
@@ -126,7 +135,7 @@ final class TransactionSupport {
         MessageId id = decodeId(sendResult.getOffsetMsgId() != null ? sendResult.getOffsetMsgId()
             : sendResult.getMsgId());
         String brokerName = sendResult.getMessageQueue().getBrokerName();
-        String brokerAddr = producerImpl.getMQClientFactory().findBrokerAddressInPublish(brokerName);
+        String brokerAddr = routes.masterAddress(brokerName);
         EndTransactionRequestHeader header = new EndTransactionRequestHeader();
         header.setTransactionId(sendResult.getTransactionId() != null ? sendResult.getTransactionId()
             : sendResult.getMsgId());
@@ -137,8 +146,8 @@ final class TransactionSupport {
         header.setMsgId(sendResult.getMsgId());
         header.setBname(brokerName);
         String remark = localException == null ? null : "executeLocalTransactionBranch exception: " + localException;
-        producerImpl.doExecuteEndTransactionHook(msg, sendResult.getMsgId(), brokerAddr, state, false);
-        producerImpl.getMQClientFactory().getMQClientAPIImpl().endTransactionOneway(brokerAddr, header, remark,
+        hooks.endTransaction(producer.getProducerGroup(), msg, brokerAddr, sendResult.getMsgId(), state, false);
+        api.endTransactionOneway(brokerAddr, header, remark,
             producer.getSendMsgTimeout());
     }
 
@@ -183,9 +192,9 @@ final class TransactionSupport {
         header.setCommitOrRollback(toSysFlag(state));
         String remark = exception == null ? null
             : "checkLocalTransactionState Exception: " + RemotingHelper.exceptionSimpleDesc(exception);
-        producerImpl.doExecuteEndTransactionHook(msg, header.getMsgId(), addr, state, true);
+        hooks.endTransaction(producer.getProducerGroup(), msg, addr, header.getMsgId(), state, true);
         try {
-            producerImpl.getMQClientFactory().getMQClientAPIImpl().endTransactionOneway(addr, header, remark,
+            api.endTransactionOneway(addr, header, remark,
                 END_TRANSACTION_TIMEOUT_MILLIS);
         } catch (Exception e) {
             LOG.warn("END_TRANSACTION {} for checked {} not sent to {}: {}", state, header.getMsgId(), addr,

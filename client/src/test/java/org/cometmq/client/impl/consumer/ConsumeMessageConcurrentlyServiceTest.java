@@ -2,12 +2,6 @@ package org.cometmq.client.impl.consumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyInt;
-import static org.mockito.ArgumentMatchers.anyString;
-import static org.mockito.Mockito.doAnswer;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -41,24 +35,20 @@ class ConsumeMessageConcurrentlyServiceTest {
     void setUp() throws Exception {
         config.setConsumeThreadMin(2);
         config.setConsumeThreadMax(2);
-        DefaultMQPushConsumerImpl impl = mock(DefaultMQPushConsumerImpl.class);
-        when(impl.getDefaultMQPushConsumer()).thenReturn(config);
-        when(impl.getOffsetStore()).thenReturn(offsetStore);
-        when(impl.getConsumeStats()).thenReturn(new ConsumeStatsRecorder());
-        doAnswer(inv -> {
-            MessageExt msg = inv.getArgument(0);
+        MessageSendBack sendBack = (msg, delayLevel, brokerName) -> {
             if (failingOffsets.contains(msg.getQueueOffset())) {
                 throw new MQClientException("broker unreachable", null);
             }
-            sentBack.add(msg.getQueueOffset() + "/level" + inv.getArgument(1) + "/" + inv.getArgument(2));
-            return null;
-        }).when(impl).sendMessageBack(any(), anyInt(), anyString());
+            sentBack.add(msg.getQueueOffset() + "/level" + delayLevel + "/" + brokerName);
+        };
+        ConsumeServiceParts parts = new ConsumeServiceParts(config, offsetStore, null, new ConsumeStatsRecorder(),
+            new ConsumeMessageHooks(), sendBack, null);
         MessageListenerConcurrently listener = (msgs, context) -> {
             batchSizes.add(msgs.size());
             batches.countDown();
             return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
         };
-        service = new ConsumeMessageConcurrentlyService(impl, listener);
+        service = new ConsumeMessageConcurrentlyService(parts, listener);
     }
 
     @AfterEach

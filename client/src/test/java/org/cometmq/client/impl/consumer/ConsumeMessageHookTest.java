@@ -1,10 +1,6 @@
 package org.cometmq.client.impl.consumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.doAnswer;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -32,20 +28,32 @@ class ConsumeMessageHookTest {
 
     private final DefaultMQPushConsumer config = new DefaultMQPushConsumer("cg");
     private final List<String> events = Collections.synchronizedList(new ArrayList<>());
-    private DefaultMQPushConsumerImpl impl;
+    private ConsumeServiceParts parts;
 
     @BeforeEach
     void setUp() throws Exception {
         config.setConsumeThreadMin(1);
         config.setConsumeThreadMax(1);
         config.setMessageModel(MessageModel.BROADCASTING);
-        impl = mock(DefaultMQPushConsumerImpl.class);
-        when(impl.getDefaultMQPushConsumer()).thenReturn(config);
-        when(impl.getOffsetStore()).thenReturn(new RecordingOffsetStore());
-        when(impl.getConsumeStats()).thenReturn(new ConsumeStatsRecorder());
-        when(impl.hasHook()).thenReturn(true);
-        doAnswer(inv -> events.add("before " + describe(inv.getArgument(0)))).when(impl).executeHookBefore(any());
-        doAnswer(inv -> events.add("after " + describe(inv.getArgument(0)))).when(impl).executeHookAfter(any());
+        ConsumeMessageHooks hooks = new ConsumeMessageHooks();
+        hooks.register(new ConsumeMessageHook() {
+            @Override
+            public String hookName() {
+                return "recording";
+            }
+
+            @Override
+            public void consumeMessageBefore(ConsumeMessageContext context) {
+                events.add("before " + describe(context));
+            }
+
+            @Override
+            public void consumeMessageAfter(ConsumeMessageContext context) {
+                events.add("after " + describe(context));
+            }
+        });
+        parts = new ConsumeServiceParts(config, new RecordingOffsetStore(), null, new ConsumeStatsRecorder(), hooks,
+            (msg, delayLevel, brokerName) -> { }, null);
     }
 
     private static String describe(ConsumeMessageContext c) {
@@ -55,7 +63,7 @@ class ConsumeMessageHookTest {
     }
 
     private List<String> runConcurrently(MessageListenerConcurrently listener) {
-        ConsumeMessageConcurrentlyService service = new ConsumeMessageConcurrentlyService(impl, (msgs, ctx) -> {
+        ConsumeMessageConcurrentlyService service = new ConsumeMessageConcurrentlyService(parts, (msgs, ctx) -> {
             events.add("listener");
             return listener.consumeMessage(msgs, ctx);
         });
@@ -102,7 +110,7 @@ class ConsumeMessageHookTest {
     }
 
     private List<String> runOrderly(MessageListenerOrderly listener) {
-        ConsumeMessageOrderlyService service = new ConsumeMessageOrderlyService(impl, (msgs, ctx) -> {
+        ConsumeMessageOrderlyService service = new ConsumeMessageOrderlyService(parts, (msgs, ctx) -> {
             events.add("listener");
             return listener.consumeMessage(msgs, ctx);
         });

@@ -12,7 +12,6 @@ import java.util.List;
 import org.cometmq.client.consumer.DefaultMQPushConsumer;
 import org.cometmq.client.consumer.listener.ConsumeOrderlyContext;
 import org.cometmq.client.consumer.listener.ConsumeOrderlyStatus;
-import org.cometmq.client.impl.factory.MQClientInstance;
 import org.cometmq.client.producer.DefaultMQProducer;
 import org.cometmq.common.message.Message;
 import org.cometmq.common.message.MessageConst;
@@ -35,18 +34,14 @@ class ConsumeMessageOrderlyServiceTest {
     void setUp() throws Exception {
         config.setConsumeThreadMin(1);
         config.setConsumeThreadMax(1);
-        DefaultMQPushConsumerImpl impl = mock(DefaultMQPushConsumerImpl.class);
-        MQClientInstance factory = mock(MQClientInstance.class);
         DefaultMQProducer innerProducer = mock(DefaultMQProducer.class);
-        when(impl.getDefaultMQPushConsumer()).thenReturn(config);
-        when(impl.getOffsetStore()).thenReturn(offsetStore);
-        when(impl.getmQClientFactory()).thenReturn(factory);
-        when(factory.getDefaultMQProducer()).thenReturn(innerProducer);
         when(innerProducer.send(any(Message.class))).thenAnswer(inv -> {
             sentBack.add(inv.getArgument(0));
             return null;
         });
-        service = new ConsumeMessageOrderlyService(impl, (msgs, ctx) -> ConsumeOrderlyStatus.SUCCESS);
+        ConsumeServiceParts parts = new ConsumeServiceParts(config, offsetStore, null, null,
+            new ConsumeMessageHooks(), (msg, delayLevel, brokerName) -> { }, innerProducer);
+        service = new ConsumeMessageOrderlyService(parts, (msgs, ctx) -> ConsumeOrderlyStatus.SUCCESS);
     }
 
     @AfterEach

@@ -74,11 +74,11 @@ class OrderlyRebalanceLockTest {
             body.getMqSet().forEach(mq -> unlockCalls.add(mq.getQueueId() + (inv.getArgument(3) ? " oneway" : "")));
             return null;
         }).when(api).unlockBatchMQ(anyString(), any(), anyLong(), anyBoolean());
-        DefaultMQPushConsumerImpl impl = mock(DefaultMQPushConsumerImpl.class);
-        when(impl.getOffsetStore()).thenReturn(offsetStore);
-        when(impl.getDefaultMQPushConsumer()).thenReturn(new DefaultMQPushConsumer("cg"));
-        when(impl.isConsumeOrderly()).thenReturn(true);
-        rebalance = new RebalancePushImpl(impl);
+        PushConsumerState state = new PushConsumerState();
+        state.setConsumeOrderly(true);
+        rebalance = new RebalancePushImpl(new DefaultMQPushConsumer("cg"), state);
+        rebalance.setOffsetStore(offsetStore);
+        rebalance.setPullScheduler(mock(PullScheduler.class));
         rebalance.setConsumerGroup("cg");
         rebalance.setMessageModel(MessageModel.CLUSTERING);
         rebalance.setAllocateMessageQueueStrategy(new AllocateMessageQueueAveragely());

@@ -21,7 +21,6 @@ import org.cometmq.client.hook.FilterMessageHook;
 import org.cometmq.client.impl.CommunicationMode;
 import org.cometmq.client.impl.FindBrokerResult;
 import org.cometmq.client.impl.MQClientAPIImpl;
-import org.cometmq.client.impl.factory.MQClientInstance;
 import org.cometmq.common.filter.FilterAPI;
 import org.cometmq.common.message.MessageConst;
 import org.cometmq.common.message.MessageDecoder;
@@ -55,7 +54,8 @@ class PullAPIWrapperTest {
 
     @Test
     void foundRecordsAreDecodedFilteredByTagAndStamped() {
-        PullAPIWrapper wrapper = new PullAPIWrapper(mock(MQClientInstance.class), "cg", false);
+        PullAPIWrapper wrapper = new PullAPIWrapper(mock(SubscribeRouteSource.class), mock(MQClientAPIImpl.class),
+            "cg", false);
         PullResultExt raw = new PullResultExt(PullStatus.FOUND, 13, 2, 20, null, 1,
             storedRecords("TagA", "TagB", "TagC"));
         PullResult result = wrapper.processPullResult(MQ, raw,
@@ -75,7 +75,8 @@ class PullAPIWrapperTest {
 
     @Test
     void subscribeAllKeepsEveryRecord() {
-        PullAPIWrapper wrapper = new PullAPIWrapper(mock(MQClientInstance.class), "cg", false);
+        PullAPIWrapper wrapper = new PullAPIWrapper(mock(SubscribeRouteSource.class), mock(MQClientAPIImpl.class),
+            "cg", false);
         PullResult result = wrapper.processPullResult(MQ,
             new PullResultExt(PullStatus.FOUND, 12, 0, 12, null, 0, storedRecords("TagA", "TagB")),
             FilterAPI.buildSubscriptionData("TopicTest", "*"));
@@ -85,12 +86,11 @@ class PullAPIWrapperTest {
 
     @Test
     void pullHeaderCarriesEveryField() throws Exception {
-        MQClientInstance factory = mock(MQClientInstance.class);
+        SubscribeRouteSource factory = mock(SubscribeRouteSource.class);
         MQClientAPIImpl api = mock(MQClientAPIImpl.class);
-        when(factory.getMQClientAPIImpl()).thenReturn(api);
         when(factory.findBrokerAddressInSubscribe("broker-a", 0L, false))
             .thenReturn(new FindBrokerResult("127.0.0.1:10911", false));
-        PullAPIWrapper wrapper = new PullAPIWrapper(factory, "cg", false);
+        PullAPIWrapper wrapper = new PullAPIWrapper(factory, api, "cg", false);
         int sysFlag = PullSysFlag.buildSysFlag(true, true, false, false);
         wrapper.pullKernelImpl(MQ, null, "TAG", 123L, 77L, 32, sysFlag, 70L, 15000, 30000,
             CommunicationMode.ASYNC, null);
@@ -106,12 +106,11 @@ class PullAPIWrapperTest {
 
     @Test
     void slaveNeverGetsTheCommitFlag() throws Exception {
-        MQClientInstance factory = mock(MQClientInstance.class);
+        SubscribeRouteSource factory = mock(SubscribeRouteSource.class);
         MQClientAPIImpl api = mock(MQClientAPIImpl.class);
-        when(factory.getMQClientAPIImpl()).thenReturn(api);
         when(factory.findBrokerAddressInSubscribe(eq("broker-a"), anyLong(), eq(false)))
             .thenReturn(new FindBrokerResult("127.0.0.1:10921", true));
-        PullAPIWrapper wrapper = new PullAPIWrapper(factory, "cg", false);
+        PullAPIWrapper wrapper = new PullAPIWrapper(factory, api, "cg", false);
         wrapper.pullKernelImpl(MQ, null, "TAG", 0L, 0L, 32, PullSysFlag.buildSysFlag(true, true, false, false), 5L,
             15000, 30000, CommunicationMode.ASYNC, null);
         ArgumentCaptor<PullMessageRequestHeader> header = ArgumentCaptor.forClass(PullMessageRequestHeader.class);
@@ -121,11 +120,11 @@ class PullAPIWrapperTest {
 
     @Test
     void eachQueueIsPulledFromTheNodeItsLastResponseSuggested() throws Exception {
-        MQClientInstance factory = mock(MQClientInstance.class);
-        when(factory.getMQClientAPIImpl()).thenReturn(mock(MQClientAPIImpl.class));
+        SubscribeRouteSource factory = mock(SubscribeRouteSource.class);
+        MQClientAPIImpl api = mock(MQClientAPIImpl.class);
         when(factory.findBrokerAddressInSubscribe(eq("broker-a"), anyLong(), eq(false)))
             .thenReturn(new FindBrokerResult("127.0.0.1:10911", false));
-        PullAPIWrapper wrapper = new PullAPIWrapper(factory, "cg", false);
+        PullAPIWrapper wrapper = new PullAPIWrapper(factory, api, "cg", false);
         MessageQueue other = new MessageQueue("TopicTest", "broker-a", 0);
         assertEquals(0, wrapper.recalculatePullFromWhichNode(MQ), "master until a broker suggests otherwise");
         wrapper.processPullResult(MQ, new PullResultExt(PullStatus.NO_NEW_MSG, 5, 0, 5, null, 1, null), null);
@@ -142,7 +141,8 @@ class PullAPIWrapperTest {
 
     @Test
     void filterHooksSeeTheMessagesLeftAfterTagFiltering() {
-        PullAPIWrapper wrapper = new PullAPIWrapper(mock(MQClientInstance.class), "cg", true);
+        PullAPIWrapper wrapper = new PullAPIWrapper(mock(SubscribeRouteSource.class), mock(MQClientAPIImpl.class),
+            "cg", true);
         List<String> seen = new ArrayList<>();
         ArrayList<FilterMessageHook> hooks = new ArrayList<>();
         wrapper.registerFilterMessageHook(hooks);

@@ -10,7 +10,6 @@ import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
-import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -23,7 +22,7 @@ import org.cometmq.client.consumer.DefaultMQPushConsumer;
 import org.cometmq.client.consumer.PullCallback;
 import org.cometmq.client.consumer.PullStatus;
 import org.cometmq.client.exception.MQBrokerException;
-import org.cometmq.client.impl.factory.MQClientInstance;
+import org.cometmq.common.ServiceState;
 import org.cometmq.common.filter.FilterAPI;
 import org.cometmq.common.message.MessageExt;
 import org.cometmq.common.message.MessageQueue;
@@ -43,34 +42,39 @@ class PushMessagePullerTest {
     private final List<Runnable> tasks = new ArrayList<>();
     private final List<PullCallback> callbacks = new ArrayList<>();
     private final List<Integer> sysFlags = new ArrayList<>();
-    private DefaultMQPushConsumerImpl impl;
+    private final PushConsumerState state = new PushConsumerState();
+    private ClientActions client;
     private RebalanceImpl rebalance;
     private ConsumeMessageService consumeService;
     private PushMessagePuller puller;
 
     @BeforeEach
     void setUp() throws Exception {
-        impl = mock(DefaultMQPushConsumerImpl.class);
+        client = mock(ClientActions.class);
         rebalance = mock(RebalanceImpl.class);
         consumeService = mock(ConsumeMessageService.class);
         PullAPIWrapper wrapper = mock(PullAPIWrapper.class);
-        when(impl.getDefaultMQPushConsumer()).thenReturn(config);
-        when(impl.isRunning()).thenReturn(true);
-        when(impl.getOffsetStore()).thenReturn(offsetStore);
-        when(impl.getRebalanceImpl()).thenReturn(rebalance);
-        when(impl.getPullAPIWrapper()).thenReturn(wrapper);
-        when(impl.getConsumeMessageService()).thenReturn(consumeService);
-        when(impl.getConsumeStats()).thenReturn(new ConsumeStatsRecorder());
-        when(impl.getmQClientFactory()).thenReturn(mock(MQClientInstance.class));
-        when(impl.getPullTimeDelayMillsWhenException()).thenReturn(3000L);
+        state.setServiceState(ServiceState.RUNNING);
+        state.setPullTimeDelayMillsWhenException(3000L);
         ConcurrentHashMap<String, SubscriptionData> subs = new ConcurrentHashMap<>();
         subs.put("TopicTest", FilterAPI.buildSubscriptionData("TopicTest", "*"));
         when(rebalance.getSubscriptionInner()).thenReturn(subs);
-        doAnswer(inv -> requeued.add("now " + ((PullRequest) inv.getArgument(0)).getNextOffset()))
-            .when(impl).executePullRequestImmediately(any());
-        doAnswer(inv -> requeued.add("later " + inv.getArgument(1) + " " + ((PullRequest) inv.getArgument(0))
-            .getNextOffset())).when(impl).executePullRequestLater(any(), anyLong());
-        doAnswer(inv -> tasks.add(inv.getArgument(0))).when(impl).executeTaskLater(any(), anyLong());
+        PullScheduler scheduler = new PullScheduler() {
+            @Override
+            public void executePullRequestImmediately(PullRequest pullRequest) {
+                requeued.add("now " + pullRequest.getNextOffset());
+            }
+
+            @Override
+            public void executePullRequestLater(PullRequest pullRequest, long timeDelay) {
+                requeued.add("later " + timeDelay + " " + pullRequest.getNextOffset());
+            }
+
+            @Override
+            public void executeTaskLater(Runnable task, long timeDelay) {
+                tasks.add(task);
+            }
+        };
         when(wrapper.pullKernelImpl(eq(MQ), any(), anyString(), anyLong(), anyLong(), anyInt(), anyInt(), anyLong(),
             anyLong(), anyLong(), any(), any())).thenAnswer(inv -> {
                 sysFlags.add(inv.getArgument(6));
@@ -78,7 +82,8 @@ class PushMessagePullerTest {
                 return null;
             });
         when(wrapper.processPullResult(any(), any(), any())).thenAnswer(inv -> inv.getArgument(1));
-        puller = new PushMessagePuller(impl);
+        puller = new PushMessagePuller(config, state, rebalance, offsetStore, wrapper, consumeService,
+            new ConsumeStatsRecorder(), scheduler, client);
     }
 
     private PullRequest request(long offset) {
@@ -165,7 +170,7 @@ class PushMessagePullerTest {
 
     @Test
     void orderlyQueueWaitsForItsLockThenRestartsFromTheCommittedOffset() throws Exception {
-        when(impl.isConsumeOrderly()).thenReturn(true);
+        state.setConsumeOrderly(true);
         when(rebalance.computePullFromWhereWithException(MQ)).thenReturn(42L);
         PullRequest pr = request(0);
         puller.pullMessage(pr);
@@ -181,8 +186,6 @@ class PushMessagePullerTest {
 
     @Test
     void outdatedSubscriptionAtTheBrokerTriggersOneHeartbeat() {
-        MQClientInstance factory = mock(MQClientInstance.class);
-        when(impl.getmQClientFactory()).thenReturn(factory);
         PullRequest pr = request(0);
         puller.pullMessage(pr);
         puller.pullMessage(pr);
@@ -192,6 +195,6 @@ class PushMessagePullerTest {
         assertEquals(List.of("later 3000 0", "later 3000 0"), requeued);
         assertEquals(1, tasks.size());
         tasks.get(0).run();
-        verify(factory).sendHeartbeatToAllBrokerWithLock();
+        verify(client).sendHeartbeatToAllBrokerWithLock();
     }
 }

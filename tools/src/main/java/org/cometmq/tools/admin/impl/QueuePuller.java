@@ -30,7 +30,8 @@ public class QueuePuller {
 
     private QueuePuller(MQClientInstance clientInstance, String consumerGroup, long timeoutMillis) {
         this.clientInstance = clientInstance;
-        this.pullAPIWrapper = new PullAPIWrapper(clientInstance, consumerGroup, false);
+        this.pullAPIWrapper = new PullAPIWrapper(clientInstance.routes(), clientInstance.getMQClientAPIImpl(),
+            consumerGroup, false);
         this.timeoutMillis = timeoutMillis;
     }
 
