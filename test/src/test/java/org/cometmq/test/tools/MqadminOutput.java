@@ -45,13 +45,17 @@ final class MqadminOutput {
         return lines.stream().map(line -> SAVED_AT.matcher(line).replaceAll("$1<millis>/")).toList();
     }
 
-    /** A consumer report with every digit after its moving section's header replaced. */
+    /**
+     * A consumer report with every number after its moving section's header replaced, and runs of blanks there made
+     * one: the columns pad each figure to its width, so a figure of another width moves its row's blanks.
+     */
     static String withoutRunningFigures(String report) {
         int moving = report.indexOf(MOVING_SECTION);
         if (moving < 0) {
             return report;
         }
-        return report.substring(0, moving) + report.substring(moving).replaceAll("\\d+", "#");
+        return report.substring(0, moving)
+            + report.substring(moving).replaceAll("\\d+", "#").replaceAll("[ \\t]+", " ");
     }
 
     /** The file an export command says it wrote ({@code export <path> success}). */
