@@ -1,0 +1,28 @@
+package org.cometmq.test.tools;
+
+import java.util.function.Supplier;
+
+/**
+ * A tool run repeated once when the machine was too busy for the cluster to answer in time: a fresh tool JVM on a
+ * shared CI machine can miss the 3 s timeout of its first request.
+ */
+final class Patiently {
+    private Patiently() {
+    }
+
+    /** CometMQ's mqadmin, run again once when a request timed out or its connection was closed after a timeout. */
+    static CommandResult our(Supplier<CommandResult> run) {
+        CommandResult result = run.get();
+        boolean busy = result.stderr().startsWith("mqadmin: remoting error: ")
+            || result.stderr().startsWith("mqadmin: request timed out: ");
+        return result.exitCode() > 0 && busy ? run.get() : result;
+    }
+
+    /** Apache's mqadmin, run again once on the same condition (it prints the remoting exception's stack). */
+    static CommandResult their(Supplier<CommandResult> run) {
+        CommandResult result = run.get();
+        boolean busy = result.stderr().contains("RemotingTimeoutException")
+            || result.stderr().contains("RemotingSendRequestException");
+        return busy ? run.get() : result;
+    }
+}
