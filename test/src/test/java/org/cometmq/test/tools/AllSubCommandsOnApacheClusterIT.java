@@ -9,9 +9,4 @@ class AllSubCommandsOnApacheClusterIT extends AllSubCommandsScenario {
     protected OneBrokerCluster startCluster() {
         return OneBrokerCluster.apache("all-commands", MqadminScenario.CLUSTER);
     }
-
-    @Override
-    protected boolean cometBroker() {
-        return false;
-    }
 }

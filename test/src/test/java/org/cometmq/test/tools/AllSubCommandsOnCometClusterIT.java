@@ -9,9 +9,4 @@ class AllSubCommandsOnCometClusterIT extends AllSubCommandsScenario {
     protected OneBrokerCluster startCluster() {
         return OneBrokerCluster.comet("all-commands", MqadminScenario.CLUSTER);
     }
-
-    @Override
-    protected boolean cometBroker() {
-        return true;
-    }
 }
