@@ -11,8 +11,8 @@ final class Patiently {
     }
 
     /**
-     * CometMQ's mqadmin, run again once when a request timed out, its connection was closed after a timeout or
-     * a topic's route did not come.
+     * CometMQ's mqadmin, run again once when a request timed out, its connection was closed after a timeout, a
+     * connection to a running server did not come up in time or a topic's route did not come.
      */
     static CommandResult our(Supplier<CommandResult> run) {
         CommandResult result = run.get();
@@ -20,6 +20,7 @@ final class Patiently {
         // failure of the route update too); the scenarios ask only for topics they made
         boolean busy = result.stderr().startsWith("mqadmin: remoting error: ")
             || result.stderr().startsWith("mqadmin: request timed out: ")
+            || result.stderr().matches("(?s)mqadmin: connect to \\S+ failed: .*")
             || result.stderr().startsWith("mqadmin: no route info for topic ");
         return result.exitCode() > 0 && busy ? run.get() : result;
     }
@@ -28,7 +29,8 @@ final class Patiently {
     static CommandResult their(Supplier<CommandResult> run) {
         CommandResult result = run.get();
         boolean busy = result.stderr().contains("RemotingTimeoutException")
-            || result.stderr().contains("RemotingSendRequestException");
+            || result.stderr().contains("RemotingSendRequestException")
+            || result.stderr().contains("RemotingConnectException");
         return busy ? run.get() : result;
     }
 }
