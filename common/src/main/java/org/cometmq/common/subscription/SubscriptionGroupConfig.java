@@ -123,9 +123,10 @@ public class SubscriptionGroupConfig {
 
     @Override
     public String toString() {
-        return "SubscriptionGroupConfig[groupName=" + groupName + ", consumeEnable=" + consumeEnable
-            + ", consumeBroadcastEnable=" + consumeBroadcastEnable + ", retryQueueNums=" + retryQueueNums
-            + ", retryMaxTimes=" + retryMaxTimes + ", brokerId=" + brokerId
-            + ", whichBrokerWhenConsumeSlowly=" + whichBrokerWhenConsumeSlowly + "]";
+        return "SubscriptionGroupConfig [groupName=" + groupName + ", consumeEnable=" + consumeEnable
+            + ", consumeFromMinEnable=" + consumeFromMinEnable + ", consumeBroadcastEnable=" + consumeBroadcastEnable
+            + ", retryQueueNums=" + retryQueueNums + ", retryMaxTimes=" + retryMaxTimes + ", brokerId=" + brokerId
+            + ", whichBrokerWhenConsumeSlowly=" + whichBrokerWhenConsumeSlowly + ", notifyConsumerIdsChangedEnable="
+            + notifyConsumerIdsChangedEnable + "]";
     }
 }

@@ -16,7 +16,7 @@ import org.cometmq.test.harness.TestEnvironment;
  * on the Apache jars, as its {@code bin/mqadmin} would run it: ROCKETMQ_HOME holds the conf/logback_tools.xml it
  * insists on, logging to a file in the work dir.
  */
-public final class ApacheMqadmin {
+public final class ApacheMqadmin implements Mqadmin {
     private static final String MAIN_CLASS = "org.apache.rocketmq.tools.command.MQAdminStartup";
 
     private final Path workDir;
@@ -30,17 +30,20 @@ public final class ApacheMqadmin {
         writeLogback();
     }
 
+    @Override
     public CommandResult run(String command, String... args) {
         return ToolProcess.run(commandLine(command, args), Map.of("ROCKETMQ_HOME", home.toString()), workDir);
     }
 
     /** A command that runs until stopped, until its stdout satisfies {@code enough}: see ToolProcess#runUntil. */
+    @Override
     public CommandResult runUntil(Predicate<String> enough, String command, String... args) {
         return ToolProcess.runUntil(commandLine(command, args), Map.of("ROCKETMQ_HOME", home.toString()), workDir,
             enough);
     }
 
     /** As {@link #runUntil}, watching what the run appends to {@link #clientLog()} instead of stdout. */
+    @Override
     public CommandResult runUntilLogged(Predicate<String> enough, String command, String... args) {
         return ToolProcess.runUntilAppended(commandLine(command, args), Map.of("ROCKETMQ_HOME", home.toString()),
             workDir, clientLog(), enough);

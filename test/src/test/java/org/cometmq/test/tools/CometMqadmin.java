@@ -14,7 +14,7 @@ import org.cometmq.test.harness.TestEnvironment;
  * CometMQ's {@code bin/mqadmin} from the assembled distribution, run as an operator runs it, with HOME and the
  * log directory inside the test's work dir (so tools.log can be checked and nothing lands in the real home).
  */
-public final class CometMqadmin {
+public final class CometMqadmin implements Mqadmin {
     private final Path workDir;
     private final String namesrvAddr;
 
@@ -24,16 +24,19 @@ public final class CometMqadmin {
     }
 
     /** {@code mqadmin command -n <namesrv> args...}. */
+    @Override
     public CommandResult run(String command, String... args) {
         return runRaw(commandLine(command, args));
     }
 
     /** {@code mqadmin command -n <namesrv> args...} for a command that runs until stopped: see ToolProcess#runUntil. */
+    @Override
     public CommandResult runUntil(Predicate<String> enough, String command, String... args) {
         return ToolProcess.runUntil(commandLine(command, args), environment(), workDir, enough);
     }
 
     /** As {@link #runUntil}, watching what the run appends to {@link #toolsLog()} instead of stdout. */
+    @Override
     public CommandResult runUntilLogged(Predicate<String> enough, String command, String... args) {
         return ToolProcess.runUntilAppended(commandLine(command, args), environment(), workDir, toolsLog(),
             enough);

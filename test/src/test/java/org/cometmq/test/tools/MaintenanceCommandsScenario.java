@@ -1,5 +1,7 @@
 package org.cometmq.test.tools;
 
+import static org.cometmq.test.tools.Patiently.our;
+import static org.cometmq.test.tools.Patiently.their;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,7 +16,6 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
 import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
 import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
@@ -116,25 +117,6 @@ abstract class MaintenanceCommandsScenario {
                 cluster.close();
             }
         }
-    }
-
-    /**
-     * Our mqadmin, run again once when the machine was too busy for the cluster to answer in time (a request
-     * timed out or its connection was closed after a timeout), as the other tools scenarios do.
-     */
-    private static CommandResult our(Supplier<CommandResult> run) {
-        CommandResult result = run.get();
-        boolean busy = result.stderr().startsWith("mqadmin: remoting error: ")
-            || result.stderr().startsWith("mqadmin: request timed out: ");
-        return result.exitCode() > 0 && busy ? run.get() : result;
-    }
-
-    /** Apache's mqadmin, run again once on the same condition (it prints the remoting exception's stack). */
-    private static CommandResult their(Supplier<CommandResult> run) {
-        CommandResult result = run.get();
-        boolean busy = result.stderr().contains("RemotingTimeoutException")
-            || result.stderr().contains("RemotingSendRequestException");
-        return busy ? run.get() : result;
     }
 
     @Test

@@ -105,14 +105,14 @@ class OffsetAndMessageCommandsTest {
     }
 
     @Test
-    void queryMsgByKeyListsIdsQueuesAndOffsets() throws Exception {
+    void queryMsgByKeyListsIdsQueuesAndOffsetsInTheAnswersOrder() throws Exception {
         List<MessageExt> found = new ArrayList<>(List.of(message("ID-2", 1, 3), message("ID-1", 0, 9)));
         when(runner.admin.queryMessage("T", "k1", 64, 0, Long.MAX_VALUE)).thenReturn(new QueryResult(0, found));
         assertEquals(0, runner.run("queryMsgByKey", "-t", "T", "-k", "k1"));
         assertEquals(List.of(
             "#Message ID                                        #QID                                  #Offset",
-            "ID-1                                                  0                                        9",
             "ID-2                                                  1                                        3",
+            "ID-1                                                  0                                        9",
             ""), runner.outLines());
     }
 

@@ -1,7 +1,5 @@
 package org.cometmq.tools.command.message;
 
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
@@ -42,8 +40,8 @@ public class QueryMsgByKeySubCommand implements SubCommand {
     public void execute(CommandLine commandLine, CommandContext context) throws Exception {
         QueryResult result = context.admin().queryMessage(OptionValues.string(commandLine, 't'),
             OptionValues.string(commandLine, 'k'), MAX_NUM, 0, Long.MAX_VALUE);
-        List<MessageExt> messages = new ArrayList<>(result.getMessageList());
-        messages.sort(Comparator.comparing(MessageExt::getQueueId).thenComparing(MessageExt::getQueueOffset));
+        // in the order of the answers, as 4.9.7 prints them (a broker answers in its index order)
+        List<MessageExt> messages = result.getMessageList();
         context.out().printf("%-50s %4s %40s%n", "#Message ID", "#QID", "#Offset");
         for (MessageExt msg : messages) {
             context.out().printf(ROW, msg.getMsgId(), msg.getQueueId(), msg.getQueueOffset());
