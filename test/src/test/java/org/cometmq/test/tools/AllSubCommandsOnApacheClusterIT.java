@@ -1,8 +1,11 @@
 package org.cometmq.test.tools;
 
 import org.cometmq.test.harness.OneBrokerCluster;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /** All 57 sub-commands of both mqadmins against an Apache 4.9.7 name server and broker. */
+@EnabledIfSystemProperty(named = "mqadmin.all", matches = "true",
+    disabledReason = "57 commands x 2 CLIs take 5 minutes per cluster: run with -Dmqadmin.all=true")
 class AllSubCommandsOnApacheClusterIT extends AllSubCommandsScenario {
 
     @Override
