@@ -140,3 +140,14 @@ add_slave() { # kind role(SYNC_MASTER|ASYNC_MASTER) dir
     echo "brokerIP2=127.0.0.1" >> "$dir/broker.conf"
     printf -v "${kind}_slave_addr" '%s' "127.0.0.1:$port"
 }
+
+# The broker's commit-log max offset by mqadmin brokerStatus, 0 when it did not answer (3 tries). Needs comet_home.
+max_offset() { # namesrv broker_addr: the commit log's max offset, 0 when the broker did not answer (3 tries)
+    local try out
+    for try in 1 2 3; do
+        out=$("$comet_home/bin/mqadmin" brokerStatus -n "$1" -b "$2" 2>/dev/null || true)
+        out=$(awk '$1 == "commitLogMaxOffset" {print $NF}' <<< "$out")
+        [[ -n $out ]] && { echo "$out"; return; }
+    done
+    echo 0
+}

@@ -18,16 +18,6 @@ work=$(mktemp -d /tmp/comet-recovery.XXXXXX)
 trap cleanup_pids EXIT
 echo "work dir: $work"
 
-max_offset() { # namesrv broker_addr: the commit log's max offset, 0 when the broker did not answer (3 tries)
-    local try out
-    for try in 1 2 3; do
-        out=$("$comet_home/bin/mqadmin" brokerStatus -n "$1" -b "$2" 2>/dev/null || true)
-        out=$(awk '$1 == "commitLogMaxOffset" {print $NF}' <<< "$out")
-        [[ -n $out ]] && { echo "$out"; return; }
-    done
-    echo 0
-}
-
 fill() { # kind: sends 1 KiB messages in 20 s rounds (at most 60) until the commit log holds $mib MiB
     local kind=$1 ns_var="${1}_ns" addr_var="${1}_broker_addr" target=$(( mib * 1024 * 1024 )) offset=0 round
     for round in $(seq 1 60); do

@@ -17,16 +17,6 @@ work=$(mktemp -d /tmp/comet-replication.XXXXXX)
 trap cleanup_pids EXIT
 echo "work dir: $work"
 
-max_offset() { # namesrv broker_addr: the commit log's max offset, 0 when the broker did not answer (3 tries)
-    local try out
-    for try in 1 2 3; do
-        out=$("$comet_home/bin/mqadmin" brokerStatus -n "$1" -b "$2" 2>/dev/null || true)
-        out=$(awk '$1 == "commitLogMaxOffset" {print $NF}' <<< "$out")
-        [[ -n $out ]] && { echo "$out"; return; }
-    done
-    echo 0
-}
-
 run() { # kind role
     local kind=$1 role=$2 dir="$work/$1-$2" first=${#pids[@]} ns addr slave s0 s1 m1 t0 t1 out
     prepare_servers "$kind" "$dir"
