@@ -418,14 +418,21 @@ public class DefaultLitePullConsumerImpl implements MQConsumerInner {
 
     // ----- pulling (used by LitePullTask) -----
 
-    /** Where the next pull of {@code mq} starts: a pending seek, the last pull's end, or the start offset. */
-    long nextPullOffset(MessageQueue mq) throws MQClientException {
+    /**
+     * The pending seek of {@code mq}, cleared and made the position poll commits from; -1 when none is pending.
+     * Called under the queue's lock.
+     */
+    long takeSeekOffset(MessageQueue mq) {
         long seekOffset = assignedMessageQueue.getSeekOffset(mq);
         if (seekOffset != -1) {
             assignedMessageQueue.updateConsumeOffset(mq, seekOffset);
             assignedMessageQueue.setSeekOffset(mq, -1);
-            return seekOffset;
         }
+        return seekOffset;
+    }
+
+    /** Where the next pull of {@code mq} starts when no seek is pending: the last pull's end, or the start offset. */
+    long nextPullOffset(MessageQueue mq) throws MQClientException {
         long offset = assignedMessageQueue.getPullOffset(mq);
         return offset == -1 ? rebalanceImpl.computePullFromWhereWithException(mq) : offset;
     }

@@ -5,6 +5,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.cometmq.client.consumer.DefaultLitePullConsumer;
 import org.cometmq.client.consumer.PullResult;
+import org.cometmq.client.consumer.PullStatus;
 import org.cometmq.common.message.MessageExt;
 import org.cometmq.common.message.MessageQueue;
 import org.cometmq.common.protocol.heartbeat.SubscriptionData;
@@ -68,32 +69,34 @@ class LitePullTask implements Runnable {
     }
 
     private void pullOnce(ProcessQueue pq) throws Exception {
-        long offset = impl.nextPullOffset(messageQueue);
+        Object queueLock = impl.getMessageQueueLock().fetchLockObject(messageQueue);
+        long seekOffset;
+        // seek() cancels this task and sets the new offset under the same lock: a cancelled task must not take
+        // the seek meant for its successor, nor deliver or record what it pulled.
+        synchronized (queueLock) {
+            if (cancelled) {
+                return;
+            }
+            seekOffset = impl.takeSeekOffset(messageQueue);
+        }
+        long offset = seekOffset != -1 ? seekOffset : impl.nextPullOffset(messageQueue);
         SubscriptionData sd = impl.subscriptionOf(messageQueue.getTopic());
         PullResult result = impl.pullSync(messageQueue, sd, offset, config.getPullBatchSize());
-        if (cancelled || pq.isDropped()) {
-            return;
-        }
         AssignedMessageQueue assigned = impl.getAssignedMessageQueue();
-        switch (result.getPullStatus()) {
-            case FOUND -> {
-                List<MessageExt> msgs = result.getMsgFoundList();
-                synchronized (impl.getMessageQueueLock().fetchLockObject(messageQueue)) {
-                    // A seek issued during the pull makes these messages stale: drop them.
-                    if (msgs != null && !msgs.isEmpty() && assigned.getSeekOffset(messageQueue) == -1) {
-                        pq.putMessage(msgs);
-                        impl.submitConsumeRequest(new DefaultLitePullConsumerImpl.ConsumeRequest(msgs, messageQueue,
-                            pq));
-                    }
-                }
+        synchronized (queueLock) {
+            if (cancelled || pq.isDropped() || assigned.getSeekOffset(messageQueue) != -1) {
+                return;
             }
-            case OFFSET_ILLEGAL -> LOG.warn("group {}: offset {} of {} is illegal; continuing at {}",
-                config.getConsumerGroup(), offset, messageQueue, result.getNextBeginOffset());
-            default -> {
+            List<MessageExt> msgs = result.getMsgFoundList();
+            if (result.getPullStatus() == PullStatus.FOUND && msgs != null && !msgs.isEmpty()) {
+                pq.putMessage(msgs);
+                impl.submitConsumeRequest(new DefaultLitePullConsumerImpl.ConsumeRequest(msgs, messageQueue, pq));
             }
-        }
-        if (assigned.getSeekOffset(messageQueue) == -1) {
             assigned.updatePullOffset(messageQueue, result.getNextBeginOffset(), pq);
+        }
+        if (result.getPullStatus() == PullStatus.OFFSET_ILLEGAL) {
+            LOG.warn("group {}: offset {} of {} is illegal; continuing at {}", config.getConsumerGroup(), offset,
+                messageQueue, result.getNextBeginOffset());
         }
     }
 
