@@ -2,11 +2,8 @@ package org.cometmq.client.consumer.store;
 
 import java.io.File;
 import java.io.IOException;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.cometmq.client.exception.MQClientException;
 import org.cometmq.client.impl.factory.MQClientInstance;
@@ -21,15 +18,13 @@ import org.slf4j.LoggerFactory;
  * {@code ~/.rocketmq_offsets}, the one the RocketMQ 4.x client uses). Each write goes to a temp file that is
  * renamed over the old one, whose previous content is kept as {@code .bak}.
  */
-public class LocalFileOffsetStore implements OffsetStore {
+public class LocalFileOffsetStore extends AbstractOffsetStore {
     /** Root directory of the offset files. */
     public static final String LOCAL_OFFSET_STORE_DIR = System.getProperty("rocketmq.client.localOffsetStoreDir",
         System.getProperty("user.home") + File.separator + ".rocketmq_offsets");
     private static final Logger LOG = LoggerFactory.getLogger(LocalFileOffsetStore.class);
 
-    private final String groupName;
     private final String storePath;
-    private final ConcurrentMap<MessageQueue, AtomicLong> offsetTable = new ConcurrentHashMap<>();
 
     public LocalFileOffsetStore(MQClientInstance mQClientFactory, String groupName) {
         this(LOCAL_OFFSET_STORE_DIR, mQClientFactory.getClientId(), groupName);
@@ -37,7 +32,7 @@ public class LocalFileOffsetStore implements OffsetStore {
 
     /** A store under {@code baseDir} instead of the default directory. */
     public LocalFileOffsetStore(String baseDir, String clientId, String groupName) {
-        this.groupName = groupName;
+        super(groupName);
         this.storePath = baseDir + File.separator + clientId + File.separator + groupName + File.separator
             + "offsets.json";
     }
@@ -52,32 +47,7 @@ public class LocalFileOffsetStore implements OffsetStore {
     }
 
     @Override
-    public void updateOffset(MessageQueue mq, long offset, boolean increaseOnly) {
-        if (mq == null) {
-            return;
-        }
-        AtomicLong current = offsetTable.computeIfAbsent(mq, k -> new AtomicLong(offset));
-        if (increaseOnly) {
-            MixAll.compareAndIncreaseOnly(current, offset);
-        } else {
-            current.set(offset);
-        }
-    }
-
-    @Override
-    public long readOffset(MessageQueue mq, ReadOffsetType type) {
-        if (mq == null) {
-            return -1;
-        }
-        if (type != ReadOffsetType.READ_FROM_STORE) {
-            AtomicLong offset = offsetTable.get(mq);
-            if (offset != null) {
-                return offset.get();
-            }
-            if (type == ReadOffsetType.READ_FROM_MEMORY) {
-                return -1;
-            }
-        }
+    protected long readStoredOffset(MessageQueue mq) {
         try {
             OffsetSerializeWrapper wrapper = readLocalOffset();
             AtomicLong stored = wrapper == null || wrapper.getOffsetTable() == null
@@ -119,17 +89,6 @@ public class LocalFileOffsetStore implements OffsetStore {
     /** Kept: a broadcasting consumer may take the queue back, and the file must keep its offset. */
     @Override
     public void removeOffset(MessageQueue mq) {
-    }
-
-    @Override
-    public Map<MessageQueue, Long> cloneOffsetTable(String topic) {
-        Map<MessageQueue, Long> copy = new HashMap<>();
-        for (Map.Entry<MessageQueue, AtomicLong> entry : offsetTable.entrySet()) {
-            if (topic == null || topic.isEmpty() || topic.equals(entry.getKey().getTopic())) {
-                copy.put(entry.getKey(), entry.getValue().get());
-            }
-        }
-        return copy;
     }
 
     @Override

@@ -1,11 +1,8 @@
 package org.cometmq.client.consumer.store;
 
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.cometmq.client.exception.MQBrokerException;
 import org.cometmq.client.exception.MQClientException;
@@ -23,17 +20,15 @@ import org.slf4j.LoggerFactory;
  * Offsets of a CLUSTERING consumer group, committed to each queue's master broker: kept in memory, sent with
  * UPDATE_CONSUMER_OFFSET (oneway) every persist interval and at shutdown, read with QUERY_CONSUMER_OFFSET.
  */
-public class RemoteBrokerOffsetStore implements OffsetStore {
+public class RemoteBrokerOffsetStore extends AbstractOffsetStore {
     private static final Logger LOG = LoggerFactory.getLogger(RemoteBrokerOffsetStore.class);
     private static final long TIMEOUT_MILLIS = 5_000;
 
     private final MQClientInstance mQClientFactory;
-    private final String groupName;
-    private final ConcurrentMap<MessageQueue, AtomicLong> offsetTable = new ConcurrentHashMap<>();
 
     public RemoteBrokerOffsetStore(MQClientInstance mQClientFactory, String groupName) {
+        super(groupName);
         this.mQClientFactory = mQClientFactory;
-        this.groupName = groupName;
     }
 
     /** Nothing to load: the broker is the store. */
@@ -42,32 +37,7 @@ public class RemoteBrokerOffsetStore implements OffsetStore {
     }
 
     @Override
-    public void updateOffset(MessageQueue mq, long offset, boolean increaseOnly) {
-        if (mq == null) {
-            return;
-        }
-        AtomicLong current = offsetTable.computeIfAbsent(mq, k -> new AtomicLong(offset));
-        if (increaseOnly) {
-            MixAll.compareAndIncreaseOnly(current, offset);
-        } else {
-            current.set(offset);
-        }
-    }
-
-    @Override
-    public long readOffset(MessageQueue mq, ReadOffsetType type) {
-        if (mq == null) {
-            return -1;
-        }
-        if (type != ReadOffsetType.READ_FROM_STORE) {
-            AtomicLong offset = offsetTable.get(mq);
-            if (offset != null) {
-                return offset.get();
-            }
-            if (type == ReadOffsetType.READ_FROM_MEMORY) {
-                return -1;
-            }
-        }
+    protected long readStoredOffset(MessageQueue mq) {
         try {
             long brokerOffset = fetchConsumeOffsetFromBroker(mq);
             updateOffset(mq, brokerOffset, false);
@@ -127,17 +97,6 @@ public class RemoteBrokerOffsetStore implements OffsetStore {
         if (mq != null) {
             offsetTable.remove(mq);
         }
-    }
-
-    @Override
-    public Map<MessageQueue, Long> cloneOffsetTable(String topic) {
-        Map<MessageQueue, Long> copy = new HashMap<>();
-        for (Map.Entry<MessageQueue, AtomicLong> entry : offsetTable.entrySet()) {
-            if (topic == null || topic.isEmpty() || topic.equals(entry.getKey().getTopic())) {
-                copy.put(entry.getKey(), entry.getValue().get());
-            }
-        }
-        return copy;
     }
 
     @Override

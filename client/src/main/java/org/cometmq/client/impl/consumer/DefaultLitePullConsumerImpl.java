@@ -54,7 +54,7 @@ public class DefaultLitePullConsumerImpl implements MQConsumerInner {
     private final DefaultLitePullConsumer defaultLitePullConsumer;
     private final ConsumeMessageHooks consumeMessageHooks = new ConsumeMessageHooks();
     private final RPCHook rpcHook;
-    private final RebalanceImpl rebalanceImpl = new RebalanceLitePullImpl(this);
+    private final RebalanceImpl rebalanceImpl;
     private final AssignedMessageQueue assignedMessageQueue = new AssignedMessageQueue();
     private final BlockingQueue<ConsumeRequest> consumeRequestCache = new LinkedBlockingQueue<>();
     private final LitePullTaskTable pullTasks = new LitePullTaskTable(this);
@@ -82,6 +82,7 @@ public class DefaultLitePullConsumerImpl implements MQConsumerInner {
 
     public DefaultLitePullConsumerImpl(DefaultLitePullConsumer defaultLitePullConsumer, RPCHook rpcHook) {
         this.defaultLitePullConsumer = defaultLitePullConsumer;
+        this.rebalanceImpl = new RebalanceLitePullImpl(defaultLitePullConsumer, () -> offsetStore);
         this.rpcHook = rpcHook;
         this.topicWatcher = new LiteTopicWatcher(this);
     }

@@ -48,7 +48,7 @@ public class DefaultMQPullConsumerImpl implements MQConsumerInner {
     private final ConsumeMessageHooks consumeMessageHooks = new ConsumeMessageHooks();
     private final ArrayList<FilterMessageHook> filterMessageHookList = new ArrayList<>();
     private final RPCHook rpcHook;
-    private final RebalanceImpl rebalanceImpl = new RebalancePullImpl(this);
+    private final RebalanceImpl rebalanceImpl;
     private final long consumerStartTimestamp = System.currentTimeMillis();
     private volatile ServiceState serviceState = ServiceState.CREATE_JUST;
     private MQClientInstance mQClientFactory;
@@ -57,6 +57,7 @@ public class DefaultMQPullConsumerImpl implements MQConsumerInner {
 
     public DefaultMQPullConsumerImpl(DefaultMQPullConsumer defaultMQPullConsumer, RPCHook rpcHook) {
         this.defaultMQPullConsumer = defaultMQPullConsumer;
+        this.rebalanceImpl = new RebalancePullImpl(() -> offsetStore, defaultMQPullConsumer::getMessageQueueListener);
         this.rpcHook = rpcHook;
     }
 
