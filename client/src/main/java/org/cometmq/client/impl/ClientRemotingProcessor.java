@@ -2,9 +2,12 @@ package org.cometmq.client.impl;
 
 import io.netty.channel.ChannelHandlerContext;
 import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.cometmq.client.ClientConfig;
 import org.cometmq.client.impl.consumer.MQConsumerInner;
-import org.cometmq.client.impl.factory.MQClientInstance;
 import org.cometmq.client.impl.producer.MQProducerInner;
 import org.cometmq.common.MQVersion;
 import org.cometmq.common.UtilAll;
@@ -45,10 +48,26 @@ public class ClientRemotingProcessor implements NettyRequestProcessor {
     };
     private static final Logger LOG = LoggerFactory.getLogger(ClientRemotingProcessor.class);
 
-    private final MQClientInstance mqClientFactory;
+    private final ClientConfig clientConfig;
+    private final Function<String, MQProducerInner> producers;
+    private final Function<String, MQConsumerInner> consumers;
+    private final Runnable rebalanceNow;
+    private final Supplier<List<String>> nameServers;
 
-    public ClientRemotingProcessor(MQClientInstance mqClientFactory) {
-        this.mqClientFactory = mqClientFactory;
+    /**
+     * @param producers    the producer registered for a group, or null
+     * @param consumers    the consumer registered for a group, or null
+     * @param rebalanceNow wakes the rebalance of every consumer of this client
+     * @param nameServers  the name-server addresses this client uses
+     */
+    public ClientRemotingProcessor(ClientConfig clientConfig, Function<String, MQProducerInner> producers,
+                                   Function<String, MQConsumerInner> consumers, Runnable rebalanceNow,
+                                   Supplier<List<String>> nameServers) {
+        this.clientConfig = clientConfig;
+        this.producers = producers;
+        this.consumers = consumers;
+        this.rebalanceNow = rebalanceNow;
+        this.nameServers = nameServers;
     }
 
     @Override
@@ -80,13 +99,13 @@ public class ClientRemotingProcessor implements NettyRequestProcessor {
             return null;
         }
         MessageExt msg = MessageDecoder.decode(ByteBuffer.wrap(request.getBody()));
-        msg.setTopic(mqClientFactory.getClientConfig().withoutNamespace(msg.getTopic()));
+        msg.setTopic(clientConfig.withoutNamespace(msg.getTopic()));
         String transactionId = msg.getProperty(MessageConst.PROPERTY_UNIQ_CLIENT_MESSAGE_ID_KEYIDX);
         if (transactionId != null && !transactionId.isEmpty()) {
             msg.setTransactionId(transactionId);
         }
         String group = msg.getProperty(MessageConst.PROPERTY_PRODUCER_GROUP);
-        MQProducerInner producer = group == null ? null : mqClientFactory.selectProducer(group);
+        MQProducerInner producer = group == null ? null : producers.apply(group);
         if (producer == null) {
             LOG.debug("transaction check for producer group {} which is not in this client", group);
             return null;
@@ -101,14 +120,14 @@ public class ClientRemotingProcessor implements NettyRequestProcessor {
             request.decodeCommandCustomHeader(NotifyConsumerIdsChangedRequestHeader.class);
         LOG.info("consumers of group {} changed (notified by {}), rebalancing now", header.getConsumerGroup(),
             remoteAddr(ctx));
-        mqClientFactory.rebalanceImmediately();
+        rebalanceNow.run();
         return null;
     }
 
     private RemotingCommand resetOffset(RemotingCommand request) throws Exception {
         ResetOffsetRequestHeader header = request.decodeCommandCustomHeader(ResetOffsetRequestHeader.class);
         ResetOffsetBody body = ResetOffsetBody.decode(request.getBody(), ResetOffsetBody.class);
-        MQConsumerInner consumer = mqClientFactory.selectConsumer(header.getGroup());
+        MQConsumerInner consumer = consumers.apply(header.getGroup());
         if (consumer != null && body != null) {
             LOG.info("resetting offsets of group {} topic {} to {}", header.getGroup(), header.getTopic(),
                 body.getOffsetTable());
@@ -119,7 +138,7 @@ public class ClientRemotingProcessor implements NettyRequestProcessor {
 
     private RemotingCommand getConsumeStatus(RemotingCommand request) throws Exception {
         GetConsumerStatusRequestHeader header = request.decodeCommandCustomHeader(GetConsumerStatusRequestHeader.class);
-        MQConsumerInner consumer = mqClientFactory.selectConsumer(header.getGroup());
+        MQConsumerInner consumer = consumers.apply(header.getGroup());
         GetConsumerStatusBody body = new GetConsumerStatusBody();
         if (consumer != null) {
             Map<MessageQueue, Long> offsets = consumer.getConsumeStatus(header.getTopic());
@@ -133,13 +152,13 @@ public class ClientRemotingProcessor implements NettyRequestProcessor {
     private RemotingCommand getConsumerRunningInfo(RemotingCommand request) throws Exception {
         GetConsumerRunningInfoRequestHeader header =
             request.decodeCommandCustomHeader(GetConsumerRunningInfoRequestHeader.class);
-        MQConsumerInner consumer = mqClientFactory.selectConsumer(header.getConsumerGroup());
+        MQConsumerInner consumer = consumers.apply(header.getConsumerGroup());
         if (consumer == null) {
             return groupNotHere(header.getConsumerGroup());
         }
         ConsumerRunningInfo info = consumer.consumerRunningInfo();
         info.getProperties().put(ConsumerRunningInfo.PROP_NAMESERVER_ADDR,
-            String.join(";", mqClientFactory.getMQClientAPIImpl().getNameServerAddressList()));
+            String.join(";", nameServers.get()));
         info.getProperties().put(ConsumerRunningInfo.PROP_CONSUME_TYPE, consumer.consumeType().name());
         info.getProperties().put(ConsumerRunningInfo.PROP_CLIENT_VERSION,
             MQVersion.getVersionDesc(MQVersion.CURRENT_VERSION));
@@ -154,7 +173,7 @@ public class ClientRemotingProcessor implements NettyRequestProcessor {
     private RemotingCommand consumeMessageDirectly(RemotingCommand request) throws Exception {
         ConsumeMessageDirectlyResultRequestHeader header =
             request.decodeCommandCustomHeader(ConsumeMessageDirectlyResultRequestHeader.class);
-        MQConsumerInner consumer = mqClientFactory.selectConsumer(header.getConsumerGroup());
+        MQConsumerInner consumer = consumers.apply(header.getConsumerGroup());
         MessageExt msg = MessageDecoder.decode(ByteBuffer.wrap(request.getBody()));
         ConsumeMessageDirectlyResult result =
             consumer == null ? null : consumer.consumeMessageDirectly(msg, header.getBrokerName());

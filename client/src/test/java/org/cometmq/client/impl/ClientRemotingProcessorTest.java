@@ -38,7 +38,9 @@ class ClientRemotingProcessorTest {
     private final MQClientInstance instance = mock(MQClientInstance.class);
     private final MQConsumerInner consumer = mock(MQConsumerInner.class);
     private final ChannelHandlerContext ctx = mock(ChannelHandlerContext.class);
-    private final ClientRemotingProcessor processor = new ClientRemotingProcessor(instance);
+    private final ClientRemotingProcessor processor = new ClientRemotingProcessor(new ClientConfig(),
+        instance::selectProducer, instance::selectConsumer, instance::rebalanceImmediately,
+        () -> instance.getMQClientAPIImpl().getNameServerAddressList());
 
     @BeforeEach
     void setUp() {
@@ -46,7 +48,6 @@ class ClientRemotingProcessorTest {
         when(ctx.channel()).thenReturn(channel);
         when(channel.remoteAddress()).thenReturn(new InetSocketAddress("127.0.0.1", 10911));
         when(instance.selectConsumer("cg")).thenReturn(consumer);
-        when(instance.getClientConfig()).thenReturn(new ClientConfig());
     }
 
     @Test

@@ -76,7 +76,9 @@ public class MQClientInstance implements ClientActions {
         this.instanceIndex = instanceIndex;
         this.clientId = clientId;
         this.mQClientAPIImpl = new MQClientAPIImpl(remotingClient, clientConfig);
-        this.clientRemotingProcessor = new ClientRemotingProcessor(this);
+        this.consumerServices = new ConsumerServices(clientId, consumerTable);
+        this.clientRemotingProcessor = new ClientRemotingProcessor(clientConfig, producerTable::get,
+            consumerTable::get, consumerServices::wakeupRebalance, mQClientAPIImpl::getNameServerAddressList);
         this.mQClientAPIImpl.registerClientProcessor(clientRemotingProcessor);
         if (clientConfig.getNamesrvAddr() != null) {
             this.mQClientAPIImpl.updateNameServerAddressList(clientConfig.getNamesrvAddr());
@@ -85,7 +87,6 @@ public class MQClientInstance implements ClientActions {
         this.mQAdminImpl = new MQAdminImpl(mQClientAPIImpl, routes, clientConfig);
         this.scheduledExecutorService = Executors.newSingleThreadScheduledExecutor(
             new NamedThreadFactory("MQClientFactoryScheduledThread"));
-        this.consumerServices = new ConsumerServices(clientId, consumerTable);
         this.heartbeatSender = new HeartbeatSender(clientId, producerTable, consumerTable, routes.addressBook(),
             mQClientAPIImpl, clientConfig.getMqClientApiTimeout());
         this.defaultMQProducer = new DefaultMQProducer(MixAll.CLIENT_INNER_PRODUCER_GROUP);
