@@ -242,21 +242,21 @@ public class DefaultMQProducer extends ClientConfig implements MQProducer {
     public Message request(Message msg, long timeout) throws RequestTimeoutException, MQClientException,
         RemotingException, MQBrokerException, InterruptedException {
         prepare(msg);
-        return defaultMQProducerImpl.getRequestSender().request(msg, timeout);
+        return defaultMQProducerImpl.request(msg, timeout);
     }
 
     @Override
     public void request(Message msg, RequestCallback requestCallback, long timeout)
         throws MQClientException, RemotingException, InterruptedException, MQBrokerException {
         prepare(msg);
-        defaultMQProducerImpl.getRequestSender().request(msg, requestCallback, timeout);
+        defaultMQProducerImpl.request(msg, requestCallback, timeout);
     }
 
     @Override
     public Message request(Message msg, MessageQueueSelector selector, Object arg, long timeout)
         throws MQClientException, RemotingException, MQBrokerException, InterruptedException, RequestTimeoutException {
         prepare(msg);
-        return defaultMQProducerImpl.getRequestSender().request(msg, selector, arg, timeout);
+        return defaultMQProducerImpl.request(msg, selector, arg, timeout);
     }
 
     @Override
@@ -264,21 +264,21 @@ public class DefaultMQProducer extends ClientConfig implements MQProducer {
                         long timeout) throws MQClientException, RemotingException, InterruptedException,
         MQBrokerException {
         prepare(msg);
-        defaultMQProducerImpl.getRequestSender().request(msg, selector, arg, requestCallback, timeout);
+        defaultMQProducerImpl.request(msg, selector, arg, requestCallback, timeout);
     }
 
     @Override
     public Message request(Message msg, MessageQueue mq, long timeout)
         throws MQClientException, RemotingException, MQBrokerException, InterruptedException, RequestTimeoutException {
         prepare(msg);
-        return defaultMQProducerImpl.getRequestSender().request(msg, queueWithNamespace(mq), timeout);
+        return defaultMQProducerImpl.request(msg, queueWithNamespace(mq), timeout);
     }
 
     @Override
     public void request(Message msg, MessageQueue mq, RequestCallback requestCallback, long timeout)
         throws MQClientException, RemotingException, InterruptedException, MQBrokerException {
         prepare(msg);
-        defaultMQProducerImpl.getRequestSender().request(msg, queueWithNamespace(mq), requestCallback, timeout);
+        defaultMQProducerImpl.request(msg, queueWithNamespace(mq), requestCallback, timeout);
     }
 
     /** Only {@link TransactionMQProducer} sends transactional messages. */

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.cometmq.client.Validators;
 import org.cometmq.client.common.ClientErrorCode;
 import org.cometmq.client.exception.MQBrokerException;
+import org.cometmq.client.exception.RequestTimeoutException;
 import org.cometmq.client.exception.MQClientException;
 import org.cometmq.client.hook.CheckForbiddenContext;
 import org.cometmq.client.hook.CheckForbiddenHook;
@@ -28,6 +29,7 @@ import org.cometmq.client.latency.MQFaultStrategy;
 import org.cometmq.client.producer.DefaultMQProducer;
 import org.cometmq.client.producer.LocalTransactionState;
 import org.cometmq.client.producer.MessageQueueSelector;
+import org.cometmq.client.producer.RequestCallback;
 import org.cometmq.client.producer.RequestFutureHolder;
 import org.cometmq.client.producer.SendCallback;
 import org.cometmq.client.producer.SendResult;
@@ -68,7 +70,7 @@ public class DefaultMQProducerImpl implements MQProducerInner {
     private boolean transactional;
     private ExecutorService transactionCheckExecutor;
     private volatile TransactionSupport transactionSupport;
-    private final RequestSender requestSender = new RequestSender(this);
+    private RequestSender requestSender;
 
     public DefaultMQProducerImpl(DefaultMQProducer defaultMQProducer, RPCHook rpcHook) {
         this.defaultMQProducer = defaultMQProducer;
@@ -140,6 +142,8 @@ public class DefaultMQProducerImpl implements MQProducerInner {
         routes = new PublishRoutes(topicPublishInfoTable, factory.routes(), defaultMQProducer);
         SendKernel kernel = new SendKernel(defaultMQProducer, routes, factory.getMQClientAPIImpl(), hooks);
         sender = new SendRetryPolicy(defaultMQProducer, mqFaultStrategy, kernel);
+        requestSender = new RequestSender(factory.getClientId(), routes, factory.getTopicRouteTable()::containsKey,
+            factory::sendHeartbeatToAllBrokerWithLock);
         if (transactional) {
             transactionSupport = new TransactionSupport(defaultMQProducer, routes, factory.getMQClientAPIImpl(), hooks,
                 transactionCheckExecutor);
@@ -496,8 +500,44 @@ public class DefaultMQProducerImpl implements MQProducerInner {
         return mQClientFactory.getMQAdminImpl();
     }
 
-    /** Request-reply sends of this producer. */
-    public RequestSender getRequestSender() {
+    // ------------------------------------------------------------------ request-reply
+
+    public Message request(Message msg, long timeout) throws RequestTimeoutException, MQClientException,
+        RemotingException, MQBrokerException, InterruptedException {
+        return runningRequestSender().requestSync(msg, timeout, (cb, left) -> send(msg, cb, left));
+    }
+
+    public Message request(Message msg, MessageQueueSelector selector, Object arg, long timeout)
+        throws RequestTimeoutException, MQClientException, RemotingException, MQBrokerException, InterruptedException {
+        return runningRequestSender().requestSync(msg, timeout, (cb, left) -> send(msg, selector, arg, cb, left));
+    }
+
+    public Message request(Message msg, MessageQueue mq, long timeout)
+        throws RequestTimeoutException, MQClientException, RemotingException, MQBrokerException, InterruptedException {
+        return runningRequestSender().requestSync(msg, timeout, (cb, left) -> send(msg, mq, cb, left));
+    }
+
+    public void request(Message msg, RequestCallback callback, long timeout)
+        throws MQClientException, RemotingException, InterruptedException, MQBrokerException {
+        runningRequestSender().requestAsync(msg, callback, timeout, (cb, left) -> send(msg, cb, left));
+    }
+
+    public void request(Message msg, MessageQueueSelector selector, Object arg, RequestCallback callback, long timeout)
+        throws MQClientException, RemotingException, InterruptedException, MQBrokerException {
+        runningRequestSender().requestAsync(msg, callback, timeout,
+            (cb, left) -> send(msg, selector, arg, cb, left));
+    }
+
+    public void request(Message msg, MessageQueue mq, RequestCallback callback, long timeout)
+        throws MQClientException, RemotingException, InterruptedException, MQBrokerException {
+        runningRequestSender().requestAsync(msg, callback, timeout, (cb, left) -> send(msg, mq, cb, left));
+    }
+
+    private RequestSender runningRequestSender() throws MQClientException {
+        if (serviceState != ServiceState.RUNNING) {
+            throw new MQClientException("The producer service state not OK (" + serviceState
+                + "): call start() before sending a request, and do not send after shutdown()", null);
+        }
         return requestSender;
     }
 

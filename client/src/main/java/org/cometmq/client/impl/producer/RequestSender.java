@@ -1,21 +1,18 @@
 package org.cometmq.client.impl.producer;
 
+import java.util.function.Predicate;
 import java.util.function.Consumer;
 import org.cometmq.client.common.ClientErrorCode;
-import org.cometmq.client.exception.MQBrokerException;
 import org.cometmq.client.exception.MQClientException;
 import org.cometmq.client.exception.RequestTimeoutException;
-import org.cometmq.client.producer.MessageQueueSelector;
 import org.cometmq.client.producer.RequestCallback;
 import org.cometmq.client.producer.RequestFutureHolder;
 import org.cometmq.client.producer.RequestResponseFuture;
 import org.cometmq.client.producer.SendCallback;
 import org.cometmq.client.producer.SendResult;
-import org.cometmq.common.ServiceState;
 import org.cometmq.common.message.Message;
 import org.cometmq.common.message.MessageAccessor;
 import org.cometmq.common.message.MessageConst;
-import org.cometmq.common.message.MessageQueue;
 import org.cometmq.common.utils.CorrelationIdUtil;
 import org.cometmq.remoting.exception.RemotingException;
 import org.slf4j.Logger;
@@ -36,43 +33,25 @@ public class RequestSender {
             InterruptedException;
     }
 
-    private final DefaultMQProducerImpl producer;
+    private final String replyToClientId;
+    private final PublishRoutes routes;
+    private final Predicate<String> routeKnown;
+    private final Runnable heartbeat;
 
-    RequestSender(DefaultMQProducerImpl producer) {
-        this.producer = producer;
+    /**
+     * @param replyToClientId the client id brokers push replies to
+     * @param routeKnown      whether this client already holds a route of a topic
+     * @param heartbeat       a heartbeat to every broker, which registers the channel replies come back on
+     */
+    RequestSender(String replyToClientId, PublishRoutes routes, Predicate<String> routeKnown, Runnable heartbeat) {
+        this.replyToClientId = replyToClientId;
+        this.routes = routes;
+        this.routeKnown = routeKnown;
+        this.heartbeat = heartbeat;
     }
 
-    public Message request(Message msg, long timeout) throws RequestTimeoutException, MQClientException, RemotingException,
-        MQBrokerException, InterruptedException {
-        return requestSync(msg, timeout, (cb, left) -> producer.send(msg, cb, left));
-    }
-
-    public Message request(Message msg, MessageQueueSelector selector, Object arg, long timeout)
-        throws RequestTimeoutException, MQClientException, RemotingException, MQBrokerException, InterruptedException {
-        return requestSync(msg, timeout, (cb, left) -> producer.send(msg, selector, arg, cb, left));
-    }
-
-    public Message request(Message msg, MessageQueue mq, long timeout)
-        throws RequestTimeoutException, MQClientException, RemotingException, MQBrokerException, InterruptedException {
-        return requestSync(msg, timeout, (cb, left) -> producer.send(msg, mq, cb, left));
-    }
-
-    public void request(Message msg, RequestCallback callback, long timeout)
-        throws MQClientException, RemotingException, InterruptedException, MQBrokerException {
-        requestAsync(msg, callback, timeout, (cb, left) -> producer.send(msg, cb, left));
-    }
-
-    public void request(Message msg, MessageQueueSelector selector, Object arg, RequestCallback callback, long timeout)
-        throws MQClientException, RemotingException, InterruptedException, MQBrokerException {
-        requestAsync(msg, callback, timeout, (cb, left) -> producer.send(msg, selector, arg, cb, left));
-    }
-
-    public void request(Message msg, MessageQueue mq, RequestCallback callback, long timeout)
-        throws MQClientException, RemotingException, InterruptedException, MQBrokerException {
-        requestAsync(msg, callback, timeout, (cb, left) -> producer.send(msg, mq, cb, left));
-    }
-
-    private Message requestSync(Message msg, long timeout, AsyncSend send) throws RequestTimeoutException,
+    /** Sends {@code msg} as a request with {@code send} and waits up to {@code timeout} ms for its reply. */
+    Message requestSync(Message msg, long timeout, AsyncSend send) throws RequestTimeoutException,
         MQClientException, RemotingException, InterruptedException {
         long begin = System.currentTimeMillis();
         String correlationId = prepareSendRequest(msg, timeout);
@@ -105,7 +84,8 @@ public class RequestSender {
         throw new MQClientException("send request message to <" + msg.getTopic() + "> fail", future.getCause());
     }
 
-    private void requestAsync(Message msg, RequestCallback callback, long timeout, AsyncSend send)
+    /** Sends {@code msg} as a request with {@code send}; the reply, or the failure, goes to {@code callback}. */
+    void requestAsync(Message msg, RequestCallback callback, long timeout, AsyncSend send)
         throws MQClientException, RemotingException, InterruptedException {
         long begin = System.currentTimeMillis();
         String correlationId = prepareSendRequest(msg, timeout);
@@ -152,19 +132,15 @@ public class RequestSender {
      * a heartbeat first: the broker pushes the reply over the channel that heartbeat registers.
      */
     private String prepareSendRequest(Message msg, long timeout) throws MQClientException {
-        if (producer.getServiceState() != ServiceState.RUNNING) {
-            throw new MQClientException("The producer service state not OK (" + producer.getServiceState()
-                + "): call start() before sending a request, and do not send after shutdown()", null);
-        }
         String correlationId = CorrelationIdUtil.createCorrelationId();
         MessageAccessor.putProperty(msg, MessageConst.PROPERTY_CORRELATION_ID, correlationId);
         MessageAccessor.putProperty(msg, MessageConst.PROPERTY_MESSAGE_REPLY_TO_CLIENT,
-            producer.getMQClientFactory().getClientId());
+            replyToClientId);
         MessageAccessor.putProperty(msg, MessageConst.PROPERTY_MESSAGE_TTL, String.valueOf(timeout));
-        if (!producer.getMQClientFactory().getTopicRouteTable().containsKey(msg.getTopic())) {
+        if (!routeKnown.test(msg.getTopic())) {
             long begin = System.currentTimeMillis();
-            producer.tryToFindTopicPublishInfo(msg.getTopic());
-            producer.getMQClientFactory().sendHeartbeatToAllBrokerWithLock();
+            routes.find(msg.getTopic());
+            heartbeat.run();
             long cost = System.currentTimeMillis() - begin;
             if (cost > SLOW_PREPARE_MILLIS) {
                 LOG.warn("preparing the request to {} took {} ms (route lookup and heartbeat)", msg.getTopic(), cost);
