@@ -285,7 +285,7 @@ public class DefaultMQPullConsumerImpl implements MQConsumerInner {
 
     @Override
     public Set<SubscriptionData> subscriptions() {
-        return new HashSet<>(rebalanceImpl.getSubscriptionInner().values());
+        return rebalanceImpl.subscriptions();
     }
 
     @Override
@@ -304,15 +304,12 @@ public class DefaultMQPullConsumerImpl implements MQConsumerInner {
 
     @Override
     public void updateTopicSubscribeInfo(String topic, Set<MessageQueue> info) {
-        if (rebalanceImpl.getSubscriptionInner().containsKey(topic)) {
-            rebalanceImpl.getTopicSubscribeInfoTable().put(topic, info);
-        }
+        rebalanceImpl.updateTopicSubscribeInfo(topic, info);
     }
 
     @Override
     public boolean isSubscribeTopicNeedUpdate(String topic) {
-        return rebalanceImpl.getSubscriptionInner().containsKey(topic)
-            && !rebalanceImpl.getTopicSubscribeInfoTable().containsKey(topic);
+        return rebalanceImpl.isSubscribeTopicNeedUpdate(topic);
     }
 
     @Override

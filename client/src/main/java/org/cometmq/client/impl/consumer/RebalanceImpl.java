@@ -288,6 +288,23 @@ public abstract class RebalanceImpl {
         return processQueueTable;
     }
 
+    /** A copy of the subscriptions this rebalance serves. */
+    public Set<SubscriptionData> subscriptions() {
+        return new HashSet<>(subscriptionInner.values());
+    }
+
+    /** Takes a subscribed topic's new queue set from a route update; other topics are ignored. */
+    public void updateTopicSubscribeInfo(String topic, Set<MessageQueue> info) {
+        if (subscriptionInner.containsKey(topic)) {
+            topicSubscribeInfoTable.put(topic, info);
+        }
+    }
+
+    /** Whether {@code topic} is subscribed but its queue set is not known yet. */
+    public boolean isSubscribeTopicNeedUpdate(String topic) {
+        return subscriptionInner.containsKey(topic) && !topicSubscribeInfoTable.containsKey(topic);
+    }
+
     public ConcurrentMap<String, Set<MessageQueue>> getTopicSubscribeInfoTable() {
         return topicSubscribeInfoTable;
     }
