@@ -9,13 +9,11 @@ import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.cometmq.client.consumer.DefaultLitePullConsumer;
 import org.cometmq.client.consumer.MessageQueueListener;
 import org.cometmq.client.consumer.MessageSelector;
-import org.cometmq.client.consumer.PullResult;
 import org.cometmq.client.consumer.TopicMessageQueueChangeListener;
 import org.cometmq.client.consumer.store.LocalFileOffsetStore;
 import org.cometmq.client.consumer.store.OffsetStore;
@@ -24,13 +22,11 @@ import org.cometmq.client.consumer.store.RemoteBrokerOffsetStore;
 import org.cometmq.client.exception.MQClientException;
 import org.cometmq.client.hook.ConsumeMessageContext;
 import org.cometmq.client.hook.ConsumeMessageHook;
-import org.cometmq.client.impl.CommunicationMode;
 import org.cometmq.client.impl.MQClientManager;
 import org.cometmq.client.impl.factory.MQClientInstance;
 import org.cometmq.common.MixAll;
 import org.cometmq.common.ServiceState;
 import org.cometmq.common.consumer.ConsumeFromWhere;
-import org.cometmq.common.filter.ExpressionType;
 import org.cometmq.common.filter.FilterAPI;
 import org.cometmq.common.message.MessageExt;
 import org.cometmq.common.message.MessageQueue;
@@ -38,7 +34,6 @@ import org.cometmq.common.protocol.body.ConsumerRunningInfo;
 import org.cometmq.common.protocol.heartbeat.ConsumeType;
 import org.cometmq.common.protocol.heartbeat.MessageModel;
 import org.cometmq.common.protocol.heartbeat.SubscriptionData;
-import org.cometmq.common.sysflag.PullSysFlag;
 import org.cometmq.remoting.RPCHook;
 import org.cometmq.remoting.common.NamedThreadFactory;
 import org.slf4j.Logger;
@@ -57,7 +52,7 @@ public class DefaultLitePullConsumerImpl implements MQConsumerInner {
     private final RebalanceImpl rebalanceImpl;
     private final AssignedMessageQueue assignedMessageQueue = new AssignedMessageQueue();
     private final BlockingQueue<ConsumeRequest> consumeRequestCache = new LinkedBlockingQueue<>();
-    private final LitePullTaskTable pullTasks = new LitePullTaskTable(this);
+    private final LitePullTaskTable pullTasks;
     private final MessageQueueLock messageQueueLock = new MessageQueueLock();
     private final LiteTopicWatcher topicWatcher;
     private final long consumerStartTimestamp = System.currentTimeMillis();
@@ -83,6 +78,11 @@ public class DefaultLitePullConsumerImpl implements MQConsumerInner {
     public DefaultLitePullConsumerImpl(DefaultLitePullConsumer defaultLitePullConsumer, RPCHook rpcHook) {
         this.defaultLitePullConsumer = defaultLitePullConsumer;
         this.rebalanceImpl = new RebalanceLitePullImpl(defaultLitePullConsumer, () -> offsetStore);
+        LitePuller puller = new LitePuller(defaultLitePullConsumer, assignedMessageQueue, rebalanceImpl,
+            topicToSubExpression, () -> subscriptionType == SubscriptionType.SUBSCRIBE, consumeMessageHooks,
+            () -> pullAPIWrapper);
+        this.pullTasks = new LitePullTaskTable(new LitePullParts(defaultLitePullConsumer, puller,
+            assignedMessageQueue, messageQueueLock, consumeRequestCache, () -> pullExecutor, this::isRunning));
         this.rpcHook = rpcHook;
         this.topicWatcher = new LiteTopicWatcher(this);
     }
@@ -417,59 +417,6 @@ public class DefaultLitePullConsumerImpl implements MQConsumerInner {
         return offset;
     }
 
-    // ----- pulling (used by LitePullTask) -----
-
-    /**
-     * The pending seek of {@code mq}, cleared and made the position poll commits from; -1 when none is pending.
-     * Called under the queue's lock.
-     */
-    long takeSeekOffset(MessageQueue mq) {
-        long seekOffset = assignedMessageQueue.getSeekOffset(mq);
-        if (seekOffset != -1) {
-            assignedMessageQueue.updateConsumeOffset(mq, seekOffset);
-            assignedMessageQueue.setSeekOffset(mq, -1);
-        }
-        return seekOffset;
-    }
-
-    /** Where the next pull of {@code mq} starts when no seek is pending: the last pull's end, or the start offset. */
-    long nextPullOffset(MessageQueue mq) throws MQClientException {
-        long offset = assignedMessageQueue.getPullOffset(mq);
-        return offset == -1 ? rebalanceImpl.computePullFromWhereWithException(mq) : offset;
-    }
-
-    SubscriptionData subscriptionOf(String topic) {
-        if (subscriptionType == SubscriptionType.SUBSCRIBE) {
-            SubscriptionData sd = rebalanceImpl.getSubscriptionInner().get(topic);
-            if (sd != null) {
-                return sd;
-            }
-        }
-        return FilterAPI.buildSubscriptionData(topic, topicToSubExpression.getOrDefault(topic, SubscriptionData.SUB_ALL));
-    }
-
-    /** One long-polling pull of {@code mq}, decoded and filtered. */
-    PullResult pullSync(MessageQueue mq, SubscriptionData sd, long offset, int maxNums) throws Exception {
-        int sysFlag = PullSysFlag.buildSysFlag(false, true, true, false, true);
-        boolean tagType = ExpressionType.isTagType(sd.getExpressionType());
-        PullResult result = pullAPIWrapper.pullKernelImpl(mq, sd.getSubString(), sd.getExpressionType(),
-            tagType ? 0L : sd.getSubVersion(), offset, maxNums, sysFlag, 0,
-            defaultLitePullConsumer.getBrokerSuspendMaxTimeMillis(),
-            defaultLitePullConsumer.getConsumerTimeoutMillisWhenSuspend(), CommunicationMode.SYNC, null);
-        pullAPIWrapper.processPullResult(mq, result, sd);
-        consumeMessageHooks.aroundPull(defaultLitePullConsumer.getNamespace(), groupName(), mq, result,
-            defaultLitePullConsumer.getAccessChannel());
-        return result;
-    }
-
-    void submitConsumeRequest(ConsumeRequest request) {
-        consumeRequestCache.offer(request);
-    }
-
-    long cachedRequestCount() {
-        return consumeRequestCache.size();
-    }
-
     // ----- admin helpers -----
 
     public Collection<MessageQueue> fetchMessageQueues(String topic) throws MQClientException {
@@ -608,14 +555,6 @@ public class DefaultLitePullConsumerImpl implements MQConsumerInner {
 
     AssignedMessageQueue getAssignedMessageQueue() {
         return assignedMessageQueue;
-    }
-
-    MessageQueueLock getMessageQueueLock() {
-        return messageQueueLock;
-    }
-
-    ScheduledExecutorService getPullExecutor() {
-        return pullExecutor;
     }
 
     MQClientInstance getmQClientFactory() {

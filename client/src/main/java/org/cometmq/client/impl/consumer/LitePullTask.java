@@ -22,16 +22,16 @@ class LitePullTask implements Runnable {
     private static final long PULL_TIME_DELAY_MILLS_WHEN_FLOW_CONTROL = 50;
     private static final long FLOW_CONTROL_LOG_EVERY = 1000;
 
-    private final DefaultLitePullConsumerImpl impl;
+    private final LitePullParts parts;
     private final DefaultLitePullConsumer config;
     private final MessageQueue messageQueue;
     private volatile boolean cancelled = false;
     private volatile ScheduledFuture<?> future;
     private long flowControlTimes = 0;
 
-    LitePullTask(DefaultLitePullConsumerImpl impl, MessageQueue messageQueue) {
-        this.impl = impl;
-        this.config = impl.getDefaultLitePullConsumer();
+    LitePullTask(LitePullParts parts, MessageQueue messageQueue) {
+        this.parts = parts;
+        this.config = parts.settings();
         this.messageQueue = messageQueue;
     }
 
@@ -40,7 +40,7 @@ class LitePullTask implements Runnable {
         if (cancelled) {
             return;
         }
-        AssignedMessageQueue assigned = impl.getAssignedMessageQueue();
+        AssignedMessageQueue assigned = parts.assigned();
         if (assigned.isPaused(messageQueue)) {
             scheduleNext(PULL_TIME_DELAY_MILLS_WHEN_PAUSE);
             return;
@@ -69,7 +69,7 @@ class LitePullTask implements Runnable {
     }
 
     private void pullOnce(ProcessQueue pq) throws Exception {
-        Object queueLock = impl.getMessageQueueLock().fetchLockObject(messageQueue);
+        Object queueLock = parts.locks().fetchLockObject(messageQueue);
         long seekOffset;
         // seek() cancels this task and sets the new offset under the same lock: a cancelled task must not take
         // the seek meant for its successor, nor deliver or record what it pulled.
@@ -77,12 +77,12 @@ class LitePullTask implements Runnable {
             if (cancelled) {
                 return;
             }
-            seekOffset = impl.takeSeekOffset(messageQueue);
+            seekOffset = parts.puller().takeSeekOffset(messageQueue);
         }
-        long offset = seekOffset != -1 ? seekOffset : impl.nextPullOffset(messageQueue);
-        SubscriptionData sd = impl.subscriptionOf(messageQueue.getTopic());
-        PullResult result = impl.pullSync(messageQueue, sd, offset, config.getPullBatchSize());
-        AssignedMessageQueue assigned = impl.getAssignedMessageQueue();
+        long offset = seekOffset != -1 ? seekOffset : parts.puller().nextPullOffset(messageQueue);
+        SubscriptionData sd = parts.puller().subscriptionOf(messageQueue.getTopic());
+        PullResult result = parts.puller().pullSync(messageQueue, sd, offset, config.getPullBatchSize());
+        AssignedMessageQueue assigned = parts.assigned();
         synchronized (queueLock) {
             if (cancelled || pq.isDropped() || assigned.getSeekOffset(messageQueue) != -1) {
                 return;
@@ -90,7 +90,7 @@ class LitePullTask implements Runnable {
             List<MessageExt> msgs = result.getMsgFoundList();
             if (result.getPullStatus() == PullStatus.FOUND && msgs != null && !msgs.isEmpty()) {
                 pq.putMessage(msgs);
-                impl.submitConsumeRequest(new DefaultLitePullConsumerImpl.ConsumeRequest(msgs, messageQueue, pq));
+                parts.cache().offer(new DefaultLitePullConsumerImpl.ConsumeRequest(msgs, messageQueue, pq));
             }
             assigned.updatePullOffset(messageQueue, result.getNextBeginOffset(), pq);
         }
@@ -102,7 +102,7 @@ class LitePullTask implements Runnable {
 
     private boolean isFlowControlled(ProcessQueue pq) {
         String reason = null;
-        long cachedBatches = impl.cachedRequestCount();
+        long cachedBatches = parts.cache().size();
         if (cachedBatches * config.getPullBatchSize() > config.getPullThresholdForAll()) {
             reason = "about " + cachedBatches * config.getPullBatchSize() + " messages wait for poll (> "
                 + config.getPullThresholdForAll() + ")";
@@ -121,8 +121,8 @@ class LitePullTask implements Runnable {
     }
 
     void scheduleNext(long delayMillis) {
-        if (!cancelled && impl.isRunning()) {
-            future = impl.getPullExecutor().schedule(this, delayMillis, TimeUnit.MILLISECONDS);
+        if (!cancelled && parts.running().getAsBoolean()) {
+            future = parts.executor().get().schedule(this, delayMillis, TimeUnit.MILLISECONDS);
         }
     }
 

@@ -8,11 +8,11 @@ import org.cometmq.common.message.MessageQueue;
 
 /** The running fetch task of each queue a lite pull consumer fetches: started, replaced and cancelled here. */
 class LitePullTaskTable {
-    private final DefaultLitePullConsumerImpl impl;
+    private final LitePullParts parts;
     private final Map<MessageQueue, LitePullTask> tasks = new ConcurrentHashMap<>();
 
-    LitePullTaskTable(DefaultLitePullConsumerImpl impl) {
-        this.impl = impl;
+    LitePullTaskTable(LitePullParts parts) {
+        this.parts = parts;
     }
 
     /** Cancels the tasks of {@code topic} whose queue is not in {@code keep}, then starts missing ones. */
@@ -47,7 +47,7 @@ class LitePullTaskTable {
     void start(Collection<MessageQueue> mqs) {
         for (MessageQueue mq : mqs) {
             tasks.computeIfAbsent(mq, q -> {
-                LitePullTask task = new LitePullTask(impl, q);
+                LitePullTask task = new LitePullTask(parts, q);
                 task.scheduleNext(0);
                 return task;
             });
