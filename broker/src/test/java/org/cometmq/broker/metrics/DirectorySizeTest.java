@@ -29,10 +29,12 @@ class DirectorySizeTest {
         // a relative spelling of a part under root still counts within root's walk
         Path relativeQueue = Path.of("").toAbsolutePath().relativize(root.resolve("consumequeue"));
 
-        assertArrayEquals(new long[] {1407, 1300, 100}, DirectorySize.of(root, root.resolve("commitlog"), relativeQueue));
+        assertArrayEquals(new long[] {1407, 1300, 100},
+            DirectorySize.of(root, root.resolve("commitlog"), relativeQueue));
         assertArrayEquals(new long[] {1407, 5000, 100}, DirectorySize.of(root, tmp.resolve("elsewhere/commitlog"),
             root.resolve("consumequeue")));
-        assertArrayEquals(new long[] {0, 0}, DirectorySize.of(tmp.resolve("missing"), tmp.resolve("missing/commitlog")));
+        assertArrayEquals(new long[] {0, 0},
+            DirectorySize.of(tmp.resolve("missing"), tmp.resolve("missing/commitlog")));
     }
 
     @Test

@@ -29,7 +29,8 @@ public final class LongKeyedTable<V> {
         }
         value = create.apply(key);
         // keep the table at most half full, so probes stay short and always end at an empty slot
-        Slots next = new Slots(current.size + 1 > current.keys.length / 2 ? current.keys.length * 2 : current.keys.length);
+        int capacity = current.keys.length;
+        Slots next = new Slots(current.size + 1 > capacity / 2 ? capacity * 2 : capacity);
         for (int i = 0; i < current.keys.length; i++) {
             if (current.values[i] != null) {
                 next.put(current.keys[i], current.values[i]);

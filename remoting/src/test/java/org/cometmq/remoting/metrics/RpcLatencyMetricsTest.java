@@ -35,7 +35,8 @@ class RpcLatencyMetricsTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PrometheusTextFormatWriter.create().write(out, registry.scrape());
         String page = out.toString(StandardCharsets.UTF_8);
-        String ok = "cluster=\"C\",protocol_type=\"remoting\",request_code=\"send_message_v2\",response_code=\"success\"";
+        String ok = "cluster=\"C\",protocol_type=\"remoting\",request_code=\"send_message_v2\","
+            + "response_code=\"success\"";
         assertLine(page, "rocketmq_rpc_latency_bucket{" + ok + ",le=\"1.0\"} 1");
         assertLine(page, "rocketmq_rpc_latency_bucket{" + ok + ",le=\"3.0\"} 2");
         assertLine(page, "rocketmq_rpc_latency_count{" + ok + "} 2");
