@@ -46,13 +46,13 @@ final class StoreMetricsCollector implements MultiCollector {
     public MetricSnapshots collect() {
         String root = store.getMessageStoreConfig().getStorePathRootDir();
         long earliest = store.getEarliestMessageTime();
+        long[] disk = DirectorySize.of(Path.of(root), Path.of(store.getMessageStoreConfig().getStorePathCommitLog()),
+            Path.of(StorePathConfigHelper.getStorePathConsumeQueue(root)));
         return MetricSnapshots.of(
-            gauge(GAUGE_STORAGE_SIZE, "Bytes of the store's files on disk", DirectorySize.of(Path.of(root)),
+            gauge(GAUGE_STORAGE_SIZE, "Bytes of the store's files on disk", disk[0],
                 LABEL_STORAGE_TYPE, "local", LABEL_STORAGE_MEDIUM, "disk"),
-            gauge(GAUGE_STORAGE_COMMITLOG_SIZE, "Bytes of commit-log files on disk",
-                DirectorySize.of(Path.of(store.getMessageStoreConfig().getStorePathCommitLog()))),
-            gauge(GAUGE_STORAGE_CONSUMEQUEUE_SIZE, "Bytes of consume-queue files on disk",
-                DirectorySize.of(Path.of(StorePathConfigHelper.getStorePathConsumeQueue(root)))),
+            gauge(GAUGE_STORAGE_COMMITLOG_SIZE, "Bytes of commit-log files on disk", disk[1]),
+            gauge(GAUGE_STORAGE_CONSUMEQUEUE_SIZE, "Bytes of consume-queue files on disk", disk[2]),
             gauge(GAUGE_STORAGE_FLUSH_BEHIND, "Commit-log bytes not yet flushed to disk", store.flushBehindBytes()),
             gauge(GAUGE_STORAGE_DISPATCH_BEHIND, "Commit-log bytes not yet in the consume queues and index",
                 store.dispatchBehindBytes()),

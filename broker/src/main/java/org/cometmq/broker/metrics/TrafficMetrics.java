@@ -20,6 +20,7 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.Labels;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.BiFunction;
 import org.cometmq.broker.stats.TrafficObserver;
 
 /**
@@ -40,7 +41,9 @@ final class TrafficMetrics implements TrafficObserver {
     private final Counter sendToDlq;
     private final PullOffsets pullOffsets;
     private final ConcurrentMap<String, InPoints[]> inPoints = new ConcurrentHashMap<>();
-    private final ConcurrentMap<String, OutPoints> outPoints = new ConcurrentHashMap<>();
+    private final TopicGroupTable<OutPoints> outPoints = new TopicGroupTable<>();
+    /** Kept, so that a lookup does not allocate a lambda capturing this. */
+    private final BiFunction<String, String, OutPoints> newOutPoints = OutPoints::new;
 
     TrafficMetrics(PrometheusRegistry registry, Labels constLabels, PullOffsets pullOffsets) {
         this.pullOffsets = pullOffsets;
@@ -93,11 +96,7 @@ final class TrafficMetrics implements TrafficObserver {
             // as RocketMQ 5: a pull from a retry or dead-letter topic is not consumption of a topic
             return;
         }
-        String key = topic + '@' + group;
-        OutPoints points = outPoints.get(key);
-        if (points == null) {
-            points = outPoints.computeIfAbsent(key, k -> new OutPoints(topic, group));
-        }
+        OutPoints points = outPoints.get(topic, group, newOutPoints);
         points.count.inc(count);
         points.bytes.inc(bytes);
     }

@@ -4,8 +4,7 @@ import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.Labels;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
+import java.util.function.LongFunction;
 import org.cometmq.remoting.RequestObserver;
 
 /**
@@ -21,8 +20,10 @@ public final class RpcLatencyMetrics implements RequestObserver {
     private final Histogram histogram;
     private final CodeNames requestNames;
     private final CodeNames responseNames;
-    /** The histogram's data point per (request code, response code), so a response costs no label lookup. */
-    private final ConcurrentMap<Long, DistributionDataPoint> points = new ConcurrentHashMap<>();
+    /** The histogram's data point per (request code, response code): a response costs no label lookup. */
+    private final LongKeyedTable<DistributionDataPoint> points = new LongKeyedTable<>();
+    /** Kept, so that a lookup does not allocate a method reference either. */
+    private final LongFunction<DistributionDataPoint> newPoint = this::point;
 
     public RpcLatencyMetrics(PrometheusRegistry registry, Labels constLabels, CodeNames requestNames,
                              CodeNames responseNames) {
@@ -37,11 +38,11 @@ public final class RpcLatencyMetrics implements RequestObserver {
     @Override
     public void onResponse(int requestCode, int responseCode, long elapsedNanos) {
         long key = ((long) requestCode << 32) | (responseCode & 0xFFFF_FFFFL);
-        DistributionDataPoint point = points.get(key);
-        if (point == null) {
-            point = points.computeIfAbsent(key, k -> histogram.labelValues(PROTOCOL_TYPE_REMOTING,
-                requestNames.name(requestCode), responseNames.name(responseCode)));
-        }
-        point.observe(elapsedNanos / NANOS_PER_MILLI);
+        points.get(key, newPoint).observe(elapsedNanos / NANOS_PER_MILLI);
+    }
+
+    private DistributionDataPoint point(long key) {
+        return histogram.labelValues(PROTOCOL_TYPE_REMOTING, requestNames.name((int) (key >>> 32)),
+            responseNames.name((int) key));
     }
 }
