@@ -3,9 +3,9 @@ package org.cometmq.acl.common;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.InvalidKeyException;
-import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -48,20 +48,29 @@ public final class AclSigner {
         return Base64.getEncoder().encodeToString(mac.doFinal());
     }
 
-    /** Compares two signatures in time independent of where they differ; null never matches. */
+    /**
+     * Compares two signatures in time independent of where they differ; null never matches. Compares the chars, which
+     * for Base64 text is what comparing their UTF-8 bytes does, without encoding either string per request.
+     */
     public static boolean signaturesEqual(String expected, String actual) {
-        if (expected == null || actual == null) {
+        if (expected == null || actual == null || expected.length() != actual.length()) {
             return false;
         }
-        return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), actual.getBytes(StandardCharsets.UTF_8));
+        int difference = 0;
+        for (int i = 0; i < expected.length(); i++) {
+            difference |= expected.charAt(i) ^ actual.charAt(i);
+        }
+        return difference == 0;
     }
 
     /** One thread's Mac (keyed with the last secret it used) and buffers for the signed header values. */
     private static final class ThreadSigner {
         private static final int MAX_KEPT_BUFFER = 64 * 1024;
+        private static final Comparator<Map.Entry<String, String>> BY_KEY = Map.Entry.comparingByKey();
         private final Mac mac;
         private String keyedWith;
-        private String[] keys = new String[32];
+        @SuppressWarnings("unchecked")
+        private Map.Entry<String, String>[] entries = new Map.Entry[32];
         private byte[] ascii = new byte[1024];
 
         ThreadSigner() {
@@ -92,17 +101,17 @@ public final class AclSigner {
             if (fields == null || fields.isEmpty()) {
                 return;
             }
-            int count = sortedKeys(fields, skipKey);
+            int count = sortedEntries(fields, skipKey);
             int length = 0;
             for (int i = 0; i < count; i++) {
-                String value = String.valueOf(fields.get(keys[i]));
+                String value = String.valueOf(entries[i].getValue());
                 if (length + value.length() > ascii.length) {
                     ascii = Arrays.copyOf(ascii, Math.max(ascii.length * 2, length + value.length()));
                 }
                 for (int c = 0; c < value.length(); c++) {
                     char ch = value.charAt(c);
                     if (ch >= 0x80) {
-                        updateAsOneString(mac, fields, count);
+                        updateAsOneString(mac, count);
                         return;
                     }
                     ascii[length++] = (byte) ch;
@@ -112,30 +121,34 @@ public final class AclSigner {
             if (ascii.length > MAX_KEPT_BUFFER) {
                 ascii = new byte[1024];
             }
-            Arrays.fill(keys, 0, count, null);
+            Arrays.fill(entries, 0, count, null);
         }
 
         /** Values with non-ASCII text are joined first, so surrogate pairs split across values encode as 4.9.7's. */
-        private void updateAsOneString(Mac mac, Map<String, String> fields, int count) {
+        private void updateAsOneString(Mac mac, int count) {
             StringBuilder joined = new StringBuilder(256);
             for (int i = 0; i < count; i++) {
-                joined.append(fields.get(keys[i]));
+                joined.append(entries[i].getValue());
             }
             mac.update(joined.toString().getBytes(StandardCharsets.UTF_8));
-            Arrays.fill(keys, 0, count, null);
+            Arrays.fill(entries, 0, count, null);
         }
 
-        private int sortedKeys(Map<String, String> fields, String skipKey) {
-            if (keys.length < fields.size()) {
-                keys = new String[fields.size() * 2];
+        /** The signed entries in key order; entries, not keys, so no value is looked up again by its key. */
+        private int sortedEntries(Map<String, String> fields, String skipKey) {
+            if (entries.length < fields.size()) {
+                @SuppressWarnings("unchecked")
+                Map.Entry<String, String>[] grown = new Map.Entry[fields.size() * 2];
+                entries = grown;
             }
             int count = 0;
-            for (String key : fields.keySet()) {
+            for (Map.Entry<String, String> entry : fields.entrySet()) {
+                String key = entry.getKey();
                 if (!AclConstants.SIGNATURE.equals(key) && !key.equals(skipKey)) {
-                    keys[count++] = key;
+                    entries[count++] = entry;
                 }
             }
-            Arrays.sort(keys, 0, count);
+            Arrays.sort(entries, 0, count, BY_KEY);
             return count;
         }
     }

@@ -97,6 +97,10 @@ class AclSignerTest {
         assertTrue(AclSigner.signaturesEqual("abc=", "abc="));
         assertFalse(AclSigner.signaturesEqual("abc=", "abd="));
         assertFalse(AclSigner.signaturesEqual("abc=", null));
+        assertFalse(AclSigner.signaturesEqual(null, "abc="));
+        assertFalse(AclSigner.signaturesEqual("abc=", "abc"));
+        assertFalse(AclSigner.signaturesEqual("abc", "abc="));
+        assertFalse(AclSigner.signaturesEqual("abc\u00e9", "abc\u00e8"));
     }
 
     @Test
