@@ -96,7 +96,10 @@ class NamesrvRequestsTest {
     RemotingCommand route(String topic) throws Exception {
         GetRouteInfoRequestHeader header = new GetRouteInfoRequestHeader();
         header.setTopic(topic);
-        return server.call(RemotingCommand.createRequestCommand(RequestCode.GET_ROUTEINFO_BY_TOPIC, header));
+        RemotingCommand request = RemotingCommand.createRequestCommand(RequestCode.GET_ROUTEINFO_BY_TOPIC, header);
+        // as a 4.9.7 client asks; a command's default version comes from a JVM property other tests may not set
+        request.setVersion(MQVersion.Version.V4_9_7.ordinal());
+        return server.call(request);
     }
 
     RemotingCommand noHeader(int code) throws Exception {
