@@ -25,12 +25,16 @@ final class Patiently {
         return result.exitCode() > 0 && busy ? run.get() : result;
     }
 
-    /** Apache's mqadmin, run again once on the same condition (it prints the remoting exception's stack). */
+    /**
+     * Apache's mqadmin, run again once on the same condition (it prints the remoting exception's stack; a route
+     * query that timed out reaches it as a topic that does not match route info, code 17).
+     */
     static CommandResult their(Supplier<CommandResult> run) {
         CommandResult result = run.get();
         boolean busy = result.stderr().contains("RemotingTimeoutException")
             || result.stderr().contains("RemotingSendRequestException")
-            || result.stderr().contains("RemotingConnectException");
+            || result.stderr().contains("RemotingConnectException")
+            || result.stderr().matches("(?s).*CODE: 17  DESC: The topic\\[\\S+\\] not matched route info.*");
         return busy ? run.get() : result;
     }
 }
