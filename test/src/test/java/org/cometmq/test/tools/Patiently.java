@@ -21,7 +21,9 @@ final class Patiently {
         boolean busy = result.stderr().startsWith("mqadmin: remoting error: ")
             || result.stderr().startsWith("mqadmin: request timed out: ")
             || result.stderr().matches("(?s)mqadmin: connect to \\S+ failed: .*")
-            || result.stderr().startsWith("mqadmin: no route info for topic ");
+            || result.stderr().startsWith("mqadmin: no route info for topic ")
+            // a command that reports per name server (wipeWritePerm, addWritePerm) prints the timeout on stdout
+            || result.stdout().contains(" Failed: request timed out: ");
         return result.exitCode() > 0 && busy ? run.get() : result;
     }
 
@@ -34,6 +36,8 @@ final class Patiently {
         boolean busy = result.stderr().contains("RemotingTimeoutException")
             || result.stderr().contains("RemotingSendRequestException")
             || result.stderr().contains("RemotingConnectException")
+            // a send whose time ran out before it went (the route came late): "sendKernelImpl call timeout"
+            || result.stderr().contains("RemotingTooMuchRequestException")
             || result.stderr().matches("(?s).*CODE: 17  DESC: The topic\\[\\S+\\] not matched route info.*");
         return busy ? run.get() : result;
     }
