@@ -12,7 +12,7 @@ final class Patiently {
 
     /**
      * CometMQ's mqadmin, run again once when a request timed out, its connection was closed after a timeout, a
-     * connection to a running server did not come up in time or a topic's route did not come.
+     * connection to a running server did not come up in time, or a topic's route or a message lookup did not come.
      */
     static CommandResult our(Supplier<CommandResult> run) {
         CommandResult result = run.get();
@@ -22,6 +22,8 @@ final class Patiently {
             || result.stderr().startsWith("mqadmin: request timed out: ")
             || result.stderr().matches("(?s)mqadmin: connect to \\S+ failed: .*")
             || result.stderr().startsWith("mqadmin: no route info for topic ")
+            // a unique-key lookup that timed out falls back to reading the key as an offset id, as 4.9.7's does
+            || result.stderr().startsWith("mqadmin: not found: query message by id finished, but no message.")
             // a command that reports per name server (wipeWritePerm, addWritePerm) prints the timeout on stdout
             || result.stdout().contains(" Failed: request timed out: ");
         return result.exitCode() > 0 && busy ? run.get() : result;
@@ -38,6 +40,7 @@ final class Patiently {
             || result.stderr().contains("RemotingConnectException")
             // a send whose time ran out before it went (the route came late): "sendKernelImpl call timeout"
             || result.stderr().contains("RemotingTooMuchRequestException")
+            || result.stderr().contains("query message by id finished, but no message.")
             || result.stderr().matches("(?s).*CODE: 17  DESC: The topic\\[\\S+\\] not matched route info.*");
         return busy ? run.get() : result;
     }
