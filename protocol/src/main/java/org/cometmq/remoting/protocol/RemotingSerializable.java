@@ -4,6 +4,7 @@ import com.alibaba.fastjson2.JSON;
 import com.alibaba.fastjson2.JSONReader;
 import com.alibaba.fastjson2.JSONWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 /**
  * JSON bodies as the RocketMQ 4.x peers write and read them (fastjson conventions: null fields omitted,
@@ -24,14 +25,21 @@ public abstract class RemotingSerializable {
         return json == null ? null : json.getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Writes {@code obj} as JSON, optionally indented with tabs as the 4.x config files are. */
+    /**
+     * Writes {@code obj} as JSON, optionally indented as the 4.x tools print it and its config files hold it (see
+     * {@link PrettyJson}).
+     */
     public static String toJson(Object obj, boolean prettyFormat) {
         if (obj == null) {
             return null;
         }
-        return prettyFormat
-            ? JSON.toJSONString(obj, JSONWriter.Feature.PrettyFormat, JSONWriter.Feature.WriteEnumsUsingName)
-            : JSON.toJSONString(obj, JSONWriter.Feature.WriteEnumsUsingName);
+        String json = JSON.toJSONString(obj, JSONWriter.Feature.WriteEnumsUsingName);
+        if (!prettyFormat) {
+            return json;
+        }
+        // fastjson 1 opens a line even in an object with no field set; only a map prints empty as {}
+        boolean emptyObject = "{}".equals(json) && !(obj instanceof Map);
+        return emptyObject ? "{\n\t\n}" : PrettyJson.format(json);
     }
 
     /** Decodes UTF-8 JSON into {@code classOfT}; {@code null} or empty data gives {@code null}. */
