@@ -172,9 +172,13 @@ public class DefaultMQProducerImpl implements MQProducerInner {
     }
 
     private void makeSureStateOK() throws MQClientException {
+        makeSureStateOK("sending");
+    }
+
+    private void makeSureStateOK(String action) throws MQClientException {
         if (serviceState != ServiceState.RUNNING) {
             throw new MQClientException("The producer service state not OK (" + serviceState
-                + "): call start() before sending, and do not send after shutdown()", null);
+                + "): call start() before " + action + ", and do not send after shutdown()", null);
         }
     }
 
@@ -534,10 +538,7 @@ public class DefaultMQProducerImpl implements MQProducerInner {
     }
 
     private RequestSender runningRequestSender() throws MQClientException {
-        if (serviceState != ServiceState.RUNNING) {
-            throw new MQClientException("The producer service state not OK (" + serviceState
-                + "): call start() before sending a request, and do not send after shutdown()", null);
-        }
+        makeSureStateOK("sending a request");
         return requestSender;
     }
 
