@@ -4,9 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -35,8 +33,7 @@ final class ChaosWorkload implements AutoCloseable {
     private final String topic;
     private final int threads;
     private final int maxPerThread;
-    private final Set<String> acknowledged = ConcurrentHashMap.newKeySet();
-    private final Map<String, AtomicInteger> received = new ConcurrentHashMap<>();
+    private final DeliveryLedger ledger = new DeliveryLedger(runId);
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong failedSends = new AtomicLong();
     private final AtomicLong lastAckNanos = new AtomicLong();
@@ -95,20 +92,13 @@ final class ChaosWorkload implements AutoCloseable {
 
     /** Counts a delivery seen elsewhere (a consumer process). */
     void recordExternal(String id) {
-        if (id.startsWith(runId + "-")) {
-            received.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
-        }
+        ledger.receive(id);
     }
 
     /** Another push consumer of the group (started), e.g. to take over from one that was killed. */
     void startConsumer(String group) throws Exception {
-        DefaultMQPushConsumer consumer = new DefaultMQPushConsumer(group);
-        consumer.setNamesrvAddr(namesrvAddr);
-        consumer.setInstanceName(group + "_" + System.nanoTime());
-        consumer.setVipChannelEnabled(false);
-        consumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
+        DefaultMQPushConsumer consumer = pushConsumer(namesrvAddr, group, topic);
         consumer.setPersistConsumerOffsetInterval(500);
-        consumer.subscribe(topic, "*");
         consumer.registerMessageListener((MessageListenerConcurrently) (messages, context) -> {
             messages.forEach(this::record);
             return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
@@ -117,10 +107,19 @@ final class ChaosWorkload implements AutoCloseable {
         clients.add(consumer::shutdown);
     }
 
+    /** A CometMQ push consumer of {@code group} on {@code topic}, from the first offset, not yet started. */
+    static DefaultMQPushConsumer pushConsumer(String namesrvAddr, String group, String topic) throws Exception {
+        DefaultMQPushConsumer consumer = new DefaultMQPushConsumer(group);
+        consumer.setNamesrvAddr(namesrvAddr);
+        consumer.setInstanceName(group + "_" + System.nanoTime());
+        consumer.setVipChannelEnabled(false);
+        consumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
+        consumer.subscribe(topic, "*");
+        return consumer;
+    }
+
     private void record(MessageExt message) {
-        String id = new String(message.getBody(), StandardCharsets.UTF_8);
-        if (id.startsWith(runId + "-")) {
-            received.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
+        if (ledger.receive(new String(message.getBody(), StandardCharsets.UTF_8))) {
             lastReceiveNanos.set(System.nanoTime());
         }
     }
@@ -132,7 +131,7 @@ final class ChaosWorkload implements AutoCloseable {
             try {
                 SendResult result = producer.send(new Message(topic, id.getBytes(StandardCharsets.UTF_8)));
                 if (result.getSendStatus() == SendStatus.SEND_OK) {
-                    acknowledged.add(id);
+                    ledger.acknowledge(id);
                     lastAckNanos.set(System.nanoTime());
                 } else {
                     failedSends.incrementAndGet();
@@ -146,12 +145,12 @@ final class ChaosWorkload implements AutoCloseable {
 
     /** Waits until {@code more} further acknowledgements arrived, bounded by {@code timeout}; false on timeout. */
     boolean awaitAcks(int more, Duration timeout) {
-        long target = acknowledged.size() + more;
+        long target = ledger.acknowledgedCount() + more;
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (acknowledged.size() < target && System.nanoTime() < deadline && !sendersDone()) {
+        while (ledger.acknowledgedCount() < target && System.nanoTime() < deadline && !sendersDone()) {
             pause(20);
         }
-        return acknowledged.size() >= target;
+        return ledger.acknowledgedCount() >= target;
     }
 
     /** Milliseconds from {@code sinceNanos} until the next acknowledgement, bounded by {@code timeout}; -1 if none. */
@@ -187,10 +186,7 @@ final class ChaosWorkload implements AutoCloseable {
 
     /** Waits until every acknowledged id was received or {@code timeout} passed. */
     void awaitDrained(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline && !lost().isEmpty()) {
-            pause(200);
-        }
+        waitMillis(timeout, () -> ledger.lost().isEmpty());
     }
 
     boolean sendersDone() {
@@ -198,23 +194,19 @@ final class ChaosWorkload implements AutoCloseable {
     }
 
     Set<String> lost() {
-        Set<String> lost = ConcurrentHashMap.newKeySet();
-        acknowledged.stream().filter(id -> !received.containsKey(id)).forEach(lost::add);
-        return lost;
+        return ledger.lost();
     }
 
     ChaosReport report(String scenario) {
-        long duplicated = received.values().stream().mapToLong(c -> Math.max(0, c.get() - 1)).sum();
-        return new ChaosReport(scenario, sent.get(), acknowledged.size(), failedSends.get(), received.size(),
-            lost().size(), duplicated);
+        return ledger.report(scenario, sent.get(), failedSends.get());
     }
 
     int acknowledgedCount() {
-        return acknowledged.size();
+        return ledger.acknowledgedCount();
     }
 
     int receivedCount() {
-        return received.size();
+        return ledger.receivedCount();
     }
 
     String topic() {
@@ -232,6 +224,11 @@ final class ChaosWorkload implements AutoCloseable {
     @Override
     public void close() {
         stop.set(true);
+        closeAll(clients);
+    }
+
+    /** Closes each client in turn; one failing to close does not keep the next from closing. */
+    static void closeAll(List<AutoCloseable> clients) {
         for (AutoCloseable client : clients) {
             try {
                 client.close();

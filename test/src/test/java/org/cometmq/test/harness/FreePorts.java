@@ -11,11 +11,18 @@ import java.util.concurrent.ThreadLocalRandom;
  * Picks listen ports for launched servers. A broker binds {@code listenPort - 2} (VIP channel) and
  * {@code listenPort + 1} (HA) besides its main port, so a port is handed out only when p-2..p+1 are all
  * bindable. Ports come from below the Linux ephemeral range (32768+) so outgoing client connections
- * cannot take them between the check and the server's bind; a JVM never hands out overlapping ranges.
+ * cannot take them between the check and the server's bind; a JVM never hands out overlapping ranges. When
+ * failsafe runs the ITs in several forks, each fork draws from its own slice of that range (its fork number and
+ * the fork count come as {@code comet.test.fork} and {@code comet.test.forkCount}), so two forks never race for
+ * one port.
  */
 public final class FreePorts {
-    private static final int LOWEST = 20_000;
-    private static final int HIGHEST = 32_000;
+    private static final int RANGE_START = 20_000;
+    private static final int RANGE_END = 32_000;
+    private static final int FORKS = Math.max(1, Integer.getInteger("comet.test.forkCount", 1));
+    private static final int FORK = Math.min(FORKS, Math.max(1, Integer.getInteger("comet.test.fork", 1)));
+    private static final int LOWEST = RANGE_START + (FORK - 1) * ((RANGE_END - RANGE_START) / FORKS);
+    private static final int HIGHEST = LOWEST + (RANGE_END - RANGE_START) / FORKS;
     private static final int MAX_TRIES = 200;
     private static final Set<Integer> HANDED_OUT = new HashSet<>();
 

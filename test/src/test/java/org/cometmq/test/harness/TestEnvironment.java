@@ -46,7 +46,9 @@ public final class TestEnvironment {
      * failure can be read afterwards; the build folder is wiped by {@code mvn clean}.
      */
     public static Path newWorkDir(String name) {
-        String unique = name + "-" + System.currentTimeMillis() + "-" + WORK_DIR_SEQUENCE.incrementAndGet();
+        // the fork number keeps two failsafe forks apart even for one name in one millisecond
+        String unique = name + "-" + System.currentTimeMillis() + "-" + System.getProperty("comet.test.fork", "1")
+            + "-" + WORK_DIR_SEQUENCE.incrementAndGet();
         Path dir = buildDir().resolve("it-work").resolve(unique);
         try {
             return Files.createDirectories(dir);
