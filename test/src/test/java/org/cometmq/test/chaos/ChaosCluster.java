@@ -17,7 +17,8 @@ import org.cometmq.test.harness.CometNamesrv;
 
 /**
  * One CometMQ name server and SYNC_FLUSH master brokers started from the distribution, each on its own store, plus
- * an Apache admin client for topics and routes. Closing stops everything that is still running.
+ * an Apache admin client for topics and routes; a master may get a slave. Closing stops everything that is still
+ * running.
  */
 final class ChaosCluster implements AutoCloseable {
     static final String CLUSTER = "ChaosCluster";
@@ -25,6 +26,7 @@ final class ChaosCluster implements AutoCloseable {
 
     final CometNamesrv namesrv;
     final List<CometBroker> brokers = new ArrayList<>();
+    final List<CometBroker> slaves = new ArrayList<>();
     final List<TcpProxy> proxies = new ArrayList<>();
     DefaultMQAdminExt admin;
 
@@ -86,6 +88,31 @@ final class ChaosCluster implements AutoCloseable {
         return proxy;
     }
 
+    /**
+     * Starts a SYNC_FLUSH slave (brokerId 1) of master {@code index} on its own store, once it booted; it serves
+     * pulls (slaveReadEnable) so consumers read from it while the master is down. It is not one of
+     * {@link #brokers}: topics are created on masters, and the slave copies them from its master.
+     */
+    CometBroker startSlave(int index) {
+        CometBroker master = brokers.get(index);
+        CometBroker slave = CometBroker.builder(master.brokerName() + "-slave").clusterName(CLUSTER)
+            .namesrvAddr(namesrv.address()).property("brokerName", master.brokerName()).property("brokerId", "1")
+            .property("brokerRole", "SLAVE").property("flushDiskType", "SYNC_FLUSH").property("slaveReadEnable", "true")
+            .start();
+        slaves.add(slave);
+        return slave;
+    }
+
+    /** The broker's commit-log max offset from its runtime info; -1 while it does not answer. */
+    long commitLogMaxOffset(CometBroker broker) {
+        try {
+            return Long.parseLong(admin.fetchBrokerRuntimeStats(broker.address()).getTable()
+                .get("commitLogMaxOffset"));
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
     /** A topic with {@code queues} queues on every broker, once its route lists them all. */
     String createTopic(String prefix, int queues, String brokerAddressHost) throws Exception {
         String topic = prefix + "_" + System.nanoTime() % 1_000_000;
@@ -118,6 +145,7 @@ final class ChaosCluster implements AutoCloseable {
                 // the proxy only runs in this JVM; its threads are daemons
             }
         }
+        slaves.forEach(CometBroker::close);
         brokers.forEach(CometBroker::close);
         namesrv.close();
     }

@@ -41,6 +41,8 @@ final class ChaosWorkload implements AutoCloseable {
     private final AtomicBoolean stop = new AtomicBoolean();
     private final List<Thread> senders = new ArrayList<>();
     private final List<AutoCloseable> clients = new ArrayList<>();
+    private final List<DefaultMQPushConsumer> consumers = new ArrayList<>();
+    private int consumerRoutePollMillis = 30_000;
     private DefaultMQProducer producer;
 
     ChaosWorkload(String namesrvAddr, String topic, int threads, int maxPerThread) {
@@ -61,6 +63,24 @@ final class ChaosWorkload implements AutoCloseable {
         producer.setSendLatencyFaultEnable(latencyFaultEnable);
         producer.start();
         return producer;
+    }
+
+    /**
+     * How often the consumers ask the name server for routes (the client's default is 30 s): a scenario whose
+     * consumers must move to a slave while the master is down sets it short. Call before {@link #start}.
+     */
+    ChaosWorkload consumerRoutePoll(int millis) {
+        consumerRoutePollMillis = millis;
+        return this;
+    }
+
+    /** Stops the consumers' pulls (what they already pulled is still consumed), to let a backlog build up. */
+    void suspendConsumers() {
+        consumers.forEach(DefaultMQPushConsumer::suspend);
+    }
+
+    void resumeConsumers() {
+        consumers.forEach(DefaultMQPushConsumer::resume);
     }
 
     /** Starts the consumer group (when asked), then the producer threads. */
@@ -99,11 +119,13 @@ final class ChaosWorkload implements AutoCloseable {
     void startConsumer(String group) throws Exception {
         DefaultMQPushConsumer consumer = pushConsumer(namesrvAddr, group, topic);
         consumer.setPersistConsumerOffsetInterval(500);
+        consumer.setPollNameServerInterval(consumerRoutePollMillis);
         consumer.registerMessageListener((MessageListenerConcurrently) (messages, context) -> {
             messages.forEach(this::record);
             return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
         });
         consumer.start();
+        consumers.add(consumer);
         clients.add(consumer::shutdown);
     }
 
@@ -135,6 +157,7 @@ final class ChaosWorkload implements AutoCloseable {
                     lastAckNanos.set(System.nanoTime());
                 } else {
                     failedSends.incrementAndGet();
+                    pause(200); // e.g. SLAVE_NOT_AVAILABLE until a restarted master's slave reconnects: no spinning
                 }
             } catch (Exception e) {
                 failedSends.incrementAndGet();
