@@ -55,6 +55,7 @@ public class DefaultLitePullConsumerImpl implements MQConsumerInner {
     private final LitePullTaskTable pullTasks;
     private final MessageQueueLock messageQueueLock = new MessageQueueLock();
     private final LiteTopicWatcher topicWatcher;
+    private final LitePullCommits commits;
     private final long consumerStartTimestamp = System.currentTimeMillis();
     private volatile ServiceState serviceState = ServiceState.CREATE_JUST;
     private volatile SubscriptionType subscriptionType = SubscriptionType.NONE;
@@ -84,7 +85,9 @@ public class DefaultLitePullConsumerImpl implements MQConsumerInner {
         this.pullTasks = new LitePullTaskTable(new LitePullParts(defaultLitePullConsumer, puller,
             assignedMessageQueue, messageQueueLock, consumeRequestCache, () -> pullExecutor, this::isRunning));
         this.rpcHook = rpcHook;
-        this.topicWatcher = new LiteTopicWatcher(this);
+        this.topicWatcher = new LiteTopicWatcher(defaultLitePullConsumer, this::isRunning,
+            () -> mQClientFactory.getMQAdminImpl());
+        this.commits = new LitePullCommits(this::checkServiceState, assignedMessageQueue, () -> offsetStore);
     }
 
     // ----- lifecycle -----
@@ -553,8 +556,9 @@ public class DefaultLitePullConsumerImpl implements MQConsumerInner {
         return rebalanceImpl;
     }
 
-    AssignedMessageQueue getAssignedMessageQueue() {
-        return assignedMessageQueue;
+    /** The commits of chosen queues or of given offsets, beside {@link #commitAll}. */
+    public LitePullCommits commits() {
+        return commits;
     }
 
     MQClientInstance getmQClientFactory() {
