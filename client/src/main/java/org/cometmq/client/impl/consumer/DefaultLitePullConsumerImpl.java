@@ -60,7 +60,7 @@ public class DefaultLitePullConsumerImpl implements MQConsumerInner {
     private volatile ServiceState serviceState = ServiceState.CREATE_JUST;
     private volatile SubscriptionType subscriptionType = SubscriptionType.NONE;
     private volatile long nextAutoCommitDeadline = -1L;
-    private MQClientInstance mQClientFactory;
+    private MQClientInstance clientInstance;
     private PullAPIWrapper pullAPIWrapper;
     private OffsetStore offsetStore;
     private ScheduledThreadPoolExecutor pullExecutor;
@@ -86,7 +86,7 @@ public class DefaultLitePullConsumerImpl implements MQConsumerInner {
             assignedMessageQueue, messageQueueLock, consumeRequestCache, () -> pullExecutor, this::isRunning));
         this.rpcHook = rpcHook;
         this.topicWatcher = new LiteTopicWatcher(defaultLitePullConsumer, this::isRunning,
-            () -> mQClientFactory.getMQAdminImpl());
+            () -> clientInstance.getMQAdminImpl());
         this.commits = new LitePullCommits(this::checkServiceState, assignedMessageQueue, () -> offsetStore);
     }
 
@@ -102,13 +102,13 @@ public class DefaultLitePullConsumerImpl implements MQConsumerInner {
         if (defaultLitePullConsumer.getMessageModel() == MessageModel.CLUSTERING) {
             defaultLitePullConsumer.changeInstanceNameToPID();
         }
-        mQClientFactory = MQClientManager.getInstance().getOrCreateMQClientInstance(defaultLitePullConsumer,
+        clientInstance = MQClientManager.getInstance().getOrCreateMQClientInstance(defaultLitePullConsumer,
             rpcHook);
         rebalanceImpl.setConsumerGroup(groupName());
         rebalanceImpl.setMessageModel(defaultLitePullConsumer.getMessageModel());
         rebalanceImpl.setAllocateMessageQueueStrategy(defaultLitePullConsumer.getAllocateMessageQueueStrategy());
-        rebalanceImpl.setmQClientFactory(mQClientFactory);
-        pullAPIWrapper = new PullAPIWrapper(mQClientFactory.routes(), mQClientFactory.getMQClientAPIImpl(), groupName(),
+        rebalanceImpl.setmQClientFactory(clientInstance);
+        pullAPIWrapper = new PullAPIWrapper(clientInstance.routes(), clientInstance.getMQClientAPIImpl(), groupName(),
             isUnitMode());
         pullAPIWrapper.setConnectBrokerByUser(defaultLitePullConsumer.isConnectBrokerByUser());
         pullAPIWrapper.setDefaultBrokerId(defaultLitePullConsumer.getDefaultBrokerId());
@@ -116,16 +116,16 @@ public class DefaultLitePullConsumerImpl implements MQConsumerInner {
         offsetStore.load();
         pullExecutor = new ScheduledThreadPoolExecutor(defaultLitePullConsumer.getPullThreadNums(),
             new NamedThreadFactory("PullMsgThread-" + groupName(), true));
-        if (!mQClientFactory.registerConsumer(groupName(), this)) {
+        if (!clientInstance.registerConsumer(groupName(), this)) {
             serviceState = ServiceState.CREATE_JUST;
             pullExecutor.shutdownNow();
             throw new MQClientException("The consumer group " + groupName() + " is already used by another"
                 + " consumer in this process (same client id); use another group name or instanceName", null);
         }
-        mQClientFactory.start();
+        clientInstance.start();
         serviceState = ServiceState.RUNNING;
         topicWatcher.start();
-        LOG.info("lite pull consumer of group {} started as {}", groupName(), mQClientFactory.getClientId());
+        LOG.info("lite pull consumer of group {} started as {}", groupName(), clientInstance.getClientId());
         operateAfterRunning();
     }
 
@@ -156,8 +156,8 @@ public class DefaultLitePullConsumerImpl implements MQConsumerInner {
             return defaultLitePullConsumer.getOffsetStore();
         }
         OffsetStore store = defaultLitePullConsumer.getMessageModel() == MessageModel.BROADCASTING
-            ? new LocalFileOffsetStore(mQClientFactory, groupName())
-            : new RemoteBrokerOffsetStore(mQClientFactory, groupName());
+            ? new LocalFileOffsetStore(clientInstance, groupName())
+            : new RemoteBrokerOffsetStore(clientInstance, groupName());
         defaultLitePullConsumer.setOffsetStore(store);
         return store;
     }
@@ -165,10 +165,10 @@ public class DefaultLitePullConsumerImpl implements MQConsumerInner {
     private void operateAfterRunning() throws MQClientException {
         if (subscriptionType == SubscriptionType.SUBSCRIBE) {
             for (String topic : rebalanceImpl.getSubscriptionInner().keySet()) {
-                mQClientFactory.updateTopicRouteInfoFromNameServer(topic);
+                clientInstance.updateTopicRouteInfoFromNameServer(topic);
             }
-            mQClientFactory.sendHeartbeatToAllBrokerWithLock();
-            mQClientFactory.rebalanceImmediately();
+            clientInstance.sendHeartbeatToAllBrokerWithLock();
+            clientInstance.rebalanceImmediately();
         } else if (subscriptionType == SubscriptionType.ASSIGN) {
             pullTasks.retainOnly(assignedMessageQueue.messageQueues());
         }
@@ -190,8 +190,8 @@ public class DefaultLitePullConsumerImpl implements MQConsumerInner {
         pullTasks.cancelAll();
         pullExecutor.shutdownNow();
         topicWatcher.shutdown();
-        mQClientFactory.unregisterConsumer(groupName());
-        mQClientFactory.shutdown();
+        clientInstance.unregisterConsumer(groupName());
+        clientInstance.shutdown();
         rebalanceImpl.destroy();
         LOG.info("lite pull consumer of group {} shut down", groupName());
     }
@@ -265,8 +265,8 @@ public class DefaultLitePullConsumerImpl implements MQConsumerInner {
         defaultLitePullConsumer.setMessageQueueListener(new QueueAllocationListener());
         assignedMessageQueue.setRebalanceImpl(rebalanceImpl);
         if (serviceState == ServiceState.RUNNING) {
-            mQClientFactory.sendHeartbeatToAllBrokerWithLock();
-            mQClientFactory.updateTopicRouteInfoFromNameServer(subscriptionData.getTopic());
+            clientInstance.sendHeartbeatToAllBrokerWithLock();
+            clientInstance.updateTopicRouteInfoFromNameServer(subscriptionData.getTopic());
         }
     }
 
@@ -424,20 +424,20 @@ public class DefaultLitePullConsumerImpl implements MQConsumerInner {
 
     public Collection<MessageQueue> fetchMessageQueues(String topic) throws MQClientException {
         checkServiceState();
-        return mQClientFactory.getMQAdminImpl().fetchSubscribeMessageQueues(topic);
+        return clientInstance.getMQAdminImpl().fetchSubscribeMessageQueues(topic);
     }
 
     public long searchOffset(MessageQueue mq, long timestamp) throws MQClientException {
         checkServiceState();
-        return mQClientFactory.getMQAdminImpl().searchOffset(mq, timestamp);
+        return clientInstance.getMQAdminImpl().searchOffset(mq, timestamp);
     }
 
     private long minOffset(MessageQueue mq) throws MQClientException {
-        return mQClientFactory.getMQAdminImpl().minOffset(mq);
+        return clientInstance.getMQAdminImpl().minOffset(mq);
     }
 
     private long maxOffset(MessageQueue mq) throws MQClientException {
-        return mQClientFactory.getMQAdminImpl().maxOffset(mq);
+        return clientInstance.getMQAdminImpl().maxOffset(mq);
     }
 
     public void registerTopicMessageQueueChangeListener(String topic, TopicMessageQueueChangeListener listener)
@@ -446,8 +446,8 @@ public class DefaultLitePullConsumerImpl implements MQConsumerInner {
     }
 
     public void updateNameServerAddr(String addr) {
-        if (mQClientFactory != null) {
-            mQClientFactory.getMQClientAPIImpl().updateNameServerAddressList(addr);
+        if (clientInstance != null) {
+            clientInstance.getMQClientAPIImpl().updateNameServerAddressList(addr);
         } else {
             defaultLitePullConsumer.setNamesrvAddr(addr);
         }
@@ -562,6 +562,6 @@ public class DefaultLitePullConsumerImpl implements MQConsumerInner {
     }
 
     MQClientInstance getmQClientFactory() {
-        return mQClientFactory;
+        return clientInstance;
     }
 }
