@@ -7,7 +7,7 @@ import org.cometmq.broker.filter.ConsumerFilterFactory;
 import org.cometmq.broker.processor.ClientManageProcessor;
 import org.cometmq.broker.processor.ConsumerManageProcessor;
 import org.cometmq.broker.processor.ConsumerSendMsgBackProcessor;
-import org.cometmq.broker.processor.DefaultRequestProcessor;
+import org.cometmq.broker.processor.UnsupportedCodeProcessor;
 import org.cometmq.broker.processor.EndTransactionProcessor;
 import org.cometmq.broker.processor.PullMessageProcessor;
 import org.cometmq.broker.processor.QueryMessageProcessor;
@@ -67,7 +67,7 @@ final class BrokerProcessors {
         register(List.of(main), pullMessageProcessor, executors.pull(), RequestCode.PULL_MESSAGE);
         registerClients(both, executors);
         registerAdmin(both, executors.admin());
-        DefaultRequestProcessor fallback = new DefaultRequestProcessor();
+        UnsupportedCodeProcessor fallback = new UnsupportedCodeProcessor();
         for (RemotingServer server : both) {
             server.registerDefaultProcessor(fallback, executors.admin());
         }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -18,6 +19,7 @@ import org.cometmq.common.message.MessageConst;
 import org.cometmq.common.message.MessageDecoder;
 import org.cometmq.common.message.MessageExt;
 import org.cometmq.store.config.MessageStoreConfig;
+import org.cometmq.testkit.Await;
 
 /** Builders and helpers shared by the store tests. */
 public final class StoreTestSupport {
@@ -114,14 +116,7 @@ public final class StoreTestSupport {
 
     /** Waits up to {@code millis} for {@code condition}; returns whether it held. */
     public static boolean await(BooleanSupplier condition, long millis) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + millis;
-        while (System.currentTimeMillis() < deadline) {
-            if (condition.getAsBoolean()) {
-                return true;
-            }
-            Thread.sleep(5);
-        }
-        return condition.getAsBoolean();
+        return Await.holdsWithin(Duration.ofMillis(millis), Duration.ofMillis(5), condition);
     }
 
     /** Copies a directory tree (files are read through the page cache, as a crash would leave them). */

@@ -20,7 +20,7 @@ public class PullRequestHoldService extends ServiceThread {
     private static final Logger log = LoggerFactory.getLogger(PullRequestHoldService.class);
     private static final String TOPIC_QUEUEID_SEPARATOR = "@";
 
-    private final ConcurrentMap<String, List<PullRequest>> pullRequestTable = new ConcurrentHashMap<>(1024);
+    private final ConcurrentMap<String, List<HeldPullRequest>> pullRequestTable = new ConcurrentHashMap<>(1024);
     private final PullRequestWaker waker;
     private final ToLongBiFunction<String, Integer> maxOffsetInQueue;
     private final Clock clock;
@@ -43,9 +43,9 @@ public class PullRequestHoldService extends ServiceThread {
         return "PullRequestHoldService";
     }
 
-    public void suspendPullRequest(String topic, int queueId, PullRequest pullRequest) {
+    public void suspendPullRequest(String topic, int queueId, HeldPullRequest pullRequest) {
         String key = buildKey(topic, queueId);
-        List<PullRequest> requests = pullRequestTable.computeIfAbsent(key, k -> new ArrayList<>());
+        List<HeldPullRequest> requests = pullRequestTable.computeIfAbsent(key, k -> new ArrayList<>());
         synchronized (requests) {
             requests.add(pullRequest);
         }
@@ -86,19 +86,19 @@ public class PullRequestHoldService extends ServiceThread {
      */
     public void notifyMessageArriving(String topic, int queueId, long maxOffset, Long tagsCode, long msgStoreTime,
                                       byte[] filterBitMap, Map<String, String> properties) {
-        List<PullRequest> requests = pullRequestTable.get(buildKey(topic, queueId));
+        List<HeldPullRequest> requests = pullRequestTable.get(buildKey(topic, queueId));
         if (requests == null) {
             return;
         }
-        List<PullRequest> toWake = new ArrayList<>();
+        List<HeldPullRequest> toWake = new ArrayList<>();
         synchronized (requests) {
             if (requests.isEmpty()) {
                 return;
             }
-            List<PullRequest> keep = new ArrayList<>();
+            List<HeldPullRequest> keep = new ArrayList<>();
             long now = clock.millis();
             long newestOffset = maxOffset;
-            for (PullRequest request : requests) {
+            for (HeldPullRequest request : requests) {
                 if (newestOffset <= request.getPullFromThisOffset()) {
                     newestOffset = maxOffsetInQueue.applyAsLong(topic, queueId);
                 }
@@ -113,7 +113,7 @@ public class PullRequestHoldService extends ServiceThread {
             requests.clear();
             requests.addAll(keep);
         }
-        for (PullRequest request : toWake) {
+        for (HeldPullRequest request : toWake) {
             if (request.getClientChannel().isActive()) {
                 waker.executeRequestWhenWakeup(request.getClientChannel(), request.getRequestCommand());
             }
@@ -125,7 +125,7 @@ public class PullRequestHoldService extends ServiceThread {
      * message's properties) its properties, so an SQL92 pull is not woken by messages its filter refuses. The
      * periodic check knows no message and wakes every pull that has something new to read.
      */
-    private static boolean matches(PullRequest request, Long tagsCode, byte[] filterBitMap,
+    private static boolean matches(HeldPullRequest request, Long tagsCode, byte[] filterBitMap,
                                    Map<String, String> properties) {
         boolean match = request.getMessageFilter().isMatchedByConsumeQueue(tagsCode, filterBitMap);
         if (match && properties != null) {
@@ -137,7 +137,7 @@ public class PullRequestHoldService extends ServiceThread {
     /** Number of pulls held right now (tests, stats). */
     public int heldCount() {
         int count = 0;
-        for (List<PullRequest> requests : pullRequestTable.values()) {
+        for (List<HeldPullRequest> requests : pullRequestTable.values()) {
             synchronized (requests) {
                 count += requests.size();
             }

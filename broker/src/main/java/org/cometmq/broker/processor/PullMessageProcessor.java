@@ -11,7 +11,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.cometmq.broker.client.ConsumerManager;
 import org.cometmq.broker.filter.ConsumerFilterFactory;
-import org.cometmq.broker.longpolling.PullRequest;
+import org.cometmq.broker.longpolling.HeldPullRequest;
 import org.cometmq.broker.longpolling.PullRequestHoldService;
 import org.cometmq.broker.longpolling.PullRequestWaker;
 import org.cometmq.broker.offset.ConsumerOffsetManager;
@@ -260,8 +260,8 @@ public class PullMessageProcessor implements NettyRequestProcessor, PullRequestW
         long holdMillis = brokerConfig.isLongPollingEnable()
             ? (header.getSuspendTimeoutMillis() == null ? 0 : header.getSuspendTimeoutMillis())
             : brokerConfig.getShortPollingTimeMills();
-        PullRequest pullRequest = new PullRequest(request, channel, holdMillis, clock.millis(), header.getQueueOffset(),
-            filter);
+        HeldPullRequest pullRequest = new HeldPullRequest(request, channel, holdMillis, clock.millis(),
+            header.getQueueOffset(), filter);
         holdService.suspendPullRequest(header.getTopic(), header.getQueueId(), pullRequest);
     }
 

@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,7 @@ import org.cometmq.common.protocol.header.UpdateConsumerOffsetRequestHeader;
 import org.cometmq.common.sysflag.PullSysFlag;
 import org.cometmq.remoting.protocol.RemotingCommand;
 import org.cometmq.store.MessageStore;
+import org.cometmq.testkit.Await;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -58,9 +60,8 @@ class BrokerMetricsTest {
             assertEquals(ResponseCode.SUCCESS, sent.getCode(), sent.getRemark());
         }
         MessageStore store = broker.controller.getMessageStore();
-        for (int i = 0; i < 1000 && store.getMaxOffsetInQueue(TOPIC, 0) < SENT; i++) {
-            Thread.sleep(10);
-        }
+        Await.holdsWithin(Duration.ofSeconds(10), Duration.ofMillis(10),
+            () -> store.getMaxOffsetInQueue(TOPIC, 0) >= SENT);
         var header = InProcessBroker.pullHeader(GROUP, TOPIC, 0, 0, PullSysFlag.buildSysFlag(false, false, true,
             false), 0, "*");
         header.setMaxMsgNums(PULLED);

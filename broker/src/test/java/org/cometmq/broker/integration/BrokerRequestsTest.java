@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,7 @@ import org.cometmq.common.protocol.header.SendMessageResponseHeader;
 import org.cometmq.common.sysflag.PullSysFlag;
 import org.cometmq.remoting.protocol.RemotingCommand;
 import org.cometmq.remoting.protocol.RemotingSerializable;
+import org.cometmq.testkit.Await;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -58,11 +60,8 @@ class BrokerRequestsTest {
 
     /** Sends return once the commit log has the message; consume queues follow asynchronously. */
     private void awaitDispatched(String topic, int queueId, long maxOffset) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (broker.controller.getMessageStore().getMaxOffsetInQueue(topic, queueId) < maxOffset
-            && System.currentTimeMillis() < deadline) {
-            Thread.sleep(5);
-        }
+        Await.holdsWithin(Duration.ofSeconds(10), Duration.ofMillis(5),
+            () -> broker.controller.getMessageStore().getMaxOffsetInQueue(topic, queueId) >= maxOffset);
         assertEquals(maxOffset, broker.controller.getMessageStore().getMaxOffsetInQueue(topic, queueId));
     }
 
@@ -156,11 +155,8 @@ class BrokerRequestsTest {
                 throw new IllegalStateException(e);
             }
         });
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (broker.controller.getMessageStore() != null && !held.isDone() && heldCount() == 0
-            && System.currentTimeMillis() < deadline) {
-            Thread.sleep(20);
-        }
+        Await.holdsWithin(Duration.ofSeconds(10), Duration.ofMillis(20),
+            () -> broker.controller.getMessageStore() == null || held.isDone() || heldCount() != 0);
         assertFalse(held.isDone(), "the pull must be held while the queue has nothing new");
         broker.send("LongPoll", 0, "second", props("A"));
         RemotingCommand response = held.get(15, TimeUnit.SECONDS);
@@ -170,10 +166,14 @@ class BrokerRequestsTest {
         assertEquals("second", new String(messages.get(0).getBody(), StandardCharsets.UTF_8));
     }
 
-    private int heldCount() throws Exception {
-        java.lang.reflect.Field field = broker.controller.getClass().getDeclaredField("pullRequestHoldService");
-        field.setAccessible(true);
-        return ((org.cometmq.broker.longpolling.PullRequestHoldService) field.get(broker.controller)).heldCount();
+    private int heldCount() {
+        try {
+            java.lang.reflect.Field field = broker.controller.getClass().getDeclaredField("pullRequestHoldService");
+            field.setAccessible(true);
+            return ((org.cometmq.broker.longpolling.PullRequestHoldService) field.get(broker.controller)).heldCount();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

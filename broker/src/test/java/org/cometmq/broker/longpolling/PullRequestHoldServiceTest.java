@@ -19,8 +19,8 @@ class PullRequestHoldServiceTest {
         (topic, queueId) -> maxOffset, Clock.systemUTC(), 5_000);
 
     private void holdSqlPull(String expression) throws Exception {
-        PullRequest request = new PullRequest(RemotingCommand.createRequestCommand(11, null), new EmbeddedChannel(),
-            15_000, System.currentTimeMillis(), 4, new Sql92MessageFilter(Sql92Compiler.compile(expression)));
+        HeldPullRequest request = new HeldPullRequest(RemotingCommand.createRequestCommand(11, null),
+            new EmbeddedChannel(), 15_000, System.currentTimeMillis(), 4, new Sql92MessageFilter(Sql92Compiler.compile(expression)));
         service.suspendPullRequest("T", 0, request);
     }
 

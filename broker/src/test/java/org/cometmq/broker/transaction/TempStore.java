@@ -3,6 +3,7 @@ package org.cometmq.broker.transaction;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import org.cometmq.store.GetMessageStatus;
 import org.cometmq.store.MessageExtBrokerInner;
 import org.cometmq.store.PutMessageResult;
 import org.cometmq.store.config.MessageStoreConfig;
+import org.cometmq.testkit.Await;
 
 /** A real message store in a temp directory with small files, and helpers to write and read it in tests. */
 public final class TempStore implements AutoCloseable {
@@ -72,25 +74,15 @@ public final class TempStore implements AutoCloseable {
 
     /** Waits (bounded) until the queue's dispatched max offset reaches {@code max}. */
     public void awaitMaxOffset(String topic, int queueId, long max) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + DISPATCH_WAIT_MILLIS;
-        while (store.getMaxOffsetInQueue(topic, queueId) < max) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("queue " + topic + "-" + queueId + " did not reach offset " + max + ": "
-                    + store.getMaxOffsetInQueue(topic, queueId));
-            }
-            Thread.sleep(5);
-        }
+        Await.until("queue " + topic + "-" + queueId + " to reach offset " + max,
+            Duration.ofMillis(DISPATCH_WAIT_MILLIS), Duration.ofMillis(5),
+            () -> store.getMaxOffsetInQueue(topic, queueId), offset -> offset >= max);
     }
 
     /** Waits until everything written has been dispatched to the consume queues. */
     public void awaitDispatched() throws InterruptedException {
-        long deadline = System.currentTimeMillis() + DISPATCH_WAIT_MILLIS;
-        while (store.dispatchBehindBytes() > 0) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("dispatch still " + store.dispatchBehindBytes() + " bytes behind");
-            }
-            Thread.sleep(5);
-        }
+        Await.until("dispatch to catch up (bytes behind)", Duration.ofMillis(DISPATCH_WAIT_MILLIS),
+            Duration.ofMillis(5), store::dispatchBehindBytes, behind -> behind <= 0);
     }
 
     /** Every message of a queue from offset 0 (at most 1000), decoded. */

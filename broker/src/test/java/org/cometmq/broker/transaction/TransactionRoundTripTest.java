@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -35,6 +36,7 @@ import org.cometmq.remoting.netty.NettyRequestProcessor;
 import org.cometmq.remoting.netty.NettyServerConfig;
 import org.cometmq.remoting.protocol.RemotingCommand;
 import org.cometmq.store.config.MessageStoreConfig;
+import org.cometmq.testkit.Await;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -148,13 +150,8 @@ class TransactionRoundTripTest {
 
     /** Waits (bounded) for the real topic's queue 1 to hold {@code count} messages and returns them. */
     private List<MessageExt> awaitDelivered(int count) throws Exception {
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (broker.getMessageStore().getMaxOffsetInQueue(TOPIC, 1) < count) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("expected " + count + " messages in " + TOPIC);
-            }
-            Thread.sleep(10);
-        }
+        Await.until(count + " messages in " + TOPIC, Duration.ofSeconds(10), Duration.ofMillis(10),
+            () -> broker.getMessageStore().getMaxOffsetInQueue(TOPIC, 1), offset -> offset >= count);
         var result = broker.getMessageStore().getMessage("g", TOPIC, 1, 0, 32, null);
         try {
             return result.getMessageBufferList().stream().map(b -> MessageDecoder.decode(b.slice())).toList();

@@ -13,7 +13,6 @@ import org.cometmq.client.exception.MQClientException;
 import org.cometmq.client.impl.consumer.DefaultLitePullConsumerImpl;
 import org.cometmq.client.trace.TraceDispatcher;
 import org.cometmq.client.trace.TraceDispatchers;
-import org.cometmq.client.impl.consumer.LitePullCommits;
 import org.cometmq.common.MixAll;
 import org.cometmq.common.UtilAll;
 import org.cometmq.common.consumer.ConsumeFromWhere;
@@ -210,19 +209,19 @@ public class DefaultLitePullConsumer extends ClientConfig implements LitePullCon
     public void commitSync(Map<MessageQueue, Long> offsetMap, boolean persist) {
         Map<MessageQueue, Long> withNamespace = new HashMap<>();
         offsetMap.forEach((mq, offset) -> withNamespace.put(queueWithNamespace(mq), offset));
-        new LitePullCommits(defaultLitePullConsumerImpl).commit(withNamespace, persist);
+        defaultLitePullConsumerImpl.commits().commit(withNamespace, persist);
     }
 
     @Override
     public void commit(Set<MessageQueue> messageQueues, boolean persist) {
         Set<MessageQueue> withNamespace = new HashSet<>();
         messageQueues.forEach(mq -> withNamespace.add(queueWithNamespace(mq)));
-        new LitePullCommits(defaultLitePullConsumerImpl).commit(withNamespace, persist);
+        defaultLitePullConsumerImpl.commits().commit(withNamespace, persist);
     }
 
     @Override
     public Set<MessageQueue> assignment() throws MQClientException {
-        return new LitePullCommits(defaultLitePullConsumerImpl).assignment();
+        return defaultLitePullConsumerImpl.commits().assignment();
     }
 
     @Override

@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -34,6 +35,7 @@ import org.cometmq.common.message.MessageConst;
 import org.cometmq.common.message.MessageQueue;
 import org.cometmq.common.message.MessageType;
 import org.cometmq.common.protocol.ResponseCode;
+import org.cometmq.testkit.Await;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -211,10 +213,7 @@ class SendMessageHookTest {
     }
 
     private void waitForEvents(int count) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (events.size() < count && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
+        Await.holdsWithin(Duration.ofSeconds(5), Duration.ofMillis(5), () -> events.size() >= count);
         assertInstanceOf(String.class, events.get(count - 1));
     }
 }

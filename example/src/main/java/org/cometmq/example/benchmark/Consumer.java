@@ -59,7 +59,7 @@ public final class Consumer {
 
     private int consume(ConsumerOptions options, PrintStream out, PrintStream err)
         throws MQClientException, InterruptedException {
-        ConsumeStats stats = new ConsumeStats(options.bound());
+        BenchmarkConsumeStats stats = new BenchmarkConsumeStats(options.bound());
         IntervalSnapshots intervals = new IntervalSnapshots(stats.e2eMillis());
         DefaultMQPushConsumer consumer = newConsumer(options, stats);
         startNanos = System.nanoTime();
@@ -85,7 +85,7 @@ public final class Consumer {
         return 0;
     }
 
-    private static DefaultMQPushConsumer newConsumer(ConsumerOptions options, ConsumeStats stats)
+    private static DefaultMQPushConsumer newConsumer(ConsumerOptions options, BenchmarkConsumeStats stats)
         throws MQClientException {
         DefaultMQPushConsumer consumer = new DefaultMQPushConsumer(options.group());
         consumer.setNamesrvAddr(options.namesrvAddr());
@@ -103,7 +103,7 @@ public final class Consumer {
         return consumer;
     }
 
-    private static void awaitBound(RunBound bound, ConsumeStats stats) throws InterruptedException {
+    private static void awaitBound(RunBound bound, BenchmarkConsumeStats stats) throws InterruptedException {
         if (bound.hasDuration()) {
             stats.countReached().await(bound.durationMillis(), TimeUnit.MILLISECONDS);
         } else {
@@ -111,7 +111,7 @@ public final class Consumer {
         }
     }
 
-    private void printInterval(ConsumeStats stats, IntervalSnapshots intervals, PrintStream out) {
+    private void printInterval(BenchmarkConsumeStats stats, IntervalSnapshots intervals, PrintStream out) {
         long now = System.nanoTime();
         LatencySummary e2e = LatencySummary.of(intervals.next());
         long count = stats.count();

@@ -14,6 +14,7 @@ import io.netty.channel.ChannelHandlerContext;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -31,6 +32,7 @@ import org.cometmq.remoting.exception.RemotingTooMuchRequestException;
 import org.cometmq.remoting.protocol.RemotingCommand;
 import org.cometmq.remoting.protocol.RemotingSysResponseCode;
 import org.cometmq.remoting.protocol.SerializeType;
+import org.cometmq.testkit.Await;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -347,11 +349,7 @@ class RemotingServerClientTest {
     }
 
     static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 5000;
-        while (!condition.getAsBoolean()) {
-            assertTrue(System.currentTimeMillis() < deadline, "condition not met within 5 s");
-            Thread.sleep(10);
-        }
+        Await.untilTrue("the condition", Duration.ofSeconds(5), Duration.ofMillis(10), condition);
     }
 
     /** Counts calls; answers SUCCESS unless told to answer nothing. */

@@ -19,7 +19,7 @@ import org.cometmq.common.consumer.ConsumeFromWhere;
 import org.cometmq.common.message.Message;
 import org.cometmq.common.message.MessageExt;
 import org.cometmq.remoting.RPCHook;
-import org.cometmq.test.harness.Await;
+import org.cometmq.testkit.Await;
 
 /** CometMQ's own producer and push consumer signing with CometMQ's {@link AclClientRPCHook}. */
 final class CometAclClients {

@@ -11,9 +11,9 @@ import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
 import org.cometmq.test.broker.CometBroker;
 import org.cometmq.test.harness.ApacheBroker;
 import org.cometmq.test.harness.ApacheClients;
-import org.cometmq.test.harness.Await;
 import org.cometmq.test.harness.CometNamesrv;
 import org.cometmq.test.harness.CrossProcess;
+import org.cometmq.testkit.Await;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -21,8 +21,8 @@ import org.apache.rocketmq.client.producer.DefaultMQProducer;
 import org.apache.rocketmq.client.producer.SendResult;
 import org.apache.rocketmq.client.producer.SendStatus;
 import org.apache.rocketmq.common.message.Message;
-import org.cometmq.test.harness.Await;
 import org.cometmq.test.harness.CrossProcess;
+import org.cometmq.testkit.Await;
 import org.junit.jupiter.api.Test;
 
 /**

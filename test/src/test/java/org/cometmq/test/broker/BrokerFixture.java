@@ -15,8 +15,8 @@ import org.apache.rocketmq.common.consumer.ConsumeFromWhere;
 import org.apache.rocketmq.common.protocol.route.TopicRouteData;
 import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
 import org.cometmq.test.harness.ApacheClients;
-import org.cometmq.test.harness.Await;
 import org.cometmq.test.harness.CometNamesrv;
+import org.cometmq.testkit.Await;
 
 /**
  * One CometMQ name server and one CometMQ broker process, with an Apache 4.9.7 admin client; helpers that make

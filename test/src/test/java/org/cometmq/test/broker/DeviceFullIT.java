@@ -24,8 +24,8 @@ import org.apache.rocketmq.client.consumer.PullResult;
 import org.apache.rocketmq.client.consumer.PullStatus;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
 import org.apache.rocketmq.common.message.MessageQueue;
-import org.cometmq.test.harness.Await;
 import org.cometmq.test.harness.CrossProcess;
+import org.cometmq.testkit.Await;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -25,8 +25,8 @@ import org.apache.rocketmq.client.producer.DefaultMQProducer;
 import org.apache.rocketmq.common.MixAll;
 import org.apache.rocketmq.common.TopicConfig;
 import org.apache.rocketmq.common.message.MessageQueue;
-import org.cometmq.test.harness.Await;
 import org.cometmq.test.harness.TestEnvironment;
+import org.cometmq.testkit.Await;
 
 /**
  * What the disk-pressure tests (issue 20) share: broker settings with small files and a short check interval, a

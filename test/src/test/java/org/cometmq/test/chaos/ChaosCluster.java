@@ -12,8 +12,8 @@ import org.apache.rocketmq.common.protocol.route.TopicRouteData;
 import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
 import org.cometmq.test.broker.CometBroker;
 import org.cometmq.test.harness.ApacheClients;
-import org.cometmq.test.harness.Await;
 import org.cometmq.test.harness.CometNamesrv;
+import org.cometmq.testkit.Await;
 
 /**
  * One CometMQ name server and SYNC_FLUSH master brokers started from the distribution, each on its own store, plus

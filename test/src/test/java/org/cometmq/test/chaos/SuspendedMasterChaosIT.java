@@ -13,8 +13,8 @@ import org.cometmq.client.producer.SendStatus;
 import org.cometmq.common.message.Message;
 import org.cometmq.common.message.MessageQueue;
 import org.cometmq.test.broker.CometBroker;
-import org.cometmq.test.harness.Await;
 import org.cometmq.test.harness.CrossProcess;
+import org.cometmq.testkit.Await;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -15,7 +15,7 @@ import org.cometmq.client.ClientConfig;
 import org.cometmq.common.message.MessageExt;
 import org.cometmq.test.client.ClientCluster;
 import org.cometmq.test.harness.ApacheClients;
-import org.cometmq.test.harness.Await;
+import org.cometmq.testkit.Await;
 
 /**
  * The servers a consumer scenario runs on, with an Apache 4.9.7 admin to create topics and an Apache producer to

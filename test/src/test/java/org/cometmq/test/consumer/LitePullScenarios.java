@@ -22,6 +22,7 @@ import org.cometmq.client.exception.MQClientException;
 import org.cometmq.common.consumer.ConsumeFromWhere;
 import org.cometmq.common.message.MessageExt;
 import org.cometmq.common.message.MessageQueue;
+import org.cometmq.testkit.Await;
 import org.junit.jupiter.api.Test;
 
 /** CometMQ's lite pull consumer (subscribe and assign modes), legacy pull consumer and its schedule service. */
@@ -245,10 +246,10 @@ interface LitePullScenarios {
             // committing with persist sends the offset oneway, as 4.9.7 does, and committed() asks the broker, so
             // the answer may come before the broker has applied the update
             consumer.commitSync(java.util.Map.of(q0, 1L), true);
-            org.cometmq.test.harness.Await.until("offset 1 committed for " + q0, java.time.Duration.ofSeconds(10),
+            org.cometmq.testkit.Await.until("offset 1 committed for " + q0, java.time.Duration.ofSeconds(10),
                 () -> consumer.committed(q0), offset -> offset == 1L);
             consumer.commit(Set.of(q0), true);
-            org.cometmq.test.harness.Await.until("the offset after the last polled message, f-2 at 2",
+            org.cometmq.testkit.Await.until("the offset after the last polled message, f-2 at 2",
                 java.time.Duration.ofSeconds(10), () -> consumer.committed(q0), offset -> offset == 3L);
         } finally {
             consumer.shutdown();
@@ -277,7 +278,7 @@ interface LitePullScenarios {
             puller.persist(q0);
             // persist sends the offset oneway, as 4.9.7 does, so the broker may answer a query sent right after it
             // before it has applied the update
-            org.cometmq.test.harness.Await.until("offset 2 stored for " + q0, java.time.Duration.ofSeconds(10),
+            org.cometmq.testkit.Await.until("offset 2 stored for " + q0, java.time.Duration.ofSeconds(10),
                 () -> puller.fetchConsumeOffset(q0, true), offset -> offset == 2);
         } finally {
             puller.shutdown();

@@ -23,7 +23,7 @@ import org.cometmq.client.consumer.listener.ConsumeOrderlyStatus;
 import org.cometmq.client.consumer.listener.MessageListenerOrderly;
 import org.cometmq.common.consumer.ConsumeFromWhere;
 import org.cometmq.common.message.MessageExt;
-import org.cometmq.test.harness.Await;
+import org.cometmq.testkit.Await;
 import org.junit.jupiter.api.Test;
 
 /** CometMQ's orderly push consumer: per-queue order over 10,000 messages, and suspend-then-retry in place. */

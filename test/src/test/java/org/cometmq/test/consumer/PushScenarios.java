@@ -30,7 +30,7 @@ import org.cometmq.common.message.MessageConst;
 import org.cometmq.common.message.MessageExt;
 import org.cometmq.common.message.MessageQueue;
 import org.cometmq.common.protocol.heartbeat.MessageModel;
-import org.cometmq.test.harness.Await;
+import org.cometmq.testkit.Await;
 import org.junit.jupiter.api.Test;
 
 /** CometMQ's push consumer, concurrent listener: exact delivery, tag and SQL92 filters, retry to DLQ, broadcast. */

@@ -19,7 +19,7 @@ import org.cometmq.client.consumer.DefaultMQPushConsumer;
 import org.cometmq.client.consumer.listener.ConsumeConcurrentlyStatus;
 import org.cometmq.common.consumer.ConsumeFromWhere;
 import org.cometmq.common.message.MessageQueue;
-import org.cometmq.test.harness.Await;
+import org.cometmq.testkit.Await;
 import org.junit.jupiter.api.Test;
 
 /** A group of three CometMQ push consumers shares a topic; when one leaves, the others take its queues. */

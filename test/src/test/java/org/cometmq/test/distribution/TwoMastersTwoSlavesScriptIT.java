@@ -12,10 +12,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.cometmq.test.harness.Await;
 import org.cometmq.test.harness.CrossProcess;
 import org.cometmq.test.harness.FreePorts;
 import org.cometmq.test.harness.TestEnvironment;
+import org.cometmq.testkit.Await;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

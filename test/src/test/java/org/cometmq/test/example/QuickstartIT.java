@@ -13,10 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.cometmq.test.harness.Await;
 import org.cometmq.test.harness.CrossProcess;
 import org.cometmq.test.harness.FreePorts;
 import org.cometmq.test.harness.TestEnvironment;
+import org.cometmq.testkit.Await;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -23,9 +23,9 @@ import org.cometmq.common.message.Message;
 import org.cometmq.remoting.netty.NettyRemotingClient;
 import org.cometmq.test.broker.CometBroker;
 import org.cometmq.test.harness.ApacheClients;
-import org.cometmq.test.harness.Await;
 import org.cometmq.test.harness.CometNamesrv;
 import org.cometmq.test.harness.CrossProcess;
+import org.cometmq.testkit.Await;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -23,7 +23,7 @@ import org.apache.rocketmq.common.message.Message;
 import org.apache.rocketmq.common.protocol.RequestCode;
 import org.apache.rocketmq.remoting.RPCHook;
 import org.apache.rocketmq.remoting.protocol.RemotingCommand;
-import org.cometmq.test.harness.Await;
+import org.cometmq.testkit.Await;
 
 /**
  * An SQL92 push consumer's held pull is woken only by messages its filter takes: while messages it refuses

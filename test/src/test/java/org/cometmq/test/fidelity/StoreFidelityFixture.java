@@ -20,7 +20,7 @@ import org.apache.rocketmq.common.message.MessageQueue;
 import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
 import org.cometmq.test.client.ClientCluster;
 import org.cometmq.test.harness.ApacheClients;
-import org.cometmq.test.harness.Await;
+import org.cometmq.testkit.Await;
 
 /**
  * Apache 4.9.7 clients against one cluster (Apache's or CometMQ's) for the store and broker fidelity checks: an

@@ -40,7 +40,7 @@ import org.apache.rocketmq.remoting.protocol.RemotingCommand;
 import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
 import org.cometmq.test.harness.ApacheClients;
 import org.cometmq.test.harness.ApacheRoundTrip;
-import org.cometmq.test.harness.Await;
+import org.cometmq.testkit.Await;
 
 /**
  * Load and checks shared by the replication ITs: numbered messages sent by a few threads of one Apache producer,

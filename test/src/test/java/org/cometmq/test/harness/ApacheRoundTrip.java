@@ -15,6 +15,7 @@ import org.apache.rocketmq.client.producer.SendResult;
 import org.apache.rocketmq.client.producer.SendStatus;
 import org.apache.rocketmq.common.message.Message;
 import org.apache.rocketmq.common.message.MessageExt;
+import org.cometmq.testkit.Await;
 
 /** Sends numbered messages with an Apache producer and collects what an Apache push consumer receives. */
 public final class ApacheRoundTrip {

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import org.cometmq.testkit.Await;
 
 /**
  * A server process started by a test: stdout and stderr go to one log file, readiness is awaited with a

@@ -18,7 +18,7 @@ import org.apache.rocketmq.remoting.protocol.RemotingCommand;
 import org.apache.rocketmq.remoting.protocol.RemotingSysResponseCode;
 import org.cometmq.remoting.netty.NettyRemotingServer;
 import org.cometmq.remoting.netty.NettyServerConfig;
-import org.cometmq.test.harness.Await;
+import org.cometmq.testkit.Await;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;

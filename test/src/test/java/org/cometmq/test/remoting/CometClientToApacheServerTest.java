@@ -21,7 +21,7 @@ import org.cometmq.remoting.netty.ResponseFuture;
 import org.cometmq.remoting.protocol.RemotingCommand;
 import org.cometmq.remoting.protocol.RemotingSysResponseCode;
 import org.cometmq.remoting.protocol.SerializeType;
-import org.cometmq.test.harness.Await;
+import org.cometmq.testkit.Await;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -19,8 +19,8 @@ import org.apache.rocketmq.common.message.MessageQueue;
 import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
 import org.cometmq.test.broker.CometBroker;
 import org.cometmq.test.harness.ApacheClients;
-import org.cometmq.test.harness.Await;
 import org.cometmq.test.harness.CometNamesrv;
+import org.cometmq.testkit.Await;
 
 /**
  * A CometMQ name server and broker process for the transaction and SQL92 tests, an Apache 4.9.7 admin client,

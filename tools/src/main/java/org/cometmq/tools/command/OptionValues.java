@@ -3,7 +3,6 @@ package org.cometmq.tools.command;
 import java.text.ParseException;
 import java.text.SimpleDateFormat;
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.Option;
 import org.cometmq.common.UtilAll;
 
 /**
@@ -12,12 +11,6 @@ import org.cometmq.common.UtilAll;
  */
 public final class OptionValues {
     private OptionValues() {
-    }
-
-    /** {@code option}, marked required (the parser then refuses a command line without it). */
-    public static Option required(Option option) {
-        option.setRequired(true);
-        return option;
     }
 
     /** The trimmed value of {@code opt}, or null when absent. */

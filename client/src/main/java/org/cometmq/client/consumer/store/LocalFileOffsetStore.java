@@ -26,8 +26,8 @@ public class LocalFileOffsetStore extends AbstractOffsetStore {
 
     private final String storePath;
 
-    public LocalFileOffsetStore(MQClientInstance mQClientFactory, String groupName) {
-        this(LOCAL_OFFSET_STORE_DIR, mQClientFactory.getClientId(), groupName);
+    public LocalFileOffsetStore(MQClientInstance clientInstance, String groupName) {
+        this(LOCAL_OFFSET_STORE_DIR, clientInstance.getClientId(), groupName);
     }
 
     /** A store under {@code baseDir} instead of the default directory. */

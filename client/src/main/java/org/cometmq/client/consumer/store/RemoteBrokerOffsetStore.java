@@ -24,11 +24,11 @@ public class RemoteBrokerOffsetStore extends AbstractOffsetStore {
     private static final Logger LOG = LoggerFactory.getLogger(RemoteBrokerOffsetStore.class);
     private static final long TIMEOUT_MILLIS = 5_000;
 
-    private final MQClientInstance mQClientFactory;
+    private final MQClientInstance clientInstance;
 
-    public RemoteBrokerOffsetStore(MQClientInstance mQClientFactory, String groupName) {
+    public RemoteBrokerOffsetStore(MQClientInstance clientInstance, String groupName) {
         super(groupName);
-        this.mQClientFactory = mQClientFactory;
+        this.clientInstance = clientInstance;
     }
 
     /** Nothing to load: the broker is the store. */
@@ -110,9 +110,9 @@ public class RemoteBrokerOffsetStore extends AbstractOffsetStore {
         header.setCommitOffset(offset);
         header.setBname(mq.getBrokerName());
         if (isOneway) {
-            mQClientFactory.getMQClientAPIImpl().updateConsumerOffsetOneway(addr, header, TIMEOUT_MILLIS);
+            clientInstance.getMQClientAPIImpl().updateConsumerOffsetOneway(addr, header, TIMEOUT_MILLIS);
         } else {
-            mQClientFactory.getMQClientAPIImpl().updateConsumerOffset(addr, header, TIMEOUT_MILLIS);
+            clientInstance.getMQClientAPIImpl().updateConsumerOffset(addr, header, TIMEOUT_MILLIS);
         }
     }
 
@@ -124,7 +124,7 @@ public class RemoteBrokerOffsetStore extends AbstractOffsetStore {
         header.setConsumerGroup(groupName);
         header.setQueueId(mq.getQueueId());
         header.setBname(mq.getBrokerName());
-        return mQClientFactory.getMQClientAPIImpl().queryConsumerOffset(addr, header, TIMEOUT_MILLIS);
+        return clientInstance.getMQClientAPIImpl().queryConsumerOffset(addr, header, TIMEOUT_MILLIS);
     }
 
     /**
@@ -132,11 +132,11 @@ public class RemoteBrokerOffsetStore extends AbstractOffsetStore {
      * master is down keeps its offsets on a slave until the master is back.
      */
     private String offsetBrokerAddress(MessageQueue mq) throws MQClientException {
-        FindBrokerResult found = mQClientFactory.findBrokerAddressInSubscribe(mq.getBrokerName(), MixAll.MASTER_ID,
+        FindBrokerResult found = clientInstance.findBrokerAddressInSubscribe(mq.getBrokerName(), MixAll.MASTER_ID,
             true);
         if (found == null) {
-            mQClientFactory.updateTopicRouteInfoFromNameServer(mq.getTopic());
-            found = mQClientFactory.findBrokerAddressInSubscribe(mq.getBrokerName(), MixAll.MASTER_ID, false);
+            clientInstance.updateTopicRouteInfoFromNameServer(mq.getTopic());
+            found = clientInstance.findBrokerAddressInSubscribe(mq.getBrokerName(), MixAll.MASTER_ID, false);
         }
         if (found == null) {
             throw new MQClientException("The broker " + mq.getBrokerName() + " is unknown; is it"

@@ -55,11 +55,12 @@ public class DefaultLitePullConsumerImpl implements MQConsumerInner {
     private final LitePullTaskTable pullTasks;
     private final MessageQueueLock messageQueueLock = new MessageQueueLock();
     private final LiteTopicWatcher topicWatcher;
+    private final LitePullCommits commits;
     private final long consumerStartTimestamp = System.currentTimeMillis();
     private volatile ServiceState serviceState = ServiceState.CREATE_JUST;
     private volatile SubscriptionType subscriptionType = SubscriptionType.NONE;
     private volatile long nextAutoCommitDeadline = -1L;
-    private MQClientInstance mQClientFactory;
+    private MQClientInstance clientInstance;
     private PullAPIWrapper pullAPIWrapper;
     private OffsetStore offsetStore;
     private ScheduledThreadPoolExecutor pullExecutor;
@@ -84,7 +85,9 @@ public class DefaultLitePullConsumerImpl implements MQConsumerInner {
         this.pullTasks = new LitePullTaskTable(new LitePullParts(defaultLitePullConsumer, puller,
             assignedMessageQueue, messageQueueLock, consumeRequestCache, () -> pullExecutor, this::isRunning));
         this.rpcHook = rpcHook;
-        this.topicWatcher = new LiteTopicWatcher(this);
+        this.topicWatcher = new LiteTopicWatcher(defaultLitePullConsumer, this::isRunning,
+            () -> clientInstance.getMQAdminImpl());
+        this.commits = new LitePullCommits(this::checkServiceState, assignedMessageQueue, () -> offsetStore);
     }
 
     // ----- lifecycle -----
@@ -99,13 +102,13 @@ public class DefaultLitePullConsumerImpl implements MQConsumerInner {
         if (defaultLitePullConsumer.getMessageModel() == MessageModel.CLUSTERING) {
             defaultLitePullConsumer.changeInstanceNameToPID();
         }
-        mQClientFactory = MQClientManager.getInstance().getOrCreateMQClientInstance(defaultLitePullConsumer,
+        clientInstance = MQClientManager.getInstance().getOrCreateMQClientInstance(defaultLitePullConsumer,
             rpcHook);
         rebalanceImpl.setConsumerGroup(groupName());
         rebalanceImpl.setMessageModel(defaultLitePullConsumer.getMessageModel());
         rebalanceImpl.setAllocateMessageQueueStrategy(defaultLitePullConsumer.getAllocateMessageQueueStrategy());
-        rebalanceImpl.setmQClientFactory(mQClientFactory);
-        pullAPIWrapper = new PullAPIWrapper(mQClientFactory.routes(), mQClientFactory.getMQClientAPIImpl(), groupName(),
+        rebalanceImpl.setmQClientFactory(clientInstance);
+        pullAPIWrapper = new PullAPIWrapper(clientInstance.routes(), clientInstance.getMQClientAPIImpl(), groupName(),
             isUnitMode());
         pullAPIWrapper.setConnectBrokerByUser(defaultLitePullConsumer.isConnectBrokerByUser());
         pullAPIWrapper.setDefaultBrokerId(defaultLitePullConsumer.getDefaultBrokerId());
@@ -113,16 +116,16 @@ public class DefaultLitePullConsumerImpl implements MQConsumerInner {
         offsetStore.load();
         pullExecutor = new ScheduledThreadPoolExecutor(defaultLitePullConsumer.getPullThreadNums(),
             new NamedThreadFactory("PullMsgThread-" + groupName(), true));
-        if (!mQClientFactory.registerConsumer(groupName(), this)) {
+        if (!clientInstance.registerConsumer(groupName(), this)) {
             serviceState = ServiceState.CREATE_JUST;
             pullExecutor.shutdownNow();
             throw new MQClientException("The consumer group " + groupName() + " is already used by another"
                 + " consumer in this process (same client id); use another group name or instanceName", null);
         }
-        mQClientFactory.start();
+        clientInstance.start();
         serviceState = ServiceState.RUNNING;
         topicWatcher.start();
-        LOG.info("lite pull consumer of group {} started as {}", groupName(), mQClientFactory.getClientId());
+        LOG.info("lite pull consumer of group {} started as {}", groupName(), clientInstance.getClientId());
         operateAfterRunning();
     }
 
@@ -153,8 +156,8 @@ public class DefaultLitePullConsumerImpl implements MQConsumerInner {
             return defaultLitePullConsumer.getOffsetStore();
         }
         OffsetStore store = defaultLitePullConsumer.getMessageModel() == MessageModel.BROADCASTING
-            ? new LocalFileOffsetStore(mQClientFactory, groupName())
-            : new RemoteBrokerOffsetStore(mQClientFactory, groupName());
+            ? new LocalFileOffsetStore(clientInstance, groupName())
+            : new RemoteBrokerOffsetStore(clientInstance, groupName());
         defaultLitePullConsumer.setOffsetStore(store);
         return store;
     }
@@ -162,10 +165,10 @@ public class DefaultLitePullConsumerImpl implements MQConsumerInner {
     private void operateAfterRunning() throws MQClientException {
         if (subscriptionType == SubscriptionType.SUBSCRIBE) {
             for (String topic : rebalanceImpl.getSubscriptionInner().keySet()) {
-                mQClientFactory.updateTopicRouteInfoFromNameServer(topic);
+                clientInstance.updateTopicRouteInfoFromNameServer(topic);
             }
-            mQClientFactory.sendHeartbeatToAllBrokerWithLock();
-            mQClientFactory.rebalanceImmediately();
+            clientInstance.sendHeartbeatToAllBrokerWithLock();
+            clientInstance.rebalanceImmediately();
         } else if (subscriptionType == SubscriptionType.ASSIGN) {
             pullTasks.retainOnly(assignedMessageQueue.messageQueues());
         }
@@ -187,8 +190,8 @@ public class DefaultLitePullConsumerImpl implements MQConsumerInner {
         pullTasks.cancelAll();
         pullExecutor.shutdownNow();
         topicWatcher.shutdown();
-        mQClientFactory.unregisterConsumer(groupName());
-        mQClientFactory.shutdown();
+        clientInstance.unregisterConsumer(groupName());
+        clientInstance.shutdown();
         rebalanceImpl.destroy();
         LOG.info("lite pull consumer of group {} shut down", groupName());
     }
@@ -262,8 +265,8 @@ public class DefaultLitePullConsumerImpl implements MQConsumerInner {
         defaultLitePullConsumer.setMessageQueueListener(new QueueAllocationListener());
         assignedMessageQueue.setRebalanceImpl(rebalanceImpl);
         if (serviceState == ServiceState.RUNNING) {
-            mQClientFactory.sendHeartbeatToAllBrokerWithLock();
-            mQClientFactory.updateTopicRouteInfoFromNameServer(subscriptionData.getTopic());
+            clientInstance.sendHeartbeatToAllBrokerWithLock();
+            clientInstance.updateTopicRouteInfoFromNameServer(subscriptionData.getTopic());
         }
     }
 
@@ -421,20 +424,20 @@ public class DefaultLitePullConsumerImpl implements MQConsumerInner {
 
     public Collection<MessageQueue> fetchMessageQueues(String topic) throws MQClientException {
         checkServiceState();
-        return mQClientFactory.getMQAdminImpl().fetchSubscribeMessageQueues(topic);
+        return clientInstance.getMQAdminImpl().fetchSubscribeMessageQueues(topic);
     }
 
     public long searchOffset(MessageQueue mq, long timestamp) throws MQClientException {
         checkServiceState();
-        return mQClientFactory.getMQAdminImpl().searchOffset(mq, timestamp);
+        return clientInstance.getMQAdminImpl().searchOffset(mq, timestamp);
     }
 
     private long minOffset(MessageQueue mq) throws MQClientException {
-        return mQClientFactory.getMQAdminImpl().minOffset(mq);
+        return clientInstance.getMQAdminImpl().minOffset(mq);
     }
 
     private long maxOffset(MessageQueue mq) throws MQClientException {
-        return mQClientFactory.getMQAdminImpl().maxOffset(mq);
+        return clientInstance.getMQAdminImpl().maxOffset(mq);
     }
 
     public void registerTopicMessageQueueChangeListener(String topic, TopicMessageQueueChangeListener listener)
@@ -443,8 +446,8 @@ public class DefaultLitePullConsumerImpl implements MQConsumerInner {
     }
 
     public void updateNameServerAddr(String addr) {
-        if (mQClientFactory != null) {
-            mQClientFactory.getMQClientAPIImpl().updateNameServerAddressList(addr);
+        if (clientInstance != null) {
+            clientInstance.getMQClientAPIImpl().updateNameServerAddressList(addr);
         } else {
             defaultLitePullConsumer.setNamesrvAddr(addr);
         }
@@ -553,11 +556,12 @@ public class DefaultLitePullConsumerImpl implements MQConsumerInner {
         return rebalanceImpl;
     }
 
-    AssignedMessageQueue getAssignedMessageQueue() {
-        return assignedMessageQueue;
+    /** The commits of chosen queues or of given offsets, beside {@link #commitAll}. */
+    public LitePullCommits commits() {
+        return commits;
     }
 
     MQClientInstance getmQClientFactory() {
-        return mQClientFactory;
+        return clientInstance;
     }
 }

@@ -51,7 +51,7 @@ public class DefaultMQPullConsumerImpl implements MQConsumerInner {
     private final RebalanceImpl rebalanceImpl;
     private final long consumerStartTimestamp = System.currentTimeMillis();
     private volatile ServiceState serviceState = ServiceState.CREATE_JUST;
-    private MQClientInstance mQClientFactory;
+    private MQClientInstance clientInstance;
     private PullAPIWrapper pullAPIWrapper;
     private OffsetStore offsetStore;
 
@@ -78,28 +78,28 @@ public class DefaultMQPullConsumerImpl implements MQConsumerInner {
         if (defaultMQPullConsumer.getMessageModel() == MessageModel.CLUSTERING) {
             defaultMQPullConsumer.changeInstanceNameToPID();
         }
-        mQClientFactory = MQClientManager.getInstance().getOrCreateMQClientInstance(defaultMQPullConsumer, rpcHook);
+        clientInstance = MQClientManager.getInstance().getOrCreateMQClientInstance(defaultMQPullConsumer, rpcHook);
         rebalanceImpl.setConsumerGroup(groupName());
         rebalanceImpl.setMessageModel(defaultMQPullConsumer.getMessageModel());
         rebalanceImpl.setAllocateMessageQueueStrategy(defaultMQPullConsumer.getAllocateMessageQueueStrategy());
-        rebalanceImpl.setmQClientFactory(mQClientFactory);
-        pullAPIWrapper = new PullAPIWrapper(mQClientFactory.routes(), mQClientFactory.getMQClientAPIImpl(), groupName(),
+        rebalanceImpl.setmQClientFactory(clientInstance);
+        pullAPIWrapper = new PullAPIWrapper(clientInstance.routes(), clientInstance.getMQClientAPIImpl(), groupName(),
             isUnitMode());
         pullAPIWrapper.registerFilterMessageHook(filterMessageHookList);
         offsetStore = defaultMQPullConsumer.getOffsetStore() != null ? defaultMQPullConsumer.getOffsetStore()
             : defaultMQPullConsumer.getMessageModel() == MessageModel.BROADCASTING
-                ? new LocalFileOffsetStore(mQClientFactory, groupName())
-                : new RemoteBrokerOffsetStore(mQClientFactory, groupName());
+                ? new LocalFileOffsetStore(clientInstance, groupName())
+                : new RemoteBrokerOffsetStore(clientInstance, groupName());
         defaultMQPullConsumer.setOffsetStore(offsetStore);
         offsetStore.load();
-        if (!mQClientFactory.registerConsumer(groupName(), this)) {
+        if (!clientInstance.registerConsumer(groupName(), this)) {
             serviceState = ServiceState.CREATE_JUST;
             throw new MQClientException("The consumer group " + groupName() + " is already used by another"
                 + " consumer in this process (same client id); use another group name or instanceName", null);
         }
-        mQClientFactory.start();
+        clientInstance.start();
         serviceState = ServiceState.RUNNING;
-        LOG.info("pull consumer of group {} started as {}", groupName(), mQClientFactory.getClientId());
+        LOG.info("pull consumer of group {} started as {}", groupName(), clientInstance.getClientId());
     }
 
     public synchronized void shutdown() {
@@ -110,8 +110,8 @@ public class DefaultMQPullConsumerImpl implements MQConsumerInner {
             return;
         }
         persistConsumerOffset();
-        mQClientFactory.unregisterConsumer(groupName());
-        mQClientFactory.shutdown();
+        clientInstance.unregisterConsumer(groupName());
+        clientInstance.shutdown();
         serviceState = ServiceState.SHUTDOWN_ALREADY;
         LOG.info("pull consumer of group {} shut down", groupName());
     }
@@ -244,14 +244,14 @@ public class DefaultMQPullConsumerImpl implements MQConsumerInner {
         throws RemotingException, MQBrokerException, InterruptedException, MQClientException {
         makeSureStateOK();
         String group = consumerGroup == null ? groupName() : consumerGroup;
-        ConsumerSendBack.sendMessageBack(mQClientFactory.getMQClientAPIImpl(), mQClientFactory.routes(),
-            mQClientFactory.getDefaultMQProducer(), msg, delayLevel, brokerName, group,
+        ConsumerSendBack.sendMessageBack(clientInstance.getMQClientAPIImpl(), clientInstance.routes(),
+            clientInstance.getDefaultMQProducer(), msg, delayLevel, brokerName, group,
             defaultMQPullConsumer.getMaxReconsumeTimes());
     }
 
     public MQAdminImpl admin() throws MQClientException {
         makeSureStateOK();
-        return mQClientFactory.getMQAdminImpl();
+        return clientInstance.getMQAdminImpl();
     }
 
     private void makeSureStateOK() throws MQClientException {

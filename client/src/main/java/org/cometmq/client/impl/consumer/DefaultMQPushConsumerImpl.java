@@ -53,7 +53,7 @@ public class DefaultMQPushConsumerImpl implements MQConsumerInner {
     private volatile PushMessagePuller puller;
     private volatile PushSendBack sendBack;
     private final long consumerStartTimestamp = System.currentTimeMillis();
-    private MQClientInstance mQClientFactory;
+    private MQClientInstance clientInstance;
     private PullAPIWrapper pullAPIWrapper;
     private MessageListener messageListenerInner;
     private OffsetStore offsetStore;
@@ -82,51 +82,51 @@ public class DefaultMQPushConsumerImpl implements MQConsumerInner {
             defaultMQPushConsumer.changeInstanceNameToPID();
         }
         String group = defaultMQPushConsumer.getConsumerGroup();
-        mQClientFactory = MQClientManager.getInstance().getOrCreateMQClientInstance(defaultMQPushConsumer, rpcHook);
+        clientInstance = MQClientManager.getInstance().getOrCreateMQClientInstance(defaultMQPushConsumer, rpcHook);
         rebalanceImpl.setConsumerGroup(group);
         rebalanceImpl.setMessageModel(defaultMQPushConsumer.getMessageModel());
         rebalanceImpl.setAllocateMessageQueueStrategy(defaultMQPushConsumer.getAllocateMessageQueueStrategy());
-        rebalanceImpl.setmQClientFactory(mQClientFactory);
-        pullAPIWrapper = new PullAPIWrapper(mQClientFactory.routes(), mQClientFactory.getMQClientAPIImpl(), group,
+        rebalanceImpl.setmQClientFactory(clientInstance);
+        pullAPIWrapper = new PullAPIWrapper(clientInstance.routes(), clientInstance.getMQClientAPIImpl(), group,
             isUnitMode());
         pullAPIWrapper.registerFilterMessageHook(filterMessageHookList);
         offsetStore = createOffsetStore();
         offsetStore.load();
         rebalanceImpl.setOffsetStore(offsetStore);
-        rebalanceImpl.setPullScheduler(mQClientFactory.getPullMessageService());
-        sendBack = new PushSendBack(mQClientFactory.getMQClientAPIImpl(), mQClientFactory.routes(),
-            mQClientFactory.getDefaultMQProducer(), defaultMQPushConsumer, state);
+        rebalanceImpl.setPullScheduler(clientInstance.getPullMessageService());
+        sendBack = new PushSendBack(clientInstance.getMQClientAPIImpl(), clientInstance.routes(),
+            clientInstance.getDefaultMQProducer(), defaultMQPushConsumer, state);
         ConsumeServiceParts parts = new ConsumeServiceParts(defaultMQPushConsumer, offsetStore, rebalanceImpl,
-            consumeStats, consumeMessageHooks, sendBack, mQClientFactory.getDefaultMQProducer());
+            consumeStats, consumeMessageHooks, sendBack, clientInstance.getDefaultMQProducer());
         consumeMessageService = state.isConsumeOrderly()
             ? new ConsumeMessageOrderlyService(parts, (MessageListenerOrderly) messageListenerInner)
             : new ConsumeMessageConcurrentlyService(parts, (MessageListenerConcurrently) messageListenerInner);
         consumeMessageService.start();
         puller = new PushMessagePuller(defaultMQPushConsumer, state, rebalanceImpl, offsetStore, pullAPIWrapper,
-            consumeMessageService, consumeStats, mQClientFactory.getPullMessageService(), mQClientFactory);
-        if (!mQClientFactory.registerConsumer(group, this)) {
+            consumeMessageService, consumeStats, clientInstance.getPullMessageService(), clientInstance);
+        if (!clientInstance.registerConsumer(group, this)) {
             state.setServiceState(ServiceState.CREATE_JUST);
             consumeMessageService.shutdown(defaultMQPushConsumer.getAwaitTerminationMillisWhenShutdown());
             throw new MQClientException("The consumer group " + group + " is already used by another consumer in"
                 + " this process (same client id); use another group name or instanceName", null);
         }
-        mQClientFactory.getPullMessageService().registerPuller(group, puller::pullMessage);
-        mQClientFactory.start();
+        clientInstance.getPullMessageService().registerPuller(group, puller::pullMessage);
+        clientInstance.start();
         state.setServiceState(ServiceState.RUNNING);
-        LOG.info("push consumer of group {} started as {} ({}, {})", group, mQClientFactory.getClientId(),
+        LOG.info("push consumer of group {} started as {} ({}, {})", group, clientInstance.getClientId(),
             defaultMQPushConsumer.getMessageModel(), state.isConsumeOrderly() ? "orderly" : "concurrently");
         for (String topic : rebalanceImpl.getSubscriptionInner().keySet()) {
-            mQClientFactory.updateTopicRouteInfoFromNameServer(topic);
+            clientInstance.updateTopicRouteInfoFromNameServer(topic);
         }
         try {
-            SubscriptionChecker.checkInBrokers(mQClientFactory.getMQClientAPIImpl(), mQClientFactory.getClientId(),
-                mQClientFactory.getBrokerAddrTable(), group, subscriptions());
+            SubscriptionChecker.checkInBrokers(clientInstance.getMQClientAPIImpl(), clientInstance.getClientId(),
+                clientInstance.getBrokerAddrTable(), group, subscriptions());
         } catch (MQClientException e) {
             shutdown(0);
             throw e;
         }
-        mQClientFactory.sendHeartbeatToAllBrokerWithLock();
-        mQClientFactory.rebalanceImmediately();
+        clientInstance.sendHeartbeatToAllBrokerWithLock();
+        clientInstance.rebalanceImmediately();
     }
 
     private OffsetStore createOffsetStore() {
@@ -136,7 +136,7 @@ public class DefaultMQPushConsumerImpl implements MQConsumerInner {
         }
         String group = defaultMQPushConsumer.getConsumerGroup();
         OffsetStore store = defaultMQPushConsumer.getMessageModel() == MessageModel.BROADCASTING
-            ? new LocalFileOffsetStore(mQClientFactory, group) : new RemoteBrokerOffsetStore(mQClientFactory, group);
+            ? new LocalFileOffsetStore(clientInstance, group) : new RemoteBrokerOffsetStore(clientInstance, group);
         defaultMQPushConsumer.setOffsetStore(store);
         return store;
     }
@@ -172,9 +172,9 @@ public class DefaultMQPushConsumerImpl implements MQConsumerInner {
         persistConsumerOffset();
         // From here pulls still in flight fail quietly as the connections close.
         state.setServiceState(ServiceState.SHUTDOWN_ALREADY);
-        mQClientFactory.unregisterConsumer(group);
-        mQClientFactory.getPullMessageService().unregisterPuller(group);
-        mQClientFactory.shutdown();
+        clientInstance.unregisterConsumer(group);
+        clientInstance.getPullMessageService().unregisterPuller(group);
+        clientInstance.shutdown();
         rebalanceImpl.destroy();
         LOG.info("push consumer of group {} shut down", group);
     }
@@ -204,8 +204,8 @@ public class DefaultMQPushConsumerImpl implements MQConsumerInner {
 
     private void putSubscription(SubscriptionData subscriptionData) {
         rebalanceImpl.getSubscriptionInner().put(subscriptionData.getTopic(), subscriptionData);
-        if (mQClientFactory != null) {
-            mQClientFactory.sendHeartbeatToAllBrokerWithLock();
+        if (clientInstance != null) {
+            clientInstance.sendHeartbeatToAllBrokerWithLock();
         }
     }
 
@@ -237,15 +237,15 @@ public class DefaultMQPushConsumerImpl implements MQConsumerInner {
     }
 
     public void executePullRequestImmediately(PullRequest pullRequest) {
-        mQClientFactory.getPullMessageService().executePullRequestImmediately(pullRequest);
+        clientInstance.getPullMessageService().executePullRequestImmediately(pullRequest);
     }
 
     public void executePullRequestLater(PullRequest pullRequest, long timeDelay) {
-        mQClientFactory.getPullMessageService().executePullRequestLater(pullRequest, timeDelay);
+        clientInstance.getPullMessageService().executePullRequestLater(pullRequest, timeDelay);
     }
 
     void executeTaskLater(Runnable task, long timeDelay) {
-        mQClientFactory.getPullMessageService().executeTaskLater(task, timeDelay);
+        clientInstance.getPullMessageService().executeTaskLater(task, timeDelay);
     }
 
     // ----- sending back and message preparation -----
@@ -271,7 +271,7 @@ public class DefaultMQPushConsumerImpl implements MQConsumerInner {
         Set<MessageQueue> result = rebalanceImpl.getTopicSubscribeInfoTable().get(topic);
         if (result == null) {
             makeSureStateOK();
-            mQClientFactory.updateTopicRouteInfoFromNameServer(topic);
+            clientInstance.updateTopicRouteInfoFromNameServer(topic);
             result = rebalanceImpl.getTopicSubscribeInfoTable().get(topic);
         }
         if (result == null) {
@@ -284,7 +284,7 @@ public class DefaultMQPushConsumerImpl implements MQConsumerInner {
     /** The admin calls (offsets, message lookup) of the client instance; needs a started consumer. */
     public MQAdminImpl admin() throws MQClientException {
         makeSureStateOK();
-        return mQClientFactory.getMQAdminImpl();
+        return clientInstance.getMQAdminImpl();
     }
 
     private void makeSureStateOK() throws MQClientException {
@@ -395,7 +395,7 @@ public class DefaultMQPushConsumerImpl implements MQConsumerInner {
     }
 
     public MQClientInstance getmQClientFactory() {
-        return mQClientFactory;
+        return clientInstance;
     }
 
     // ----- hooks -----

@@ -3,6 +3,8 @@ package org.cometmq.client.impl.consumer;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
+import org.cometmq.client.consumer.store.OffsetStore;
 import org.cometmq.common.message.MessageQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,19 +13,27 @@ import org.slf4j.LoggerFactory;
 public final class LitePullCommits {
     private static final Logger LOG = LoggerFactory.getLogger(LitePullCommits.class);
 
-    private final DefaultLitePullConsumerImpl consumer;
+    private final Runnable runningCheck;
+    private final AssignedMessageQueue assigned;
+    private final Supplier<OffsetStore> offsetStore;
 
-    public LitePullCommits(DefaultLitePullConsumerImpl consumer) {
-        this.consumer = consumer;
+    /**
+     * @param runningCheck throws when the consumer does not run, as every commit first checks
+     * @param assigned     the consumer's queues and what was polled from them
+     * @param offsetStore  the offset store, made when the consumer starts
+     */
+    LitePullCommits(Runnable runningCheck, AssignedMessageQueue assigned, Supplier<OffsetStore> offsetStore) {
+        this.runningCheck = runningCheck;
+        this.assigned = assigned;
+        this.offsetStore = offsetStore;
     }
 
     /** Commits what was polled from each of {@code mqs}; with {@code persist}, writes them to the broker now. */
     public void commit(Set<MessageQueue> mqs, boolean persist) {
-        consumer.checkServiceState();
+        runningCheck.run();
         if (mqs == null || mqs.isEmpty()) {
             return;
         }
-        AssignedMessageQueue assigned = consumer.getAssignedMessageQueue();
         Set<MessageQueue> committed = new HashSet<>();
         for (MessageQueue mq : mqs) {
             long consumerOffset = assigned.getConsumerOffset(mq);
@@ -31,29 +41,29 @@ public final class LitePullCommits {
             if (consumerOffset == -1) {
                 LOG.error("consumerOffset is -1 in messageQueue [{}]: nothing polled from it to commit", mq);
             } else if (pq != null && !pq.isDropped()) {
-                consumer.getOffsetStore().updateOffset(mq, consumerOffset, false);
+                offsetStore.get().updateOffset(mq, consumerOffset, false);
                 committed.add(mq);
             }
         }
         if (persist && !committed.isEmpty()) {
-            consumer.getOffsetStore().persistAll(committed);
+            offsetStore.get().persistAll(committed);
         }
     }
 
     /** Sets the committed offset of each queue to the given value; with {@code persist}, writes them now. */
     public void commit(Map<MessageQueue, Long> offsets, boolean persist) {
-        consumer.checkServiceState();
+        runningCheck.run();
         if (offsets == null || offsets.isEmpty()) {
             return;
         }
-        offsets.forEach((mq, offset) -> consumer.getOffsetStore().updateOffset(mq, offset, false));
+        offsets.forEach((mq, offset) -> offsetStore.get().updateOffset(mq, offset, false));
         if (persist) {
-            consumer.getOffsetStore().persistAll(new HashSet<>(offsets.keySet()));
+            offsetStore.get().persistAll(new HashSet<>(offsets.keySet()));
         }
     }
 
     /** The queues this consumer currently fetches from. */
     public Set<MessageQueue> assignment() {
-        return new HashSet<>(consumer.getAssignedMessageQueue().messageQueues());
+        return new HashSet<>(assigned.messageQueues());
     }
 }

@@ -7,8 +7,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import org.cometmq.client.consumer.DefaultLitePullConsumer;
 import org.cometmq.client.consumer.TopicMessageQueueChangeListener;
 import org.cometmq.client.exception.MQClientException;
+import org.cometmq.client.impl.MQAdminImpl;
 import org.cometmq.common.message.MessageQueue;
 import org.cometmq.remoting.common.NamedThreadFactory;
 import org.slf4j.Logger;
@@ -21,13 +25,22 @@ import org.slf4j.LoggerFactory;
 class LiteTopicWatcher {
     private static final Logger LOG = LoggerFactory.getLogger(LiteTopicWatcher.class);
 
-    private final DefaultLitePullConsumerImpl impl;
+    private final DefaultLitePullConsumer settings;
+    private final BooleanSupplier running;
+    private final Supplier<MQAdminImpl> admin;
     private final Map<String, TopicMessageQueueChangeListener> listeners = new ConcurrentHashMap<>();
     private final Map<String, Set<MessageQueue>> knownQueues = new ConcurrentHashMap<>();
     private ScheduledExecutorService executor;
 
-    LiteTopicWatcher(DefaultLitePullConsumerImpl impl) {
-        this.impl = impl;
+    /**
+     * @param settings the consumer's settings: the check interval is read when the watcher starts
+     * @param running  whether the consumer runs; queues are only fetched while it does
+     * @param admin    the admin calls of the client instance, made when the consumer starts
+     */
+    LiteTopicWatcher(DefaultLitePullConsumer settings, BooleanSupplier running, Supplier<MQAdminImpl> admin) {
+        this.settings = settings;
+        this.running = running;
+        this.admin = admin;
     }
 
     void register(String topic, TopicMessageQueueChangeListener listener) throws MQClientException {
@@ -38,13 +51,13 @@ class LiteTopicWatcher {
             throw new MQClientException("A TopicMessageQueueChangeListener of topic " + topic
                 + " is already registered", null);
         }
-        if (impl.isRunning()) {
-            knownQueues.put(topic, new HashSet<>(impl.fetchMessageQueues(topic)));
+        if (running.getAsBoolean()) {
+            knownQueues.put(topic, queuesOf(topic));
         }
     }
 
     void start() {
-        long interval = impl.getDefaultLitePullConsumer().getTopicMetadataCheckIntervalMillis();
+        long interval = settings.getTopicMetadataCheckIntervalMillis();
         executor = Executors.newSingleThreadScheduledExecutor(
             new NamedThreadFactory("MonitorMessageQueueChangeThread", true));
         executor.scheduleAtFixedRate(this::checkAll, interval, interval, TimeUnit.MILLISECONDS);
@@ -53,7 +66,7 @@ class LiteTopicWatcher {
     void snapshotRegisteredTopics() {
         for (String topic : listeners.keySet()) {
             try {
-                knownQueues.put(topic, new HashSet<>(impl.fetchMessageQueues(topic)));
+                knownQueues.put(topic, queuesOf(topic));
             } catch (MQClientException e) {
                 LOG.warn("queues of topic {} not fetched: {}", topic, e.getErrorMessage());
             }
@@ -64,7 +77,7 @@ class LiteTopicWatcher {
         for (Map.Entry<String, TopicMessageQueueChangeListener> entry : listeners.entrySet()) {
             String topic = entry.getKey();
             try {
-                Set<MessageQueue> now = new HashSet<>(impl.fetchMessageQueues(topic));
+                Set<MessageQueue> now = queuesOf(topic);
                 Set<MessageQueue> before = knownQueues.put(topic, now);
                 if (before != null && !before.equals(now)) {
                     entry.getValue().onChanged(topic, now);
@@ -73,6 +86,14 @@ class LiteTopicWatcher {
                 LOG.warn("queue check of topic {} failed: {}", topic, e.toString());
             }
         }
+    }
+
+    /** The queues of {@code topic} as its route has them now; refused, as the consumer refuses, unless it runs. */
+    private Set<MessageQueue> queuesOf(String topic) throws MQClientException {
+        if (!running.getAsBoolean()) {
+            throw new IllegalStateException("the lite pull consumer is not RUNNING");
+        }
+        return new HashSet<>(admin.get().fetchSubscribeMessageQueues(topic));
     }
 
     void shutdown() {

@@ -34,14 +34,14 @@ public abstract class RebalanceImpl {
     protected String consumerGroup;
     protected MessageModel messageModel;
     protected AllocateMessageQueueStrategy allocateMessageQueueStrategy;
-    protected MQClientInstance mQClientFactory;
+    protected MQClientInstance clientInstance;
 
     protected RebalanceImpl(String consumerGroup, MessageModel messageModel,
-        AllocateMessageQueueStrategy allocateMessageQueueStrategy, MQClientInstance mQClientFactory) {
+        AllocateMessageQueueStrategy allocateMessageQueueStrategy, MQClientInstance clientInstance) {
         this.consumerGroup = consumerGroup;
         this.messageModel = messageModel;
         this.allocateMessageQueueStrategy = allocateMessageQueueStrategy;
-        this.mQClientFactory = mQClientFactory;
+        this.clientInstance = clientInstance;
     }
 
     /** Rebalances every subscribed topic, then drops queues of topics no longer subscribed. */
@@ -61,7 +61,7 @@ public abstract class RebalanceImpl {
         if (mqSet == null) {
             // A group's retry topic is created by the broker on the first heartbeat, after the consumer fetched
             // its routes: ask again now rather than wait for the next route poll (30 s).
-            mQClientFactory.updateTopicRouteInfoFromNameServer(topic);
+            clientInstance.updateTopicRouteInfoFromNameServer(topic);
             mqSet = topicSubscribeInfoTable.get(topic);
         }
         if (mqSet == null) {
@@ -74,7 +74,7 @@ public abstract class RebalanceImpl {
             applyAllocation(topic, mqSet, mqSet, isOrder);
             return;
         }
-        List<String> cidAll = mQClientFactory.findConsumerIdList(topic, consumerGroup);
+        List<String> cidAll = clientInstance.findConsumerIdList(topic, consumerGroup);
         if (cidAll == null || cidAll.isEmpty()) {
             LOG.warn("group {}: no consumer id list for topic {} from the broker; rebalance skipped", consumerGroup,
                 topic);
@@ -86,7 +86,7 @@ public abstract class RebalanceImpl {
         Collections.sort(cids);
         List<MessageQueue> allocated;
         try {
-            allocated = allocateMessageQueueStrategy.allocate(consumerGroup, mQClientFactory.getClientId(), mqAll,
+            allocated = allocateMessageQueueStrategy.allocate(consumerGroup, clientInstance.getClientId(), mqAll,
                 cids);
         } catch (RuntimeException e) {
             LOG.error("allocation strategy {} failed for group {} topic {}", allocateMessageQueueStrategy.getName(),
@@ -96,7 +96,7 @@ public abstract class RebalanceImpl {
         Set<MessageQueue> allocateResultSet = allocated == null ? new HashSet<>() : new HashSet<>(allocated);
         if (applyAllocation(topic, mqSet, allocateResultSet, isOrder)) {
             LOG.info("group {} topic {}: client {} now owns {} of {} queues ({} clients): {}", consumerGroup, topic,
-                mQClientFactory.getClientId(), allocateResultSet.size(), mqSet.size(), cids.size(), allocateResultSet);
+                clientInstance.getClientId(), allocateResultSet.size(), mqSet.size(), cids.size(), allocateResultSet);
         }
     }
 
@@ -281,7 +281,7 @@ public abstract class RebalanceImpl {
     // ----- accessors -----
 
     private OrderlyQueueLocker locker() {
-        return new OrderlyQueueLocker(processQueueTable, mQClientFactory, consumerGroup);
+        return new OrderlyQueueLocker(processQueueTable, clientInstance, consumerGroup);
     }
 
     public ConcurrentMap<MessageQueue, ProcessQueue> getProcessQueueTable() {
@@ -338,10 +338,10 @@ public abstract class RebalanceImpl {
     }
 
     public MQClientInstance getmQClientFactory() {
-        return mQClientFactory;
+        return clientInstance;
     }
 
-    public void setmQClientFactory(MQClientInstance mQClientFactory) {
-        this.mQClientFactory = mQClientFactory;
+    public void setmQClientFactory(MQClientInstance clientInstance) {
+        this.clientInstance = clientInstance;
     }
 }

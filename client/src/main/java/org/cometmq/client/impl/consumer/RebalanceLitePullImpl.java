@@ -19,6 +19,6 @@ public class RebalanceLitePullImpl extends RebalanceActivePullImpl {
     @Override
     public long computePullFromWhereWithException(MessageQueue mq) throws MQClientException {
         return StartOffsetResolver.resolve(mq, settings.getConsumeFromWhere(), settings.getConsumeTimestamp(),
-            offsetStore(), ReadOffsetType.MEMORY_FIRST_THEN_STORE, mQClientFactory.getMQAdminImpl());
+            offsetStore(), ReadOffsetType.MEMORY_FIRST_THEN_STORE, clientInstance.getMQAdminImpl());
     }
 }

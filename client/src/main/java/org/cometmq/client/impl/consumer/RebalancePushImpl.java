@@ -62,7 +62,7 @@ public class RebalancePushImpl extends RebalanceImpl {
                 config.setPullThresholdSizeForQueue(Math.max(1, config.getPullThresholdSizeForTopic() / queues));
             }
         }
-        mQClientFactory.sendHeartbeatToAllBrokerWithLock();
+        clientInstance.sendHeartbeatToAllBrokerWithLock();
     }
 
     @Override
@@ -114,7 +114,7 @@ public class RebalancePushImpl extends RebalanceImpl {
     public long computePullFromWhereWithException(MessageQueue mq) throws MQClientException {
         return StartOffsetResolver.resolve(mq, consumer.getConsumeFromWhere(), consumer.getConsumeTimestamp(),
             offsetStore, ReadOffsetType.READ_FROM_STORE,
-            mQClientFactory.getMQAdminImpl());
+            clientInstance.getMQAdminImpl());
     }
 
     @Override

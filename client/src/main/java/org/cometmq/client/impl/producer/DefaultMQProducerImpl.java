@@ -64,7 +64,7 @@ public class DefaultMQProducerImpl implements MQProducerInner {
     private final ExecutorService defaultAsyncSenderExecutor;
     private volatile ExecutorService asyncSenderExecutor;
     private volatile ServiceState serviceState = ServiceState.CREATE_JUST;
-    private volatile MQClientInstance mQClientFactory;
+    private volatile MQClientInstance clientInstance;
     private volatile PublishRoutes routes;
     private volatile SendRetryPolicy sender;
     private boolean transactional;
@@ -131,7 +131,7 @@ public class DefaultMQProducerImpl implements MQProducerInner {
             throw new MQClientException("The producer group[" + defaultMQProducer.getProducerGroup()
                 + "] has been created before, specify another name please.", null);
         }
-        this.mQClientFactory = factory;
+        this.clientInstance = factory;
         TopicPublishInfo template = new TopicPublishInfo();
         topicPublishInfoTable.put(defaultMQProducer.getCreateTopicKey(), template);
         wire(factory);
@@ -158,14 +158,14 @@ public class DefaultMQProducerImpl implements MQProducerInner {
         if (serviceState != ServiceState.RUNNING) {
             return;
         }
-        mQClientFactory.unregisterProducer(defaultMQProducer.getProducerGroup());
+        clientInstance.unregisterProducer(defaultMQProducer.getProducerGroup());
         RequestFutureHolder.getInstance().shutdown(this);
         defaultAsyncSenderExecutor.shutdown();
         if (transactionSupport != null) {
             transactionSupport.shutdown();
         }
         if (shutdownFactory) {
-            mQClientFactory.shutdown();
+            clientInstance.shutdown();
         }
         serviceState = ServiceState.SHUTDOWN_ALREADY;
         LOG.info("producer {} shut down", defaultMQProducer.getProducerGroup());
@@ -198,7 +198,7 @@ public class DefaultMQProducerImpl implements MQProducerInner {
     }
 
     MQClientException noRouteException(String topic) {
-        List<String> nameServers = mQClientFactory.getMQClientAPIImpl().getNameServerAddressList();
+        List<String> nameServers = clientInstance.getMQClientAPIImpl().getNameServerAddressList();
         if (nameServers == null || nameServers.isEmpty()) {
             return new MQClientException("No name server address, please set it."
                 + FAQUrl.suggestTodo(FAQUrl.NAME_SERVER_ADDR_NOT_EXIST_URL), null)
@@ -496,12 +496,12 @@ public class DefaultMQProducerImpl implements MQProducerInner {
 
     public List<MessageQueue> fetchPublishMessageQueues(String topic) throws MQClientException {
         makeSureStateOK();
-        return mQClientFactory.getMQAdminImpl().fetchPublishMessageQueues(topic);
+        return clientInstance.getMQAdminImpl().fetchPublishMessageQueues(topic);
     }
 
     public MQAdminImpl getMQAdminImpl() throws MQClientException {
         makeSureStateOK();
-        return mQClientFactory.getMQAdminImpl();
+        return clientInstance.getMQAdminImpl();
     }
 
     // ------------------------------------------------------------------ request-reply
@@ -543,7 +543,7 @@ public class DefaultMQProducerImpl implements MQProducerInner {
     }
 
     public MQClientInstance getMQClientFactory() {
-        return mQClientFactory;
+        return clientInstance;
     }
 
     public ConcurrentMap<String, TopicPublishInfo> getTopicPublishInfoTable() {
@@ -559,7 +559,7 @@ public class DefaultMQProducerImpl implements MQProducerInner {
     }
 
     public void setCallbackExecutor(ExecutorService callbackExecutor) {
-        mQClientFactory.getMQClientAPIImpl().getRemotingClient().setCallbackExecutor(callbackExecutor);
+        clientInstance.getMQClientAPIImpl().getRemotingClient().setCallbackExecutor(callbackExecutor);
     }
 
     public ExecutorService getAsyncSenderExecutor() {

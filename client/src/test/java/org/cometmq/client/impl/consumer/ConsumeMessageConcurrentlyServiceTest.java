@@ -3,6 +3,7 @@ package org.cometmq.client.impl.consumer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.cometmq.client.exception.MQClientException;
 import org.cometmq.common.message.MessageExt;
 import org.cometmq.common.message.MessageQueue;
 import org.cometmq.common.protocol.heartbeat.MessageModel;
+import org.cometmq.testkit.Await;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -154,10 +156,8 @@ class ConsumeMessageConcurrentlyServiceTest {
         Collections.sort(sizes);
         assertEquals(List.of(1, 2, 2), sizes);
         // the last batch removes its messages from the queue first and records the offset after that
-        for (int i = 0; i < 100 && (pq.getMsgCount().get() > 0 || !Long.valueOf(5L).equals(offsetStore.memory.get(MQ)));
-             i++) {
-            Thread.sleep(20);
-        }
+        Await.holdsWithin(Duration.ofSeconds(2), Duration.ofMillis(20),
+            () -> pq.getMsgCount().get() == 0 && Long.valueOf(5L).equals(offsetStore.memory.get(MQ)));
         assertEquals(0, pq.getMsgCount().get());
         assertEquals(5L, offsetStore.memory.get(MQ));
     }

@@ -1,6 +1,6 @@
 package org.cometmq.common.filter.sql92;
 
-import org.cometmq.common.filter.sql92.ast.Node;
+import org.cometmq.common.filter.sql92.ast.ExpressionNode;
 import org.cometmq.common.filter.sql92.eval.EvaluatorBuilder;
 import org.cometmq.common.filter.sql92.parser.Sql92Parser;
 
@@ -20,7 +20,7 @@ public final class Sql92Compiler {
         if (expression == null) {
             throw new FilterException("SQL92 expression is null", 0, null);
         }
-        Node tree = Sql92Parser.parse(expression);
+        ExpressionNode tree = Sql92Parser.parse(expression);
         return new Sql92Expression(expression, new EvaluatorBuilder(expression).buildCondition(tree));
     }
 }

@@ -12,7 +12,7 @@ import org.cometmq.common.filter.sql92.ast.DoubleLiteral;
 import org.cometmq.common.filter.sql92.ast.In;
 import org.cometmq.common.filter.sql92.ast.IsNull;
 import org.cometmq.common.filter.sql92.ast.LongLiteral;
-import org.cometmq.common.filter.sql92.ast.Node;
+import org.cometmq.common.filter.sql92.ast.ExpressionNode;
 import org.cometmq.common.filter.sql92.ast.NullLiteral;
 import org.cometmq.common.filter.sql92.ast.Property;
 import org.cometmq.common.filter.sql92.ast.StringLiteral;
@@ -28,7 +28,7 @@ class Sql92ParserTest {
         return Sql92Parser.parse(expression).toString();
     }
 
-    private static Node rightOf(String comparison) throws FilterException {
+    private static ExpressionNode rightOf(String comparison) throws FilterException {
         return ((Comparison) Sql92Parser.parse(comparison)).right();
     }
 

@@ -2,10 +2,9 @@ package org.cometmq.tools.command.acl;
 
 import java.util.Set;
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.Option;
-import org.apache.commons.cli.OptionGroup;
 import org.apache.commons.cli.Options;
 import org.cometmq.tools.admin.MQAdminExt;
+import org.cometmq.tools.command.CommandOptions;
 import org.cometmq.tools.command.CommandUtil;
 import org.cometmq.tools.command.OptionValues;
 
@@ -15,12 +14,9 @@ final class AclTargets {
     private AclTargets() {
     }
 
-    static void addOptions(Options options, String what) {
-        OptionGroup group = new OptionGroup();
-        group.addOption(new Option("b", "brokerAddr", true, what + " which broker"));
-        group.addOption(new Option("c", "clusterName", true, what + " which cluster"));
-        group.setRequired(true);
-        options.addOptionGroup(group);
+    /** {@code -b} or {@code -c}, described as "{@code what} which broker" and "{@code what} which cluster". */
+    static CommandOptions addOptions(Options options, String what) {
+        return CommandOptions.to(options).brokerOrCluster(what + " which broker", what + " which cluster");
     }
 
     /** {@code -b}'s broker, or the brokers of {@code -c}: masters only, or masters and slaves. */

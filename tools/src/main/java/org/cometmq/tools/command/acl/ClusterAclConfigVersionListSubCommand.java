@@ -26,12 +26,6 @@ public class ClusterAclConfigVersionListSubCommand implements SubCommand {
     }
 
     @Override
-    public Options buildCommandlineOptions(Options options) {
-        AclTargets.addOptions(options, "query acl config version for");
-        return options;
-    }
-
-    @Override
     public void execute(CommandLine commandLine, CommandContext context) throws Exception {
         MQAdminExt admin = context.admin();
         boolean cluster = commandLine.hasOption('c');
@@ -52,5 +46,11 @@ public class ClusterAclConfigVersionListSubCommand implements SubCommand {
         }
         context.out().printf(cluster ? "get cluster's plain access config version success.%n"
             : "get broker's plain access config version success.%n");
+    }
+
+    @Override
+    public Options buildCommandlineOptions(Options options) {
+        AclTargets.addOptions(options, "query acl config version for");
+        return options;
     }
 }

@@ -1,7 +1,6 @@
 package org.cometmq.tools.command.acl;
 
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.cometmq.tools.admin.MQAdminExt;
 import org.cometmq.tools.command.CommandContext;
@@ -21,15 +20,6 @@ public class DeleteAccessConfigSubCommand implements SubCommand {
     }
 
     @Override
-    public Options buildCommandlineOptions(Options options) {
-        AclTargets.addOptions(options, "delete acl config account from");
-        Option accessKey = new Option("a", "accessKey", true, "set accessKey in acl config file for deleting which account");
-        accessKey.setRequired(true);
-        options.addOption(accessKey);
-        return options;
-    }
-
-    @Override
     public void execute(CommandLine commandLine, CommandContext context) throws Exception {
         String accessKey = OptionValues.string(commandLine, 'a');
         MQAdminExt admin = context.admin();
@@ -38,5 +28,12 @@ public class DeleteAccessConfigSubCommand implements SubCommand {
             context.out().printf("delete plain access config account from %s success.%n", addr);
         }
         context.out().printf("account's accesskey is:%s", accessKey);
+    }
+
+    @Override
+    public Options buildCommandlineOptions(Options options) {
+        return AclTargets.addOptions(options, "delete acl config account from")
+            .required("a", "accessKey", "set accessKey in acl config file for deleting which account")
+            .options();
     }
 }

@@ -24,12 +24,6 @@ public class GetAccessConfigSubCommand implements SubCommand {
     }
 
     @Override
-    public Options buildCommandlineOptions(Options options) {
-        AclTargets.addOptions(options, "query acl config version for");
-        return options;
-    }
-
-    @Override
     public void execute(CommandLine commandLine, CommandContext context) throws Exception {
         MQAdminExt admin = context.admin();
         for (String addr : AclTargets.brokers(commandLine, admin, false)) {
@@ -57,5 +51,11 @@ public class GetAccessConfigSubCommand implements SubCommand {
 
     private static void field(PrintStream out, String name, Object value) {
         out.printf(FIELD, "", name, value == null ? "" : value);
+    }
+
+    @Override
+    public Options buildCommandlineOptions(Options options) {
+        AclTargets.addOptions(options, "query acl config version for");
+        return options;
     }
 }

@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.cometmq.common.PlainAccessConfig;
 import org.cometmq.tools.admin.MQAdminExt;
@@ -22,25 +21,6 @@ public class UpdateAccessConfigSubCommand implements SubCommand {
     @Override
     public String commandDesc() {
         return "Update acl config yaml file in broker";
-    }
-
-    @Override
-    public Options buildCommandlineOptions(Options options) {
-        AclTargets.addOptions(options, "update acl config file to");
-        options.addOption(required(new Option("a", "accessKey", true, "set accessKey in acl config file")));
-        options.addOption(required(new Option("s", "secretKey", true, "set secretKey in acl config file")));
-        options.addOption(new Option("w", "whiteRemoteAddress", true, "set white ip Address for account in acl config file"));
-        options.addOption(new Option("i", "defaultTopicPerm", true, "set default topicPerm in acl config file"));
-        options.addOption(new Option("u", "defaultGroupPerm", true, "set default GroupPerm in acl config file"));
-        options.addOption(new Option("t", "topicPerms", true, "set topicPerms list,eg: topicA=DENY,topicD=SUB"));
-        options.addOption(new Option("g", "groupPerms", true, "set groupPerms list,eg: groupD=DENY,groupD=SUB"));
-        options.addOption(new Option("m", "admin", true, "set admin flag in acl config file"));
-        return options;
-    }
-
-    private static Option required(Option option) {
-        option.setRequired(true);
-        return option;
     }
 
     @Override
@@ -68,5 +48,19 @@ public class UpdateAccessConfigSubCommand implements SubCommand {
         }
         return Arrays.stream(commaJoined.split(",")).map(String::trim).filter(s -> !s.isEmpty())
             .collect(Collectors.toList());
+    }
+
+    @Override
+    public Options buildCommandlineOptions(Options options) {
+        return AclTargets.addOptions(options, "update acl config file to")
+            .required("a", "accessKey", "set accessKey in acl config file")
+            .required("s", "secretKey", "set secretKey in acl config file")
+            .value("w", "whiteRemoteAddress", "set white ip Address for account in acl config file")
+            .value("i", "defaultTopicPerm", "set default topicPerm in acl config file")
+            .value("u", "defaultGroupPerm", "set default GroupPerm in acl config file")
+            .value("t", "topicPerms", "set topicPerms list,eg: topicA=DENY,topicD=SUB")
+            .value("g", "groupPerms", "set groupPerms list,eg: groupD=DENY,groupD=SUB")
+            .value("m", "admin", "set admin flag in acl config file")
+            .options();
     }
 }

@@ -1,7 +1,6 @@
 package org.cometmq.tools.command.acl;
 
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.cometmq.tools.admin.MQAdminExt;
 import org.cometmq.tools.command.CommandContext;
@@ -21,18 +20,6 @@ public class UpdateGlobalWhiteAddrSubCommand implements SubCommand {
     }
 
     @Override
-    public Options buildCommandlineOptions(Options options) {
-        AclTargets.addOptions(options, "update global white address to");
-        Option addrs = new Option("g", "globalWhiteRemoteAddresses", true, "set globalWhiteRemoteAddress list,eg:"
-            + " 10.10.103.*,192.168.0.*");
-        addrs.setRequired(true);
-        options.addOption(addrs);
-        options.addOption(new Option("p", "aclFileFullPath", true,
-            "update global white address of specified acl file,eg: /home/cometmq/conf/plain_acl.yml"));
-        return options;
-    }
-
-    @Override
     public void execute(CommandLine commandLine, CommandContext context) throws Exception {
         String addrs = OptionValues.string(commandLine, 'g');
         String file = OptionValues.string(commandLine, 'p');
@@ -41,5 +28,15 @@ public class UpdateGlobalWhiteAddrSubCommand implements SubCommand {
             admin.updateGlobalWhiteAddrConfig(addr, addrs, file);
             context.out().printf("update global white remote addresses to %s success.%n", addr);
         }
+    }
+
+    @Override
+    public Options buildCommandlineOptions(Options options) {
+        return AclTargets.addOptions(options, "update global white address to")
+            .required("g", "globalWhiteRemoteAddresses",
+                "set globalWhiteRemoteAddress list,eg: 10.10.103.*,192.168.0.*")
+            .value("p", "aclFileFullPath",
+                "update global white address of specified acl file,eg: /home/cometmq/conf/plain_acl.yml")
+            .options();
     }
 }

@@ -6,13 +6,13 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.cometmq.common.admin.ConsumeStats;
 import org.cometmq.common.admin.OffsetWrapper;
 import org.cometmq.common.message.MessageQueue;
 import org.cometmq.common.protocol.body.ConsumeStatsList;
 import org.cometmq.tools.command.CommandContext;
+import org.cometmq.tools.command.CommandOptions;
 import org.cometmq.tools.command.Formats;
 import org.cometmq.tools.command.OptionValues;
 import org.cometmq.tools.command.SubCommand;
@@ -35,17 +35,6 @@ public class BrokerConsumeStatsSubCommad implements SubCommand {
     @Override
     public String commandDesc() {
         return "Fetch broker consume stats data";
-    }
-
-    @Override
-    public Options buildCommandlineOptions(Options options) {
-        Option broker = new Option("b", "brokerAddr", true, "Broker address");
-        broker.setRequired(true);
-        options.addOption(broker);
-        options.addOption(new Option("t", "timeoutMillis", true, "request timeout Millis"));
-        options.addOption(new Option("l", "level", true, "threshold of print diff"));
-        options.addOption(new Option("o", "order", true, "order topic"));
-        return options;
     }
 
     @Override
@@ -83,5 +72,15 @@ public class BrokerConsumeStatsSubCommad implements SubCommand {
                 mq.getQueueId(), offsets.getBrokerOffset(), offsets.getConsumerOffset(), diff,
                 Formats.dateTime(offsets.getLastTimestamp()));
         }
+    }
+
+    @Override
+    public Options buildCommandlineOptions(Options options) {
+        return CommandOptions.to(options)
+            .required("b", "brokerAddr", "Broker address")
+            .value("t", "timeoutMillis", "request timeout Millis")
+            .value("l", "level", "threshold of print diff")
+            .value("o", "order", "order topic")
+            .options();
     }
 }

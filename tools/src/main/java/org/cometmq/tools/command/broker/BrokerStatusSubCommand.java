@@ -4,12 +4,11 @@ import java.io.PrintStream;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.Option;
-import org.apache.commons.cli.OptionGroup;
 import org.apache.commons.cli.Options;
 import org.cometmq.common.protocol.body.KVTable;
 import org.cometmq.tools.admin.MQAdminExt;
 import org.cometmq.tools.command.CommandContext;
+import org.cometmq.tools.command.CommandOptions;
 import org.cometmq.tools.command.CommandUtil;
 import org.cometmq.tools.command.OptionValues;
 import org.cometmq.tools.command.SubCommand;
@@ -24,16 +23,6 @@ public class BrokerStatusSubCommand implements SubCommand {
     @Override
     public String commandDesc() {
         return "Fetch broker runtime status data";
-    }
-
-    @Override
-    public Options buildCommandlineOptions(Options options) {
-        OptionGroup target = new OptionGroup();
-        target.addOption(new Option("b", "brokerAddr", true, "Broker address"));
-        target.addOption(new Option("c", "clusterName", true, "which cluster"));
-        target.setRequired(true);
-        options.addOptionGroup(target);
-        return options;
     }
 
     @Override
@@ -59,5 +48,12 @@ public class BrokerStatusSubCommand implements SubCommand {
                 out.printf("%-32s: %s%n", entry.getKey(), entry.getValue());
             }
         }
+    }
+
+    @Override
+    public Options buildCommandlineOptions(Options options) {
+        return CommandOptions.to(options)
+            .brokerOrCluster("Broker address", "which cluster")
+            .options();
     }
 }

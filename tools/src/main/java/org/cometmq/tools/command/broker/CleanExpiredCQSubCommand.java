@@ -5,17 +5,7 @@ import org.cometmq.tools.admin.MQAdminExt;
 /** {@code cleanExpiredCQ}: drops consume queue files whose messages the commit log no longer holds. */
 public class CleanExpiredCQSubCommand extends StoreCleanupCommand {
     public CleanExpiredCQSubCommand() {
-        super("clustername");
-    }
-
-    @Override
-    public String commandName() {
-        return "cleanExpiredCQ";
-    }
-
-    @Override
-    public String commandDesc() {
-        return "Clean expired ConsumeQueue on broker.";
+        super("cleanExpiredCQ", "Clean expired ConsumeQueue on broker.", "clustername");
     }
 
     @Override

@@ -5,17 +5,7 @@ import org.cometmq.tools.admin.MQAdminExt;
 /** {@code cleanUnusedTopic}: drops the consume queues of topics the broker no longer has a config for. */
 public class CleanUnusedTopicCommand extends StoreCleanupCommand {
     public CleanUnusedTopicCommand() {
-        super("cluster name");
-    }
-
-    @Override
-    public String commandName() {
-        return "cleanUnusedTopic";
-    }
-
-    @Override
-    public String commandDesc() {
-        return "Clean unused topic on broker.";
+        super("cleanUnusedTopic", "Clean unused topic on broker.", "cluster name");
     }
 
     @Override

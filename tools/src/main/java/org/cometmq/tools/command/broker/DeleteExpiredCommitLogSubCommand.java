@@ -5,17 +5,7 @@ import org.cometmq.tools.admin.MQAdminExt;
 /** {@code deleteExpiredCommitLog}: runs the broker's commit log expiry now instead of at its next scheduled time. */
 public class DeleteExpiredCommitLogSubCommand extends StoreCleanupCommand {
     public DeleteExpiredCommitLogSubCommand() {
-        super("clustername");
-    }
-
-    @Override
-    public String commandName() {
-        return "deleteExpiredCommitLog";
-    }
-
-    @Override
-    public String commandDesc() {
-        return "Delete expired CommitLog files";
+        super("deleteExpiredCommitLog", "Delete expired CommitLog files", "clustername");
     }
 
     @Override

@@ -6,11 +6,10 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.Option;
-import org.apache.commons.cli.OptionGroup;
 import org.apache.commons.cli.Options;
 import org.cometmq.tools.admin.MQAdminExt;
 import org.cometmq.tools.command.CommandContext;
+import org.cometmq.tools.command.CommandOptions;
 import org.cometmq.tools.command.CommandUtil;
 import org.cometmq.tools.command.OptionValues;
 import org.cometmq.tools.command.SubCommand;
@@ -25,16 +24,6 @@ public class GetBrokerConfigCommand implements SubCommand {
     @Override
     public String commandDesc() {
         return "Get broker config by cluster or special broker!";
-    }
-
-    @Override
-    public Options buildCommandlineOptions(Options options) {
-        OptionGroup target = new OptionGroup();
-        target.addOption(new Option("b", "brokerAddr", true, "get which broker"));
-        target.addOption(new Option("c", "clusterName", true, "get which cluster"));
-        target.setRequired(true);
-        options.addOptionGroup(target);
-        return options;
     }
 
     @Override
@@ -69,5 +58,12 @@ public class GetBrokerConfigCommand implements SubCommand {
             out.printf("%-50s=  %s%n", entry.getKey(), entry.getValue());
         }
         out.printf("%n");
+    }
+
+    @Override
+    public Options buildCommandlineOptions(Options options) {
+        return CommandOptions.to(options)
+            .brokerOrCluster("get which broker", "get which cluster")
+            .options();
     }
 }

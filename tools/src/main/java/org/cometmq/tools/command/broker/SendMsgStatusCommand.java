@@ -2,12 +2,12 @@ package org.cometmq.tools.command.broker;
 
 import java.nio.charset.StandardCharsets;
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.cometmq.client.producer.MQProducer;
 import org.cometmq.client.producer.SendResult;
 import org.cometmq.common.message.Message;
 import org.cometmq.tools.command.CommandContext;
+import org.cometmq.tools.command.CommandOptions;
 import org.cometmq.tools.command.OptionValues;
 import org.cometmq.tools.command.SubCommand;
 import org.cometmq.tools.command.SubCommandException;
@@ -29,14 +29,6 @@ public class SendMsgStatusCommand implements SubCommand {
     @Override
     public String commandDesc() {
         return "send msg to broker.";
-    }
-
-    @Override
-    public Options buildCommandlineOptions(Options options) {
-        options.addOption(OptionValues.required(new Option("b", "brokerName", true, "Broker Name")));
-        options.addOption(new Option("s", "messageSize", true, "Message Size, Default: 128"));
-        options.addOption(new Option("c", "count", true, "send message count, Default: 50"));
-        return options;
     }
 
     @Override
@@ -66,5 +58,14 @@ public class SendMsgStatusCommand implements SubCommand {
         message.setTopic(topic);
         message.setBody(body.toString().getBytes(StandardCharsets.UTF_8));
         return message;
+    }
+
+    @Override
+    public Options buildCommandlineOptions(Options options) {
+        return CommandOptions.to(options)
+            .required("b", "brokerName", "Broker Name")
+            .value("s", "messageSize", "Message Size, Default: 128")
+            .value("c", "count", "send message count, Default: 50")
+            .options();
     }
 }

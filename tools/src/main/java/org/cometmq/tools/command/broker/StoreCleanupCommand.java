@@ -1,10 +1,10 @@
 package org.cometmq.tools.command.broker;
 
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.cometmq.tools.admin.MQAdminExt;
 import org.cometmq.tools.command.CommandContext;
+import org.cometmq.tools.command.CommandOptions;
 import org.cometmq.tools.command.OptionValues;
 import org.cometmq.tools.command.SubCommand;
 
@@ -14,10 +14,24 @@ import org.cometmq.tools.command.SubCommand;
  * tool does (it ends the line, which 4.9.7 leaves open).
  */
 abstract class StoreCleanupCommand implements SubCommand {
+    private final String name;
+    private final String description;
     private final String clusterDesc;
 
-    StoreCleanupCommand(String clusterDesc) {
+    StoreCleanupCommand(String name, String description, String clusterDesc) {
+        this.name = name;
+        this.description = description;
         this.clusterDesc = clusterDesc;
+    }
+
+    @Override
+    public String commandName() {
+        return name;
+    }
+
+    @Override
+    public String commandDesc() {
+        return description;
     }
 
     /** The cleanup on the broker at {@code addr}; true when it agreed. */
@@ -27,18 +41,19 @@ abstract class StoreCleanupCommand implements SubCommand {
     abstract boolean onCluster(MQAdminExt admin, String cluster) throws Exception;
 
     @Override
-    public Options buildCommandlineOptions(Options options) {
-        options.addOption(new Option("b", "brokerAddr", true, "Broker address"));
-        options.addOption(new Option("c", "cluster", true, clusterDesc));
-        return options;
-    }
-
-    @Override
     public void execute(CommandLine commandLine, CommandContext context) throws Exception {
         MQAdminExt admin = context.admin();
         boolean agreed = commandLine.hasOption('b')
             ? onBroker(admin, OptionValues.string(commandLine, 'b'))
             : onCluster(admin, OptionValues.string(commandLine, 'c'));
         context.out().println(agreed ? "success" : "false");
+    }
+
+    @Override
+    public Options buildCommandlineOptions(Options options) {
+        return CommandOptions.to(options)
+            .value("b", "brokerAddr", "Broker address")
+            .value("c", "cluster", clusterDesc)
+            .options();
     }
 }

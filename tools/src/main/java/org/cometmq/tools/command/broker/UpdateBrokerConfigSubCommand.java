@@ -2,11 +2,10 @@ package org.cometmq.tools.command.broker;
 
 import java.util.Properties;
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.Option;
-import org.apache.commons.cli.OptionGroup;
 import org.apache.commons.cli.Options;
 import org.cometmq.tools.admin.MQAdminExt;
 import org.cometmq.tools.command.CommandContext;
+import org.cometmq.tools.command.CommandOptions;
 import org.cometmq.tools.command.CommandUtil;
 import org.cometmq.tools.command.OptionValues;
 import org.cometmq.tools.command.SubCommand;
@@ -25,22 +24,6 @@ public class UpdateBrokerConfigSubCommand implements SubCommand {
     @Override
     public String commandDesc() {
         return "Update broker's config";
-    }
-
-    @Override
-    public Options buildCommandlineOptions(Options options) {
-        OptionGroup target = new OptionGroup();
-        target.addOption(new Option("b", "brokerAddr", true, "update which broker"));
-        target.addOption(new Option("c", "clusterName", true, "update which cluster"));
-        target.setRequired(true);
-        options.addOptionGroup(target);
-        Option key = new Option("k", "key", true, "config key");
-        key.setRequired(true);
-        options.addOption(key);
-        Option value = new Option("v", "value", true, "config value");
-        value.setRequired(true);
-        options.addOption(value);
-        return options;
     }
 
     @Override
@@ -70,5 +53,14 @@ public class UpdateBrokerConfigSubCommand implements SubCommand {
         if (failed > 0) {
             throw new SubCommandException(failed + " broker(s) did not take the new config", lastFailure);
         }
+    }
+
+    @Override
+    public Options buildCommandlineOptions(Options options) {
+        return CommandOptions.to(options)
+            .brokerOrCluster("update which broker", "update which cluster")
+            .required("k", "key", "config key")
+            .required("v", "value", "config value")
+            .options();
     }
 }

@@ -10,11 +10,11 @@ import java.util.Set;
 import java.util.TimeZone;
 import java.util.TreeSet;
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.cometmq.client.producer.MQProducer;
 import org.cometmq.common.message.Message;
 import org.cometmq.tools.command.CommandContext;
+import org.cometmq.tools.command.CommandOptions;
 import org.cometmq.tools.command.OptionValues;
 import org.cometmq.tools.command.SubCommand;
 import org.cometmq.tools.command.message.CheckMsgSendRTCommand;
@@ -54,17 +54,6 @@ public class CLusterSendMsgRTCommand implements SubCommand {
     @Override
     public String commandDesc() {
         return "List All clusters Message Send RT";
-    }
-
-    @Override
-    public Options buildCommandlineOptions(Options options) {
-        options.addOption(new Option("c", "cluster", true, "cluster name | default display all cluster"));
-        options.addOption(new Option("a", "amount", true, "message amount | default 100"));
-        options.addOption(new Option("s", "size", true, "message size | default 128 Byte"));
-        options.addOption(new Option("p", "print log", true, "print as tlog | default false"));
-        options.addOption(new Option("m", "machine room", true, "machine room name | default noname"));
-        options.addOption(new Option("i", "interval", true, "print interval | default 10 seconds"));
-        return options;
     }
 
     @Override
@@ -140,5 +129,17 @@ public class CLusterSendMsgRTCommand implements SubCommand {
     }
 
     private record Settings(long amount, long size, boolean printAsLog, String machineRoom) {
+    }
+
+    @Override
+    public Options buildCommandlineOptions(Options options) {
+        return CommandOptions.to(options)
+            .value("c", "cluster", "cluster name | default display all cluster")
+            .value("a", "amount", "message amount | default 100")
+            .value("s", "size", "message size | default 128 Byte")
+            .value("p", "print log", "print as tlog | default false")
+            .value("m", "machine room", "machine room name | default noname")
+            .value("i", "interval", "print interval | default 10 seconds")
+            .options();
     }
 }

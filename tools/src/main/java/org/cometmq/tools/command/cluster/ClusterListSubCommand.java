@@ -8,12 +8,12 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.cometmq.common.protocol.body.ClusterInfo;
 import org.cometmq.common.protocol.route.BrokerData;
 import org.cometmq.tools.admin.MQAdminExt;
 import org.cometmq.tools.command.CommandContext;
+import org.cometmq.tools.command.CommandOptions;
 import org.cometmq.tools.command.OptionValues;
 import org.cometmq.tools.command.SubCommand;
 
@@ -46,13 +46,6 @@ public class ClusterListSubCommand implements SubCommand {
     @Override
     public String commandDesc() {
         return "List all of clusters";
-    }
-
-    @Override
-    public Options buildCommandlineOptions(Options options) {
-        options.addOption(new Option("m", "moreStats", false, "Print more stats"));
-        options.addOption(new Option("i", "interval", true, "specify intervals numbers, it is in seconds"));
-        return options;
     }
 
     @Override
@@ -120,5 +113,13 @@ public class ClusterListSubCommand implements SubCommand {
                 out.printf("%n");
             }
         }
+    }
+
+    @Override
+    public Options buildCommandlineOptions(Options options) {
+        return CommandOptions.to(options)
+            .flag("m", "moreStats", "Print more stats")
+            .value("i", "interval", "specify intervals numbers, it is in seconds")
+            .options();
     }
 }

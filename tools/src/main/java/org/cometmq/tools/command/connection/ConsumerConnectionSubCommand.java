@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.cometmq.common.MQVersion;
 import org.cometmq.common.protocol.body.Connection;
@@ -15,6 +14,7 @@ import org.cometmq.common.protocol.body.ConsumerConnection;
 import org.cometmq.common.protocol.heartbeat.SubscriptionData;
 import org.cometmq.tools.admin.MQAdminExt;
 import org.cometmq.tools.command.CommandContext;
+import org.cometmq.tools.command.CommandOptions;
 import org.cometmq.tools.command.OptionValues;
 import org.cometmq.tools.command.SubCommand;
 
@@ -31,15 +31,6 @@ public class ConsumerConnectionSubCommand implements SubCommand {
     @Override
     public String commandDesc() {
         return "Query consumer's socket connection, client version and subscription";
-    }
-
-    @Override
-    public Options buildCommandlineOptions(Options options) {
-        Option group = new Option("g", "consumerGroup", true, "consumer group name");
-        group.setRequired(true);
-        options.addOption(group);
-        options.addOption(new Option("b", "brokerAddr", true, "broker address"));
-        return options;
     }
 
     @Override
@@ -69,5 +60,13 @@ public class ConsumerConnectionSubCommand implements SubCommand {
         out.printf("ConsumeType: %s%n", connection.getConsumeType());
         out.printf("MessageModel: %s%n", connection.getMessageModel());
         out.printf("ConsumeFromWhere: %s%n", connection.getConsumeFromWhere());
+    }
+
+    @Override
+    public Options buildCommandlineOptions(Options options) {
+        return CommandOptions.to(options)
+            .required("g", "consumerGroup", "consumer group name")
+            .value("b", "brokerAddr", "broker address")
+            .options();
     }
 }

@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.cometmq.common.MQVersion;
 import org.cometmq.common.protocol.body.Connection;
 import org.cometmq.common.protocol.body.ProducerConnection;
 import org.cometmq.tools.command.CommandContext;
+import org.cometmq.tools.command.CommandOptions;
 import org.cometmq.tools.command.OptionValues;
 import org.cometmq.tools.command.SubCommand;
 
@@ -28,17 +28,6 @@ public class ProducerConnectionSubCommand implements SubCommand {
     }
 
     @Override
-    public Options buildCommandlineOptions(Options options) {
-        Option group = new Option("g", "producerGroup", true, "producer group name");
-        group.setRequired(true);
-        options.addOption(group);
-        Option topic = new Option("t", "topic", true, "topic name");
-        topic.setRequired(true);
-        options.addOption(topic);
-        return options;
-    }
-
-    @Override
     public void execute(CommandLine commandLine, CommandContext context) throws Exception {
         ProducerConnection connection = context.admin().examineProducerConnectionInfo(
             OptionValues.string(commandLine, 'g'), OptionValues.string(commandLine, 't'));
@@ -49,5 +38,13 @@ public class ProducerConnectionSubCommand implements SubCommand {
             context.out().printf(ROW, index++, client.getClientId(), client.getClientAddr(), client.getLanguage(),
                 MQVersion.getVersionDesc(client.getVersion()));
         }
+    }
+
+    @Override
+    public Options buildCommandlineOptions(Options options) {
+        return CommandOptions.to(options)
+            .required("g", "producerGroup", "producer group name")
+            .required("t", "topic", "topic name")
+            .options();
     }
 }

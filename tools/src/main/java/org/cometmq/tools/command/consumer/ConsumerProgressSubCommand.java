@@ -8,17 +8,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.cometmq.common.MixAll;
+import org.cometmq.common.admin.ConsumeStats;
+import org.cometmq.common.admin.OffsetWrapper;
 import org.cometmq.common.message.MessageQueue;
 import org.cometmq.common.protocol.body.Connection;
-import org.cometmq.common.admin.ConsumeStats;
 import org.cometmq.common.protocol.body.ConsumerConnection;
 import org.cometmq.common.protocol.body.ConsumerRunningInfo;
-import org.cometmq.common.admin.OffsetWrapper;
 import org.cometmq.tools.admin.MQAdminExt;
 import org.cometmq.tools.command.CommandContext;
+import org.cometmq.tools.command.CommandOptions;
 import org.cometmq.tools.command.Formats;
 import org.cometmq.tools.command.OptionValues;
 import org.cometmq.tools.command.SubCommand;
@@ -50,13 +50,6 @@ public class ConsumerProgressSubCommand implements SubCommand {
     @Override
     public String commandDesc() {
         return "Query consumers's progress, speed";
-    }
-
-    @Override
-    public Options buildCommandlineOptions(Options options) {
-        options.addOption(new Option("g", "groupName", true, "consumer group name"));
-        options.addOption(new Option("s", "showClientIP", true, "Show Client IP per Queue"));
-        return options;
     }
 
     @Override
@@ -184,5 +177,13 @@ public class ConsumerProgressSubCommand implements SubCommand {
             out.printf(ROW, Formats.front(group, 64), info.getCount(), info.versionDesc(), info.consumeTypeDesc(),
                 info.messageModelDesc(), info.getConsumeTps(), info.getDiffTotal());
         }
+    }
+
+    @Override
+    public Options buildCommandlineOptions(Options options) {
+        return CommandOptions.to(options)
+            .value("g", "groupName", "consumer group name")
+            .value("s", "showClientIP", "Show Client IP per Queue")
+            .options();
     }
 }

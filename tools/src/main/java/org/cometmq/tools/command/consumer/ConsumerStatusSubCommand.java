@@ -4,7 +4,6 @@ import java.io.PrintStream;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.cometmq.common.MQVersion;
 import org.cometmq.common.MixAll;
@@ -13,6 +12,7 @@ import org.cometmq.common.protocol.body.ConsumerConnection;
 import org.cometmq.common.protocol.body.ConsumerRunningInfo;
 import org.cometmq.tools.admin.MQAdminExt;
 import org.cometmq.tools.command.CommandContext;
+import org.cometmq.tools.command.CommandOptions;
 import org.cometmq.tools.command.OptionValues;
 import org.cometmq.tools.command.SubCommand;
 
@@ -33,17 +33,6 @@ public class ConsumerStatusSubCommand implements SubCommand {
     @Override
     public String commandDesc() {
         return "Query consumer's internal data structure";
-    }
-
-    @Override
-    public Options buildCommandlineOptions(Options options) {
-        Option group = new Option("g", "consumerGroup", true, "consumer group name");
-        group.setRequired(true);
-        options.addOption(group);
-        options.addOption(new Option("i", "clientId", true, "The consumer's client id"));
-        options.addOption(new Option("b", "brokerAddr", true, "broker address"));
-        options.addOption(new Option("s", "jstack", false, "Run jstack command in the consumer progress"));
-        return options;
     }
 
     @Override
@@ -104,5 +93,15 @@ public class ConsumerStatusSubCommand implements SubCommand {
                 out.printf("%s", stuck);
             }
         }
+    }
+
+    @Override
+    public Options buildCommandlineOptions(Options options) {
+        return CommandOptions.to(options)
+            .required("g", "consumerGroup", "consumer group name")
+            .value("i", "clientId", "The consumer's client id")
+            .value("b", "brokerAddr", "broker address")
+            .flag("s", "jstack", "Run jstack command in the consumer progress")
+            .options();
     }
 }

@@ -1,12 +1,11 @@
 package org.cometmq.tools.command.consumer;
 
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.Option;
-import org.apache.commons.cli.OptionGroup;
 import org.apache.commons.cli.Options;
 import org.cometmq.common.MixAll;
 import org.cometmq.tools.admin.MQAdminExt;
 import org.cometmq.tools.command.CommandContext;
+import org.cometmq.tools.command.CommandOptions;
 import org.cometmq.tools.command.CommandUtil;
 import org.cometmq.tools.command.OptionValues;
 import org.cometmq.tools.command.SubCommand;
@@ -29,20 +28,6 @@ public class DeleteSubscriptionGroupCommand implements SubCommand {
     @Override
     public String commandDesc() {
         return "Delete subscription group from broker.";
-    }
-
-    @Override
-    public Options buildCommandlineOptions(Options options) {
-        OptionGroup target = new OptionGroup();
-        target.addOption(new Option("b", "brokerAddr", true, "delete subscription group from which broker"));
-        target.addOption(new Option("c", "clusterName", true, "delete subscription group from which cluster"));
-        target.setRequired(true);
-        options.addOptionGroup(target);
-        Option group = new Option("g", "groupName", true, "subscription group name");
-        group.setRequired(true);
-        options.addOption(group);
-        options.addOption(new Option("r", "removeOffset", true, "remove offset"));
-        return options;
     }
 
     @Override
@@ -70,5 +55,15 @@ public class DeleteSubscriptionGroupCommand implements SubCommand {
                 LOG.info("topic {} of group {} not deleted: {}", topic, group, e.toString());
             }
         }
+    }
+
+    @Override
+    public Options buildCommandlineOptions(Options options) {
+        return CommandOptions.to(options)
+            .brokerOrCluster("delete subscription group from which broker",
+                "delete subscription group from which cluster")
+            .required("g", "groupName", "subscription group name")
+            .value("r", "removeOffset", "remove offset")
+            .options();
     }
 }

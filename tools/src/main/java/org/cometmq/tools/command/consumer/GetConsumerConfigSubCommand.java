@@ -4,13 +4,13 @@ import java.io.PrintStream;
 import java.util.Map;
 import java.util.Set;
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.cometmq.common.protocol.body.ClusterInfo;
 import org.cometmq.common.protocol.route.BrokerData;
 import org.cometmq.common.subscription.SubscriptionGroupConfig;
 import org.cometmq.tools.admin.MQAdminExt;
 import org.cometmq.tools.command.CommandContext;
+import org.cometmq.tools.command.CommandOptions;
 import org.cometmq.tools.command.OptionValues;
 import org.cometmq.tools.command.SubCommand;
 
@@ -30,12 +30,6 @@ public class GetConsumerConfigSubCommand implements SubCommand {
     @Override
     public String commandDesc() {
         return "Get consumer config by subscription group name!";
-    }
-
-    @Override
-    public Options buildCommandlineOptions(Options options) {
-        options.addOption(OptionValues.required(new Option("g", "groupName", true, "subscription group name")));
-        return options;
     }
 
     @Override
@@ -77,5 +71,12 @@ public class GetConsumerConfigSubCommand implements SubCommand {
             }
         }
         return null;
+    }
+
+    @Override
+    public Options buildCommandlineOptions(Options options) {
+        return CommandOptions.to(options)
+            .required("g", "groupName", "subscription group name")
+            .options();
     }
 }

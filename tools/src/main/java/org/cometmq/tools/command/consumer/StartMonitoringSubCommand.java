@@ -29,11 +29,6 @@ public class StartMonitoringSubCommand implements SubCommand {
     }
 
     @Override
-    public Options buildCommandlineOptions(Options options) {
-        return options;
-    }
-
-    @Override
     public void execute(CommandLine commandLine, CommandContext context) throws Exception {
         MonitorConfig config = new MonitorConfig();
         String namesrvAddr = OptionValues.string(commandLine, 'n');
@@ -46,5 +41,10 @@ public class StartMonitoringSubCommand implements SubCommand {
         Runtime.getRuntime().addShutdownHook(new Thread(service::shutdown, "MonitorServiceShutdown"));
         // mqadmin exits when a command returns; the monitor runs until the process is stopped
         new CountDownLatch(1).await();
+    }
+
+    @Override
+    public Options buildCommandlineOptions(Options options) {
+        return options;
     }
 }

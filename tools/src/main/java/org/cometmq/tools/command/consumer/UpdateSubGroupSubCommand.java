@@ -1,12 +1,11 @@
 package org.cometmq.tools.command.consumer;
 
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.Option;
-import org.apache.commons.cli.OptionGroup;
 import org.apache.commons.cli.Options;
 import org.cometmq.common.subscription.SubscriptionGroupConfig;
 import org.cometmq.tools.admin.MQAdminExt;
 import org.cometmq.tools.command.CommandContext;
+import org.cometmq.tools.command.CommandOptions;
 import org.cometmq.tools.command.CommandUtil;
 import org.cometmq.tools.command.OptionValues;
 import org.cometmq.tools.command.SubCommand;
@@ -24,27 +23,6 @@ public class UpdateSubGroupSubCommand implements SubCommand {
     @Override
     public String commandDesc() {
         return "Update or create subscription group";
-    }
-
-    @Override
-    public Options buildCommandlineOptions(Options options) {
-        OptionGroup target = new OptionGroup();
-        target.addOption(new Option("b", "brokerAddr", true, "create subscription group to which broker"));
-        target.addOption(new Option("c", "clusterName", true, "create subscription group to which cluster"));
-        target.setRequired(true);
-        options.addOptionGroup(target);
-        Option group = new Option("g", "groupName", true, "consumer group name");
-        group.setRequired(true);
-        options.addOption(group);
-        options.addOption(new Option("s", "consumeEnable", true, "consume enable"));
-        options.addOption(new Option("m", "consumeFromMinEnable", true, "from min offset"));
-        options.addOption(new Option("d", "consumeBroadcastEnable", true, "broadcast"));
-        options.addOption(new Option("q", "retryQueueNums", true, "retry queue nums"));
-        options.addOption(new Option("r", "retryMaxTimes", true, "retry max times"));
-        options.addOption(new Option("i", "brokerId", true, "consumer from which broker id"));
-        options.addOption(new Option("w", "whichBrokerWhenConsumeSlowly", true, "which broker id when consume slowly"));
-        options.addOption(new Option("a", "notifyConsumerIdsChanged", true, "notify consumerId changed"));
-        return options;
     }
 
     @Override
@@ -78,5 +56,21 @@ public class UpdateSubGroupSubCommand implements SubCommand {
         config.setNotifyConsumerIdsChangedEnable(OptionValues.boolValue(commandLine, 'a',
             config.isNotifyConsumerIdsChangedEnable()));
         return config;
+    }
+
+    @Override
+    public Options buildCommandlineOptions(Options options) {
+        return CommandOptions.to(options)
+            .brokerOrCluster("create subscription group to which broker", "create subscription group to which cluster")
+            .required("g", "groupName", "consumer group name")
+            .value("s", "consumeEnable", "consume enable")
+            .value("m", "consumeFromMinEnable", "from min offset")
+            .value("d", "consumeBroadcastEnable", "broadcast")
+            .value("q", "retryQueueNums", "retry queue nums")
+            .value("r", "retryMaxTimes", "retry max times")
+            .value("i", "brokerId", "consumer from which broker id")
+            .value("w", "whichBrokerWhenConsumeSlowly", "which broker id when consume slowly")
+            .value("a", "notifyConsumerIdsChanged", "notify consumerId changed")
+            .options();
     }
 }

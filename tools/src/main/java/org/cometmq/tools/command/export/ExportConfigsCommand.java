@@ -37,11 +37,6 @@ public class ExportConfigsCommand implements SubCommand {
     }
 
     @Override
-    public Options buildCommandlineOptions(Options options) {
-        return ExportMetadataCommand.clusterOptions(options, "configs.json");
-    }
-
-    @Override
     public void execute(CommandLine commandLine, CommandContext context) throws Exception {
         MQAdminExt admin = context.admin();
         String clusterName = OptionValues.string(commandLine, 'c');
@@ -75,5 +70,10 @@ public class ExportConfigsCommand implements SubCommand {
             }
         }
         return exported;
+    }
+
+    @Override
+    public Options buildCommandlineOptions(Options options) {
+        return ExportMetadataCommand.clusterOptions(options, "configs.json");
     }
 }

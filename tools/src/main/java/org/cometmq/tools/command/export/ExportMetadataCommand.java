@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.cometmq.common.MixAll;
 import org.cometmq.common.TopicConfig;
@@ -12,6 +11,7 @@ import org.cometmq.common.subscription.SubscriptionGroupConfig;
 import org.cometmq.remoting.protocol.RemotingSerializable;
 import org.cometmq.tools.admin.MQAdminExt;
 import org.cometmq.tools.command.CommandContext;
+import org.cometmq.tools.command.CommandOptions;
 import org.cometmq.tools.command.CommandUtil;
 import org.cometmq.tools.command.OptionValues;
 import org.cometmq.tools.command.SubCommand;
@@ -31,10 +31,10 @@ public class ExportMetadataCommand implements SubCommand {
 
     /** {@code -c} (required) and {@code -f}, as the cluster-wide exports take them. */
     static Options clusterOptions(Options options, String fileName) {
-        options.addOption(OptionValues.required(new Option("c", "clusterName", true, "choose a cluster to export")));
-        options.addOption(new Option("f", "filePath", true,
-            "export " + fileName + " path | default " + DEFAULT_FILE_PATH));
-        return options;
+        return CommandOptions.to(options)
+            .required("c", "clusterName", "choose a cluster to export")
+            .value("f", "filePath", "export " + fileName + " path | default " + DEFAULT_FILE_PATH)
+            .options();
     }
 
     /** The folder of {@code -f}, or the default one. */
@@ -50,18 +50,6 @@ public class ExportMetadataCommand implements SubCommand {
     @Override
     public String commandDesc() {
         return "export metadata";
-    }
-
-    @Override
-    public Options buildCommandlineOptions(Options options) {
-        options.addOption(new Option("c", "clusterName", true, "choose a cluster to export"));
-        options.addOption(new Option("b", "brokerAddr", true, "choose a broker to export"));
-        options.addOption(new Option("f", "filePath", true,
-            "export metadata.json path | default " + DEFAULT_FILE_PATH));
-        options.addOption(new Option("t", "topic", false, "only export topic metadata"));
-        options.addOption(new Option("g", "subscriptionGroup", false, "only export subscriptionGroup metadata"));
-        options.addOption(new Option("s", "specialTopic", false, "need retryTopic and dlqTopic"));
-        return options;
     }
 
     @Override
@@ -134,5 +122,17 @@ public class ExportMetadataCommand implements SubCommand {
         SubscriptionGroupConfig next) {
         next.setRetryQueueNums(seen.getRetryQueueNums() + next.getRetryQueueNums());
         return next;
+    }
+
+    @Override
+    public Options buildCommandlineOptions(Options options) {
+        return CommandOptions.to(options)
+            .value("c", "clusterName", "choose a cluster to export")
+            .value("b", "brokerAddr", "choose a broker to export")
+            .value("f", "filePath", "export metadata.json path | default " + DEFAULT_FILE_PATH)
+            .flag("t", "topic", "only export topic metadata")
+            .flag("g", "subscriptionGroup", "only export subscriptionGroup metadata")
+            .flag("s", "specialTopic", "need retryTopic and dlqTopic")
+            .options();
     }
 }

@@ -34,11 +34,6 @@ public class ExportMetricsCommand implements SubCommand {
     }
 
     @Override
-    public Options buildCommandlineOptions(Options options) {
-        return ExportMetadataCommand.clusterOptions(options, "metrics.json");
-    }
-
-    @Override
     public void execute(CommandLine commandLine, CommandContext context) throws Exception {
         MQAdminExt admin = context.admin();
         String clusterName = OptionValues.string(commandLine, 'c');
@@ -65,5 +60,10 @@ public class ExportMetricsCommand implements SubCommand {
         String file = filePath + "/metrics.json";
         MixAll.string2FileNotSafe(RemotingSerializable.toJson(result, true), file);
         context.out().printf("export %s success%n", file);
+    }
+
+    @Override
+    public Options buildCommandlineOptions(Options options) {
+        return ExportMetadataCommand.clusterOptions(options, "metrics.json");
     }
 }

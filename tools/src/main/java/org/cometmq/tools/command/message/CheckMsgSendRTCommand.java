@@ -3,12 +3,12 @@ package org.cometmq.tools.command.message;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.cometmq.client.producer.MQProducer;
 import org.cometmq.common.message.Message;
 import org.cometmq.common.message.MessageQueue;
 import org.cometmq.tools.command.CommandContext;
+import org.cometmq.tools.command.CommandOptions;
 import org.cometmq.tools.command.OptionValues;
 import org.cometmq.tools.command.SubCommand;
 
@@ -28,16 +28,6 @@ public class CheckMsgSendRTCommand implements SubCommand {
     @Override
     public String commandDesc() {
         return "check message send response time";
-    }
-
-    @Override
-    public Options buildCommandlineOptions(Options options) {
-        Option topic = new Option("t", "topic", true, "topic name");
-        topic.setRequired(true);
-        options.addOption(topic);
-        options.addOption(new Option("a", "amount", true, "message amount | default 100"));
-        options.addOption(new Option("s", "size", true, "message size | default 128 Byte"));
-        return options;
     }
 
     @Override
@@ -76,5 +66,14 @@ public class CheckMsgSendRTCommand implements SubCommand {
     /** {@code size} letters 'a', the body 4.9.7 sends. */
     public static byte[] body(long size) {
         return "a".repeat((int) Math.min(size, Integer.MAX_VALUE)).getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public Options buildCommandlineOptions(Options options) {
+        return CommandOptions.to(options)
+            .required("t", "topic", "topic name")
+            .value("a", "amount", "message amount | default 100")
+            .value("s", "size", "message size | default 128 Byte")
+            .options();
     }
 }

@@ -3,13 +3,13 @@ package org.cometmq.tools.command.message;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.cometmq.client.consumer.PullResult;
 import org.cometmq.common.message.MessageQueue;
 import org.cometmq.tools.admin.MQAdminExt;
 import org.cometmq.tools.admin.impl.QueuePuller;
 import org.cometmq.tools.command.CommandContext;
+import org.cometmq.tools.command.CommandOptions;
 import org.cometmq.tools.command.OptionValues;
 import org.cometmq.tools.command.SubCommand;
 import org.cometmq.tools.command.SubCommandException;
@@ -33,21 +33,6 @@ public class ConsumeMessageCommand implements SubCommand {
     @Override
     public String commandDesc() {
         return "Consume message";
-    }
-
-    @Override
-    public Options buildCommandlineOptions(Options options) {
-        options.addOption(OptionValues.required(new Option("t", "topic", true, "Topic name")));
-        options.addOption(new Option("b", "brokerName", true, "Broker name"));
-        options.addOption(new Option("i", "queueId", true, "Queue Id"));
-        options.addOption(new Option("o", "offset", true, "Queue offset"));
-        options.addOption(new Option("g", "consumerGroup", true, "Consumer group name"));
-        options.addOption(new Option("s", "beginTimestamp", true,
-            "Begin timestamp[currentTimeMillis|yyyy-MM-dd#HH:mm:ss:SSS]"));
-        options.addOption(new Option("e", "endTimestamp", true,
-            "End timestamp[currentTimeMillis|yyyy-MM-dd#HH:mm:ss:SSS]"));
-        options.addOption(new Option("c", "MessageNumber", true, "Number of message to be consumed"));
-        return options;
     }
 
     @Override
@@ -177,5 +162,19 @@ public class ConsumeMessageCommand implements SubCommand {
             }
             return request;
         }
+    }
+
+    @Override
+    public Options buildCommandlineOptions(Options options) {
+        return CommandOptions.to(options)
+            .required("t", "topic", "Topic name")
+            .value("b", "brokerName", "Broker name")
+            .value("i", "queueId", "Queue Id")
+            .value("o", "offset", "Queue offset")
+            .value("g", "consumerGroup", "Consumer group name")
+            .value("s", "beginTimestamp", "Begin timestamp[currentTimeMillis|yyyy-MM-dd#HH:mm:ss:SSS]")
+            .value("e", "endTimestamp", "End timestamp[currentTimeMillis|yyyy-MM-dd#HH:mm:ss:SSS]")
+            .value("c", "MessageNumber", "Number of message to be consumed")
+            .options();
     }
 }

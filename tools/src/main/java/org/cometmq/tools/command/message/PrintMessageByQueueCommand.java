@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.cometmq.client.consumer.PullResult;
 import org.cometmq.client.consumer.PullStatus;
@@ -16,6 +15,7 @@ import org.cometmq.common.message.MessageQueue;
 import org.cometmq.tools.admin.MQAdminExt;
 import org.cometmq.tools.admin.impl.QueuePuller;
 import org.cometmq.tools.command.CommandContext;
+import org.cometmq.tools.command.CommandOptions;
 import org.cometmq.tools.command.OptionValues;
 import org.cometmq.tools.command.SubCommand;
 import org.cometmq.tools.command.SubCommandException;
@@ -35,23 +35,6 @@ public class PrintMessageByQueueCommand implements SubCommand {
     @Override
     public String commandDesc() {
         return "Print Message Detail";
-    }
-
-    @Override
-    public Options buildCommandlineOptions(Options options) {
-        options.addOption(OptionValues.required(new Option("t", "topic", true, "topic name")));
-        options.addOption(OptionValues.required(new Option("a", "brokerName ", true, "broker name")));
-        options.addOption(OptionValues.required(new Option("i", "queueId ", true, "queue id")));
-        options.addOption(new Option("c", "charsetName ", true, "CharsetName(eg: UTF-8,GBK)"));
-        options.addOption(new Option("s", "subExpression ", true, "Subscribe Expression(eg: TagA || TagB)"));
-        options.addOption(new Option("b", "beginTimestamp ", true,
-            "Begin timestamp[currentTimeMillis|yyyy-MM-dd#HH:mm:ss:SSS]"));
-        options.addOption(new Option("e", "endTimestamp ", true,
-            "End timestamp[currentTimeMillis|yyyy-MM-dd#HH:mm:ss:SSS]"));
-        options.addOption(new Option("p", "print msg", true, "print msg. eg: true | false(default)"));
-        options.addOption(new Option("d", "printBody ", true, "print body. eg: true | false(default)"));
-        options.addOption(new Option("f", "calculate", true, "calculate by tag. eg: true | false(default)"));
-        return options;
     }
 
     @Override
@@ -125,5 +108,21 @@ public class PrintMessageByQueueCommand implements SubCommand {
                 out.printf("Tag: %-30s Count: %s%n", row.getKey(), row.getValue());
             }
         }
+    }
+
+    @Override
+    public Options buildCommandlineOptions(Options options) {
+        return CommandOptions.to(options)
+            .required("t", "topic", "topic name")
+            .required("a", "brokerName ", "broker name")
+            .required("i", "queueId ", "queue id")
+            .value("c", "charsetName ", "CharsetName(eg: UTF-8,GBK)")
+            .value("s", "subExpression ", "Subscribe Expression(eg: TagA || TagB)")
+            .value("b", "beginTimestamp ", "Begin timestamp[currentTimeMillis|yyyy-MM-dd#HH:mm:ss:SSS]")
+            .value("e", "endTimestamp ", "End timestamp[currentTimeMillis|yyyy-MM-dd#HH:mm:ss:SSS]")
+            .value("p", "print msg", "print msg. eg: true | false(default)")
+            .value("d", "printBody ", "print body. eg: true | false(default)")
+            .value("f", "calculate", "calculate by tag. eg: true | false(default)")
+            .options();
     }
 }

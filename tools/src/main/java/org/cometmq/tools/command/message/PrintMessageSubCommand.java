@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.cometmq.client.consumer.PullResult;
 import org.cometmq.common.message.MessageExt;
@@ -14,6 +13,7 @@ import org.cometmq.common.message.MessageQueue;
 import org.cometmq.tools.admin.MQAdminExt;
 import org.cometmq.tools.admin.impl.QueuePuller;
 import org.cometmq.tools.command.CommandContext;
+import org.cometmq.tools.command.CommandOptions;
 import org.cometmq.tools.command.OptionValues;
 import org.cometmq.tools.command.SubCommand;
 import org.cometmq.tools.command.SubCommandException;
@@ -33,21 +33,6 @@ public class PrintMessageSubCommand implements SubCommand {
     @Override
     public String commandDesc() {
         return "Print Message Detail";
-    }
-
-    @Override
-    public Options buildCommandlineOptions(Options options) {
-        Option topic = new Option("t", "topic", true, "topic name");
-        topic.setRequired(true);
-        options.addOption(topic);
-        options.addOption(new Option("c", "charsetName", true, "CharsetName(eg: UTF-8,GBK)"));
-        options.addOption(new Option("s", "subExpression", true, "Subscribe Expression(eg: TagA || TagB)"));
-        options.addOption(new Option("b", "beginTimestamp", true,
-            "Begin timestamp[currentTimeMillis|yyyy-MM-dd#HH:mm:ss:SSS]"));
-        options.addOption(new Option("e", "endTimestamp", true,
-            "End timestamp[currentTimeMillis|yyyy-MM-dd#HH:mm:ss:SSS]"));
-        options.addOption(new Option("d", "printBody", true, "print body"));
-        return options;
     }
 
     @Override
@@ -98,5 +83,17 @@ public class PrintMessageSubCommand implements SubCommand {
             String body = printBody ? new String(msg.getBody(), charset) : "NOT PRINT BODY";
             out.printf("MSGID: %s %s BODY: %s%n", msg.getMsgId(), msg, body);
         }
+    }
+
+    @Override
+    public Options buildCommandlineOptions(Options options) {
+        return CommandOptions.to(options)
+            .required("t", "topic", "topic name")
+            .value("c", "charsetName", "CharsetName(eg: UTF-8,GBK)")
+            .value("s", "subExpression", "Subscribe Expression(eg: TagA || TagB)")
+            .value("b", "beginTimestamp", "Begin timestamp[currentTimeMillis|yyyy-MM-dd#HH:mm:ss:SSS]")
+            .value("e", "endTimestamp", "End timestamp[currentTimeMillis|yyyy-MM-dd#HH:mm:ss:SSS]")
+            .value("d", "printBody", "print body")
+            .options();
     }
 }

@@ -1,7 +1,6 @@
 package org.cometmq.tools.command.message;
 
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.cometmq.client.producer.SendResult;
 import org.cometmq.common.message.Message;
@@ -9,6 +8,7 @@ import org.cometmq.common.message.MessageExt;
 import org.cometmq.common.protocol.body.ConsumeMessageDirectlyResult;
 import org.cometmq.tools.admin.MQAdminExt;
 import org.cometmq.tools.command.CommandContext;
+import org.cometmq.tools.command.CommandOptions;
 import org.cometmq.tools.command.OptionValues;
 import org.cometmq.tools.command.SubCommand;
 import org.cometmq.tools.command.SubCommandException;
@@ -28,19 +28,6 @@ public class QueryMsgByIdSubCommand implements SubCommand {
     @Override
     public String commandDesc() {
         return "Query Message by Id";
-    }
-
-    @Override
-    public Options buildCommandlineOptions(Options options) {
-        Option msgId = new Option("i", "msgId", true, "Message Id");
-        msgId.setRequired(true);
-        options.addOption(msgId);
-        options.addOption(new Option("t", "topic", true, "topic of the message (lets -i be a client message id)"));
-        options.addOption(new Option("g", "consumerGroup", true, "consumer group name"));
-        options.addOption(new Option("d", "clientId", true, "The consumer's client id"));
-        options.addOption(new Option("s", "sendMessage", true, "resend message"));
-        options.addOption(new Option("u", "unitName", true, "unit name"));
-        return options;
     }
 
     @Override
@@ -83,5 +70,17 @@ public class QueryMsgByIdSubCommand implements SubCommand {
         String topic, String msgId) throws Exception {
         return topic == null ? admin.consumeMessageDirectly(group, clientId, msgId)
             : admin.consumeMessageDirectly(group, clientId, topic, msgId);
+    }
+
+    @Override
+    public Options buildCommandlineOptions(Options options) {
+        return CommandOptions.to(options)
+            .required("i", "msgId", "Message Id")
+            .value("t", "topic", "topic of the message (lets -i be a client message id)")
+            .value("g", "consumerGroup", "consumer group name")
+            .value("d", "clientId", "The consumer's client id")
+            .value("s", "sendMessage", "resend message")
+            .value("u", "unitName", "unit name")
+            .options();
     }
 }

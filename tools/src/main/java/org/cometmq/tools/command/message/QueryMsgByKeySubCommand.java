@@ -2,11 +2,11 @@ package org.cometmq.tools.command.message;
 
 import java.util.List;
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.cometmq.client.QueryResult;
 import org.cometmq.common.message.MessageExt;
 import org.cometmq.tools.command.CommandContext;
+import org.cometmq.tools.command.CommandOptions;
 import org.cometmq.tools.command.OptionValues;
 import org.cometmq.tools.command.SubCommand;
 
@@ -26,17 +26,6 @@ public class QueryMsgByKeySubCommand implements SubCommand {
     }
 
     @Override
-    public Options buildCommandlineOptions(Options options) {
-        Option topic = new Option("t", "topic", true, "topic name");
-        topic.setRequired(true);
-        options.addOption(topic);
-        Option key = new Option("k", "msgKey", true, "Message Key");
-        key.setRequired(true);
-        options.addOption(key);
-        return options;
-    }
-
-    @Override
     public void execute(CommandLine commandLine, CommandContext context) throws Exception {
         QueryResult result = context.admin().queryMessage(OptionValues.string(commandLine, 't'),
             OptionValues.string(commandLine, 'k'), MAX_NUM, 0, Long.MAX_VALUE);
@@ -46,5 +35,13 @@ public class QueryMsgByKeySubCommand implements SubCommand {
         for (MessageExt msg : messages) {
             context.out().printf(ROW, msg.getMsgId(), msg.getQueueId(), msg.getQueueOffset());
         }
+    }
+
+    @Override
+    public Options buildCommandlineOptions(Options options) {
+        return CommandOptions.to(options)
+            .required("t", "topic", "topic name")
+            .required("k", "msgKey", "Message Key")
+            .options();
     }
 }

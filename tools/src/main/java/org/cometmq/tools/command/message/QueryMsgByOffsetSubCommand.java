@@ -1,13 +1,13 @@
 package org.cometmq.tools.command.message;
 
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.cometmq.client.consumer.PullResult;
 import org.cometmq.client.consumer.PullStatus;
 import org.cometmq.common.message.MessageExt;
 import org.cometmq.common.message.MessageQueue;
 import org.cometmq.tools.command.CommandContext;
+import org.cometmq.tools.command.CommandOptions;
 import org.cometmq.tools.command.OptionValues;
 import org.cometmq.tools.command.SubCommand;
 import org.cometmq.tools.command.SubCommandException;
@@ -25,20 +25,6 @@ public class QueryMsgByOffsetSubCommand implements SubCommand {
     }
 
     @Override
-    public Options buildCommandlineOptions(Options options) {
-        options.addOption(required(new Option("t", "topic", true, "topic name")));
-        options.addOption(required(new Option("b", "brokerName", true, "Broker Name")));
-        options.addOption(required(new Option("i", "queueId", true, "Queue Id")));
-        options.addOption(required(new Option("o", "offset", true, "Queue Offset")));
-        return options;
-    }
-
-    static Option required(Option option) {
-        option.setRequired(true);
-        return option;
-    }
-
-    @Override
     public void execute(CommandLine commandLine, CommandContext context) throws Exception {
         MessageQueue mq = new MessageQueue(OptionValues.string(commandLine, 't'),
             OptionValues.string(commandLine, 'b'), OptionValues.intValue(commandLine, 'i', 0));
@@ -52,5 +38,15 @@ public class QueryMsgByOffsetSubCommand implements SubCommand {
         MessageExt msg = result.getMsgFoundList().get(0);
         printer.print(msg, true);
         printer.printTracks(context.admin(), msg);
+    }
+
+    @Override
+    public Options buildCommandlineOptions(Options options) {
+        return CommandOptions.to(options)
+            .required("t", "topic", "topic name")
+            .required("b", "brokerName", "Broker Name")
+            .required("i", "queueId", "Queue Id")
+            .required("o", "offset", "Queue Offset")
+            .options();
     }
 }

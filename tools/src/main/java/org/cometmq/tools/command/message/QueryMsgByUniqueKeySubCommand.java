@@ -1,12 +1,12 @@
 package org.cometmq.tools.command.message;
 
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.cometmq.client.QueryResult;
 import org.cometmq.common.message.MessageExt;
 import org.cometmq.tools.admin.MQAdminExt;
 import org.cometmq.tools.command.CommandContext;
+import org.cometmq.tools.command.CommandOptions;
 import org.cometmq.tools.command.OptionValues;
 import org.cometmq.tools.command.SubCommand;
 
@@ -25,20 +25,6 @@ public class QueryMsgByUniqueKeySubCommand implements SubCommand {
     @Override
     public String commandDesc() {
         return "Query Message by Unique key";
-    }
-
-    @Override
-    public Options buildCommandlineOptions(Options options) {
-        Option msgId = new Option("i", "msgId", true, "Message Id");
-        msgId.setRequired(true);
-        options.addOption(msgId);
-        Option topic = new Option("t", "topic", true, "The topic of msg");
-        topic.setRequired(true);
-        options.addOption(topic);
-        options.addOption(new Option("g", "consumerGroup", true, "consumer group name"));
-        options.addOption(new Option("d", "clientId", true, "The consumer's client id"));
-        options.addOption(new Option("a", "showAll", false, "Print all message, the limit is 32"));
-        return options;
     }
 
     @Override
@@ -64,5 +50,16 @@ public class QueryMsgByUniqueKeySubCommand implements SubCommand {
         MessageExt msg = admin.viewMessage(topic, msgId);
         printer.print(msg, false);
         printer.printTracks(admin, msg);
+    }
+
+    @Override
+    public Options buildCommandlineOptions(Options options) {
+        return CommandOptions.to(options)
+            .required("i", "msgId", "Message Id")
+            .required("t", "topic", "The topic of msg")
+            .value("g", "consumerGroup", "consumer group name")
+            .value("d", "clientId", "The consumer's client id")
+            .flag("a", "showAll", "Print all message, the limit is 32")
+            .options();
     }
 }

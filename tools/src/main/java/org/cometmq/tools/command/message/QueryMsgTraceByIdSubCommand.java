@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.cometmq.client.QueryResult;
 import org.cometmq.client.trace.TraceType;
@@ -14,6 +13,7 @@ import org.cometmq.client.trace.TraceView;
 import org.cometmq.common.message.MessageExt;
 import org.cometmq.common.topic.TopicValidator;
 import org.cometmq.tools.command.CommandContext;
+import org.cometmq.tools.command.CommandOptions;
 import org.cometmq.tools.command.Formats;
 import org.cometmq.tools.command.OptionValues;
 import org.cometmq.tools.command.SubCommand;
@@ -36,17 +36,6 @@ public class QueryMsgTraceByIdSubCommand implements SubCommand {
     @Override
     public String commandDesc() {
         return "query a message trace";
-    }
-
-    @Override
-    public Options buildCommandlineOptions(Options options) {
-        Option msgId = new Option("i", "msgId", true, "Message Id");
-        msgId.setRequired(true);
-        options.addOption(msgId);
-        Option traceTopic = new Option("t", "traceTopic", true, "The name value of message trace topic");
-        traceTopic.setRequired(false);
-        options.addOption(traceTopic);
-        return options;
     }
 
     @Override
@@ -87,5 +76,13 @@ public class QueryMsgTraceByIdSubCommand implements SubCommand {
     private static void printRow(PrintStream out, String type, TraceView view) {
         out.printf(ROW, type, view.getGroupName(), view.getClientHost(), Formats.dateTime(view.getTimeStamp()),
             view.getCostTime() + "ms", view.getStatus());
+    }
+
+    @Override
+    public Options buildCommandlineOptions(Options options) {
+        return CommandOptions.to(options)
+            .required("i", "msgId", "Message Id")
+            .value("t", "traceTopic", "The name value of message trace topic")
+            .options();
     }
 }

@@ -3,13 +3,13 @@ package org.cometmq.tools.command.message;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.cometmq.client.producer.MQProducer;
 import org.cometmq.client.producer.SendResult;
 import org.cometmq.common.message.Message;
 import org.cometmq.common.message.MessageQueue;
 import org.cometmq.tools.command.CommandContext;
+import org.cometmq.tools.command.CommandOptions;
 import org.cometmq.tools.command.OptionValues;
 import org.cometmq.tools.command.SubCommand;
 import org.cometmq.tools.command.SubCommandException;
@@ -29,22 +29,6 @@ public class SendMessageCommand implements SubCommand {
     @Override
     public String commandDesc() {
         return "Send a message";
-    }
-
-    @Override
-    public Options buildCommandlineOptions(Options options) {
-        Option topic = new Option("t", "topic", true, "Topic name");
-        topic.setRequired(true);
-        options.addOption(topic);
-        Option body = new Option("p", "body", true, "UTF-8 string format of the message body");
-        body.setRequired(true);
-        options.addOption(body);
-        options.addOption(new Option("k", "key", true, "Message keys"));
-        options.addOption(new Option("c", "tags", true, "Message tags"));
-        options.addOption(new Option("b", "broker", true, "Send message to target broker"));
-        options.addOption(new Option("i", "qid", true, "Send message to target queue"));
-        options.addOption(new Option("m", "msgTraceEnable", true, "Message Trace Enable, Default: false"));
-        return options;
     }
 
     @Override
@@ -82,5 +66,18 @@ public class SendMessageCommand implements SubCommand {
         }
         throw new SubCommandException("broker '" + brokerName + "' has no writable queue of topic '" + topic
             + "' (try mqadmin topicRoute -t " + topic + ")");
+    }
+
+    @Override
+    public Options buildCommandlineOptions(Options options) {
+        return CommandOptions.to(options)
+            .required("t", "topic", "Topic name")
+            .required("p", "body", "UTF-8 string format of the message body")
+            .value("k", "key", "Message keys")
+            .value("c", "tags", "Message tags")
+            .value("b", "broker", "Send message to target broker")
+            .value("i", "qid", "Send message to target queue")
+            .value("m", "msgTraceEnable", "Message Trace Enable, Default: false")
+            .options();
     }
 }

@@ -1,9 +1,9 @@
 package org.cometmq.tools.command.namesrv;
 
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.cometmq.tools.command.CommandContext;
+import org.cometmq.tools.command.CommandOptions;
 import org.cometmq.tools.command.OptionValues;
 import org.cometmq.tools.command.SubCommand;
 
@@ -20,15 +20,16 @@ public class DeleteKvConfigCommand implements SubCommand {
     }
 
     @Override
-    public Options buildCommandlineOptions(Options options) {
-        options.addOption(UpdateKvConfigCommand.required(new Option("s", "namespace", true, "set the namespace")));
-        options.addOption(UpdateKvConfigCommand.required(new Option("k", "key", true, "set the key name")));
-        return options;
-    }
-
-    @Override
     public void execute(CommandLine commandLine, CommandContext context) throws Exception {
         context.admin().deleteKvConfig(OptionValues.string(commandLine, 's'), OptionValues.string(commandLine, 'k'));
         context.out().printf("delete kv config from namespace success.%n");
+    }
+
+    @Override
+    public Options buildCommandlineOptions(Options options) {
+        return CommandOptions.to(options)
+            .required("s", "namespace", "set the namespace")
+            .required("k", "key", "set the key name")
+            .options();
     }
 }

@@ -21,11 +21,6 @@ public class GetNamesrvConfigCommand implements SubCommand {
     }
 
     @Override
-    public Options buildCommandlineOptions(Options options) {
-        return options;
-    }
-
-    @Override
     public void execute(CommandLine commandLine, CommandContext context) throws Exception {
         Map<String, Properties> configs = context.admin().getNameServerConfig(null);
         for (Map.Entry<String, Properties> server : configs.entrySet()) {
@@ -34,5 +29,10 @@ public class GetNamesrvConfigCommand implements SubCommand {
                 context.out().printf("%-50s=  %s%n", entry.getKey(), entry.getValue());
             }
         }
+    }
+
+    @Override
+    public Options buildCommandlineOptions(Options options) {
+        return options;
     }
 }

@@ -1,9 +1,9 @@
 package org.cometmq.tools.command.namesrv;
 
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.cometmq.tools.command.CommandContext;
+import org.cometmq.tools.command.CommandOptions;
 import org.cometmq.tools.command.OptionValues;
 import org.cometmq.tools.command.SubCommand;
 
@@ -20,22 +20,18 @@ public class UpdateKvConfigCommand implements SubCommand {
     }
 
     @Override
-    public Options buildCommandlineOptions(Options options) {
-        options.addOption(required(new Option("s", "namespace", true, "set the namespace")));
-        options.addOption(required(new Option("k", "key", true, "set the key name")));
-        options.addOption(required(new Option("v", "value", true, "set the key value")));
-        return options;
-    }
-
-    static Option required(Option option) {
-        option.setRequired(true);
-        return option;
-    }
-
-    @Override
     public void execute(CommandLine commandLine, CommandContext context) throws Exception {
         context.admin().createAndUpdateKvConfig(OptionValues.string(commandLine, 's'),
             OptionValues.string(commandLine, 'k'), OptionValues.string(commandLine, 'v'));
         context.out().printf("create or update kv config to namespace success.%n");
+    }
+
+    @Override
+    public Options buildCommandlineOptions(Options options) {
+        return CommandOptions.to(options)
+            .required("s", "namespace", "set the namespace")
+            .required("k", "key", "set the key name")
+            .required("v", "value", "set the key value")
+            .options();
     }
 }

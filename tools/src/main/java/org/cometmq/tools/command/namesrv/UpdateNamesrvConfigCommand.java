@@ -2,10 +2,10 @@ package org.cometmq.tools.command.namesrv;
 
 import java.util.Properties;
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.cometmq.tools.admin.MQAdminExt;
 import org.cometmq.tools.command.CommandContext;
+import org.cometmq.tools.command.CommandOptions;
 import org.cometmq.tools.command.OptionValues;
 import org.cometmq.tools.command.SubCommand;
 
@@ -22,13 +22,6 @@ public class UpdateNamesrvConfigCommand implements SubCommand {
     }
 
     @Override
-    public Options buildCommandlineOptions(Options options) {
-        options.addOption(UpdateKvConfigCommand.required(new Option("k", "key", true, "config key")));
-        options.addOption(UpdateKvConfigCommand.required(new Option("v", "value", true, "config value")));
-        return options;
-    }
-
-    @Override
     public void execute(CommandLine commandLine, CommandContext context) throws Exception {
         String key = OptionValues.string(commandLine, 'k');
         String value = OptionValues.string(commandLine, 'v');
@@ -38,5 +31,13 @@ public class UpdateNamesrvConfigCommand implements SubCommand {
         admin.updateNameServerConfig(properties, null);
         context.out().printf("update name server config success!%s%n%s : %s%n", admin.getNameServerAddressList(),
             key, value);
+    }
+
+    @Override
+    public Options buildCommandlineOptions(Options options) {
+        return CommandOptions.to(options)
+            .required("k", "key", "config key")
+            .required("v", "value", "config value")
+            .options();
     }
 }

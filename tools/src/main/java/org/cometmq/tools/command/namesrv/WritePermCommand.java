@@ -2,10 +2,10 @@ package org.cometmq.tools.command.namesrv;
 
 import java.util.List;
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.cometmq.tools.admin.MQAdminExt;
 import org.cometmq.tools.command.CommandContext;
+import org.cometmq.tools.command.CommandOptions;
 import org.cometmq.tools.command.FailureMessages;
 import org.cometmq.tools.command.OptionValues;
 import org.cometmq.tools.command.SubCommand;
@@ -20,14 +20,6 @@ abstract class WritePermCommand implements SubCommand {
     abstract String verb();
 
     abstract int apply(MQAdminExt admin, String namesrvAddr, String brokerName) throws Exception;
-
-    @Override
-    public Options buildCommandlineOptions(Options options) {
-        Option broker = new Option("b", "brokerName", true, "broker name");
-        broker.setRequired(true);
-        options.addOption(broker);
-        return options;
-    }
 
     @Override
     public void execute(CommandLine commandLine, CommandContext context) throws Exception {
@@ -50,5 +42,12 @@ abstract class WritePermCommand implements SubCommand {
             throw new SubCommandException(failed + " of " + namesrvs.size() + " name server(s) failed to " + verb()
                 + " the write perm of broker " + brokerName);
         }
+    }
+
+    @Override
+    public Options buildCommandlineOptions(Options options) {
+        return CommandOptions.to(options)
+            .required("b", "brokerName", "broker name")
+            .options();
     }
 }

@@ -2,7 +2,6 @@ package org.cometmq.tools.command.offset;
 
 import java.util.Map;
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.cometmq.common.admin.ConsumeStats;
 import org.cometmq.common.admin.OffsetWrapper;
@@ -11,6 +10,7 @@ import org.cometmq.common.protocol.route.BrokerData;
 import org.cometmq.common.protocol.route.TopicRouteData;
 import org.cometmq.tools.admin.MQAdminExt;
 import org.cometmq.tools.command.CommandContext;
+import org.cometmq.tools.command.CommandOptions;
 import org.cometmq.tools.command.OptionValues;
 import org.cometmq.tools.command.SubCommand;
 
@@ -28,20 +28,6 @@ public class CloneGroupOffsetCommand implements SubCommand {
     @Override
     public String commandDesc() {
         return "clone offset from other group.";
-    }
-
-    @Override
-    public Options buildCommandlineOptions(Options options) {
-        options.addOption(required(new Option("s", "srcGroup", true, "set source consumer group")));
-        options.addOption(required(new Option("d", "destGroup", true, "set destination consumer group")));
-        options.addOption(required(new Option("t", "topic", true, "set the topic")));
-        options.addOption(new Option("o", "offline", true, "the group or the topic is offline"));
-        return options;
-    }
-
-    private static Option required(Option option) {
-        option.setRequired(true);
-        return option;
     }
 
     @Override
@@ -72,5 +58,15 @@ public class CloneGroupOffsetCommand implements SubCommand {
             }
         }
         return null;
+    }
+
+    @Override
+    public Options buildCommandlineOptions(Options options) {
+        return CommandOptions.to(options)
+            .required("s", "srcGroup", "set source consumer group")
+            .required("d", "destGroup", "set destination consumer group")
+            .required("t", "topic", "set the topic")
+            .value("o", "offline", "the group or the topic is offline")
+            .options();
     }
 }

@@ -6,15 +6,15 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.cometmq.client.exception.MQClientException;
+import org.cometmq.common.admin.RollbackStats;
 import org.cometmq.common.message.MessageQueue;
 import org.cometmq.common.protocol.ResponseCode;
 import org.cometmq.tools.admin.DefaultMQAdminExt;
 import org.cometmq.tools.admin.MQAdminExt;
-import org.cometmq.common.admin.RollbackStats;
 import org.cometmq.tools.command.CommandContext;
+import org.cometmq.tools.command.CommandOptions;
 import org.cometmq.tools.command.Formats;
 import org.cometmq.tools.command.OptionValues;
 import org.cometmq.tools.command.SubCommand;
@@ -36,17 +36,6 @@ public class ResetOffsetByTimeCommand implements SubCommand {
     @Override
     public String commandDesc() {
         return "Reset consumer offset by timestamp(without client restart).";
-    }
-
-    @Override
-    public Options buildCommandlineOptions(Options options) {
-        options.addOption(OptionValues.required(new Option("g", "group", true, "set the consumer group")));
-        options.addOption(OptionValues.required(new Option("t", "topic", true, "set the topic")));
-        options.addOption(OptionValues.required(new Option("s", "timestamp", true,
-            "set the timestamp[now|currentTimeMillis|yyyy-MM-dd#HH:mm:ss:SSS]")));
-        options.addOption(new Option("f", "force", true, "set the force rollback by timestamp switch[true|false]"));
-        options.addOption(new Option("c", "cplus", false, "reset c++ client offset"));
-        return options;
     }
 
     @Override
@@ -106,5 +95,16 @@ public class ResetOffsetByTimeCommand implements SubCommand {
                 row.getQueueId(), row.getBrokerOffset(), row.getConsumerOffset(), row.getTimestampOffset(),
                 row.getRollbackOffset());
         }
+    }
+
+    @Override
+    public Options buildCommandlineOptions(Options options) {
+        return CommandOptions.to(options)
+            .required("g", "group", "set the consumer group")
+            .required("t", "topic", "set the topic")
+            .required("s", "timestamp", "set the timestamp[now|currentTimeMillis|yyyy-MM-dd#HH:mm:ss:SSS]")
+            .value("f", "force", "set the force rollback by timestamp switch[true|false]")
+            .flag("c", "cplus", "reset c++ client offset")
+            .options();
     }
 }

@@ -2,13 +2,13 @@ package org.cometmq.tools.command.offset;
 
 import java.util.Map;
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.cometmq.client.exception.MQClientException;
 import org.cometmq.common.message.MessageQueue;
 import org.cometmq.common.protocol.ResponseCode;
 import org.cometmq.tools.admin.MQAdminExt;
 import org.cometmq.tools.command.CommandContext;
+import org.cometmq.tools.command.CommandOptions;
 import org.cometmq.tools.command.OptionValues;
 import org.cometmq.tools.command.SubCommand;
 
@@ -32,14 +32,6 @@ public class SkipAccumulationSubCommand implements SubCommand {
     }
 
     @Override
-    public Options buildCommandlineOptions(Options options) {
-        options.addOption(OptionValues.required(new Option("g", "group", true, "set the consumer group")));
-        options.addOption(OptionValues.required(new Option("t", "topic", true, "set the topic")));
-        options.addOption(new Option("f", "force", true, "set the force rollback by timestamp switch[true|false]"));
-        return options;
-    }
-
-    @Override
     public void execute(CommandLine commandLine, CommandContext context) throws Exception {
         String group = OptionValues.string(commandLine, 'g');
         String topic = OptionValues.string(commandLine, 't');
@@ -57,5 +49,14 @@ public class SkipAccumulationSubCommand implements SubCommand {
             return;
         }
         ResetOffsetByTimeCommand.printOnlineTable(context.out(), offsets);
+    }
+
+    @Override
+    public Options buildCommandlineOptions(Options options) {
+        return CommandOptions.to(options)
+            .required("g", "group", "set the consumer group")
+            .required("t", "topic", "set the topic")
+            .value("f", "force", "set the force rollback by timestamp switch[true|false]")
+            .options();
     }
 }

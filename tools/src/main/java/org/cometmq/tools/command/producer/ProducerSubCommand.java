@@ -4,11 +4,11 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.cometmq.common.protocol.body.ProducerInfo;
 import org.cometmq.common.protocol.body.ProducerTableInfo;
 import org.cometmq.tools.command.CommandContext;
+import org.cometmq.tools.command.CommandOptions;
 import org.cometmq.tools.command.OptionValues;
 import org.cometmq.tools.command.SubCommand;
 
@@ -23,12 +23,6 @@ public class ProducerSubCommand implements SubCommand {
     @Override
     public String commandDesc() {
         return "Query producer's instances, connection, status, etc.";
-    }
-
-    @Override
-    public Options buildCommandlineOptions(Options options) {
-        options.addOption(OptionValues.required(new Option("b", "broker", true, "broker address")));
-        return options;
     }
 
     @Override
@@ -50,5 +44,12 @@ public class ProducerSubCommand implements SubCommand {
                 out.printf("producer group (%s) instance : %s\n", group.getKey(), producer);
             }
         }
+    }
+
+    @Override
+    public Options buildCommandlineOptions(Options options) {
+        return CommandOptions.to(options)
+            .required("b", "broker", "broker address")
+            .options();
     }
 }

@@ -2,15 +2,15 @@ package org.cometmq.tools.command.queue;
 
 import java.io.PrintStream;
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
+import org.cometmq.common.MixAll;
 import org.cometmq.common.protocol.body.ConsumeQueueData;
 import org.cometmq.common.protocol.body.QueryConsumeQueueResponseBody;
 import org.cometmq.common.protocol.route.TopicRouteData;
-import org.cometmq.common.MixAll;
 import org.cometmq.remoting.protocol.RemotingSerializable;
 import org.cometmq.tools.admin.MQAdminExt;
 import org.cometmq.tools.command.CommandContext;
+import org.cometmq.tools.command.CommandOptions;
 import org.cometmq.tools.command.OptionValues;
 import org.cometmq.tools.command.SubCommand;
 import org.cometmq.tools.command.SubCommandException;
@@ -31,17 +31,6 @@ public class QueryConsumeQueueCommand implements SubCommand {
     @Override
     public String commandDesc() {
         return "Query cq command.";
-    }
-
-    @Override
-    public Options buildCommandlineOptions(Options options) {
-        options.addOption(OptionValues.required(new Option("t", "topic", true, "topic name")));
-        options.addOption(OptionValues.required(new Option("q", "queue", true, "queue num, ie. 1")));
-        options.addOption(OptionValues.required(new Option("i", "index", true, "start queue index.")));
-        options.addOption(new Option("c", "count", true, "how many."));
-        options.addOption(new Option("b", "broker", true, "broker addr."));
-        options.addOption(new Option("g", "consumer", true, "consumer group."));
-        return options;
     }
 
     @Override
@@ -91,5 +80,17 @@ public class QueryConsumeQueueCommand implements SubCommand {
             out.print("idx: " + i + "\n" + entry + "\n" + SEPARATOR);
             i++;
         }
+    }
+
+    @Override
+    public Options buildCommandlineOptions(Options options) {
+        return CommandOptions.to(options)
+            .required("t", "topic", "topic name")
+            .required("q", "queue", "queue num, ie. 1")
+            .required("i", "index", "start queue index.")
+            .value("c", "count", "how many.")
+            .value("b", "broker", "broker addr.")
+            .value("g", "consumer", "consumer group.")
+            .options();
     }
 }

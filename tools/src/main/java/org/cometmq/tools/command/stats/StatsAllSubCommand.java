@@ -4,7 +4,6 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.cometmq.common.MixAll;
 import org.cometmq.common.admin.ConsumeStats;
@@ -14,6 +13,7 @@ import org.cometmq.common.protocol.route.BrokerData;
 import org.cometmq.common.protocol.route.TopicRouteData;
 import org.cometmq.tools.admin.MQAdminExt;
 import org.cometmq.tools.command.CommandContext;
+import org.cometmq.tools.command.CommandOptions;
 import org.cometmq.tools.command.Formats;
 import org.cometmq.tools.command.OptionValues;
 import org.cometmq.tools.command.SubCommand;
@@ -39,13 +39,6 @@ public class StatsAllSubCommand implements SubCommand {
     @Override
     public String commandDesc() {
         return "Topic and Consumer tps stats";
-    }
-
-    @Override
-    public Options buildCommandlineOptions(Options options) {
-        options.addOption(new Option("a", "activeTopic", false, "print active topic only"));
-        options.addOption(new Option("t", "topic", true, "print select topic only"));
-        return options;
     }
 
     @Override
@@ -134,5 +127,13 @@ public class StatsAllSubCommand implements SubCommand {
     }
 
     private record Traffic(double tps, long today) {
+    }
+
+    @Override
+    public Options buildCommandlineOptions(Options options) {
+        return CommandOptions.to(options)
+            .flag("a", "activeTopic", "print active topic only")
+            .value("t", "topic", "print select topic only")
+            .options();
     }
 }

@@ -6,7 +6,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.cometmq.client.consumer.rebalance.AllocateMessageQueueAveragely;
 import org.cometmq.common.constant.PermName;
@@ -15,6 +14,7 @@ import org.cometmq.common.protocol.route.QueueData;
 import org.cometmq.common.protocol.route.TopicRouteData;
 import org.cometmq.remoting.protocol.RemotingSerializable;
 import org.cometmq.tools.command.CommandContext;
+import org.cometmq.tools.command.CommandOptions;
 import org.cometmq.tools.command.OptionValues;
 import org.cometmq.tools.command.SubCommand;
 
@@ -35,17 +35,6 @@ public class AllocateMQSubCommand implements SubCommand {
     @Override
     public String commandDesc() {
         return "Allocate MQ";
-    }
-
-    @Override
-    public Options buildCommandlineOptions(Options options) {
-        Option topic = new Option("t", "topic", true, "topic name");
-        topic.setRequired(true);
-        options.addOption(topic);
-        Option ipList = new Option("i", "ipList", true, "ipList");
-        ipList.setRequired(true);
-        options.addOption(ipList);
-        return options;
     }
 
     @Override
@@ -78,5 +67,13 @@ public class AllocateMQSubCommand implements SubCommand {
             result.getResult().put(client, strategy.allocate(GROUP, client, new ArrayList<>(queues), clients));
         }
         return result;
+    }
+
+    @Override
+    public Options buildCommandlineOptions(Options options) {
+        return CommandOptions.to(options)
+            .required("t", "topic", "topic name")
+            .required("i", "ipList", "ipList")
+            .options();
     }
 }

@@ -2,10 +2,10 @@ package org.cometmq.tools.command.topic;
 
 import java.io.PrintStream;
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.cometmq.tools.admin.MQAdminExt;
 import org.cometmq.tools.command.CommandContext;
+import org.cometmq.tools.command.CommandOptions;
 import org.cometmq.tools.command.CommandUtil;
 import org.cometmq.tools.command.OptionValues;
 import org.cometmq.tools.command.SubCommand;
@@ -23,17 +23,6 @@ public class DeleteTopicSubCommand implements SubCommand {
     }
 
     @Override
-    public Options buildCommandlineOptions(Options options) {
-        Option topic = new Option("t", "topic", true, "topic name");
-        topic.setRequired(true);
-        options.addOption(topic);
-        Option cluster = new Option("c", "clusterName", true, "delete topic from which cluster");
-        cluster.setRequired(true);
-        options.addOption(cluster);
-        return options;
-    }
-
-    @Override
     public void execute(CommandLine commandLine, CommandContext context) throws Exception {
         deleteTopic(context.admin(), context.out(), OptionValues.string(commandLine, 'c'),
             OptionValues.string(commandLine, 't'));
@@ -46,5 +35,13 @@ public class DeleteTopicSubCommand implements SubCommand {
         out.printf("delete topic [%s] from cluster [%s] success.%n", topic, clusterName);
         admin.deleteTopicInNameServer(null, clusterName, topic);
         out.printf("delete topic [%s] from NameServer success.%n", topic);
+    }
+
+    @Override
+    public Options buildCommandlineOptions(Options options) {
+        return CommandOptions.to(options)
+            .required("t", "topic", "topic name")
+            .required("c", "clusterName", "delete topic from which cluster")
+            .options();
     }
 }

@@ -2,9 +2,9 @@ package org.cometmq.tools.command.topic;
 
 import java.util.TreeSet;
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.cometmq.tools.command.CommandContext;
+import org.cometmq.tools.command.CommandOptions;
 import org.cometmq.tools.command.OptionValues;
 import org.cometmq.tools.command.SubCommand;
 
@@ -21,18 +21,17 @@ public class TopicClusterSubCommand implements SubCommand {
     }
 
     @Override
-    public Options buildCommandlineOptions(Options options) {
-        Option topic = new Option("t", "topic", true, "topic name");
-        topic.setRequired(true);
-        options.addOption(topic);
-        return options;
-    }
-
-    @Override
     public void execute(CommandLine commandLine, CommandContext context) throws Exception {
         String topic = OptionValues.string(commandLine, 't');
         for (String cluster : new TreeSet<>(context.admin().getTopicClusterList(topic))) {
             context.out().printf("%s%n", cluster);
         }
+    }
+
+    @Override
+    public Options buildCommandlineOptions(Options options) {
+        return CommandOptions.to(options)
+            .required("t", "topic", "topic name")
+            .options();
     }
 }

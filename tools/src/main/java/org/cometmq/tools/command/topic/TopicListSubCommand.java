@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.cometmq.common.MixAll;
 import org.cometmq.common.protocol.body.ClusterInfo;
@@ -14,6 +13,7 @@ import org.cometmq.common.protocol.body.GroupList;
 import org.cometmq.common.protocol.route.TopicRouteData;
 import org.cometmq.tools.admin.MQAdminExt;
 import org.cometmq.tools.command.CommandContext;
+import org.cometmq.tools.command.CommandOptions;
 import org.cometmq.tools.command.Formats;
 import org.cometmq.tools.command.SubCommand;
 import org.slf4j.Logger;
@@ -35,12 +35,6 @@ public class TopicListSubCommand implements SubCommand {
     @Override
     public String commandDesc() {
         return "Fetch all topic list from name server";
-    }
-
-    @Override
-    public Options buildCommandlineOptions(Options options) {
-        options.addOption(new Option("c", "clusterModel", false, "clusterModel"));
-        return options;
     }
 
     @Override
@@ -93,5 +87,12 @@ public class TopicListSubCommand implements SubCommand {
             }
         }
         return "";
+    }
+
+    @Override
+    public Options buildCommandlineOptions(Options options) {
+        return CommandOptions.to(options)
+            .flag("c", "clusterModel", "clusterModel")
+            .options();
     }
 }

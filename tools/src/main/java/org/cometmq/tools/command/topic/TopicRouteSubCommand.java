@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.cometmq.common.protocol.route.BrokerData;
 import org.cometmq.common.protocol.route.QueueData;
 import org.cometmq.common.protocol.route.TopicRouteData;
 import org.cometmq.tools.command.CommandContext;
+import org.cometmq.tools.command.CommandOptions;
 import org.cometmq.tools.command.OptionValues;
 import org.cometmq.tools.command.SubCommand;
 
@@ -30,15 +30,6 @@ public class TopicRouteSubCommand implements SubCommand {
     @Override
     public String commandDesc() {
         return "Examine topic route info";
-    }
-
-    @Override
-    public Options buildCommandlineOptions(Options options) {
-        Option topic = new Option("t", "topic", true, "topic name");
-        topic.setRequired(true);
-        options.addOption(topic);
-        options.addOption(new Option("l", "list", false, "Use list format to print data"));
-        return options;
     }
 
     @Override
@@ -72,5 +63,13 @@ public class TopicRouteSubCommand implements SubCommand {
         }
         out.printf("%s%n", "-".repeat(RULE_WIDTH));
         out.printf(ROW, "Total:", queuesByBroker.size(), "", totalRead, totalWrite, "");
+    }
+
+    @Override
+    public Options buildCommandlineOptions(Options options) {
+        return CommandOptions.to(options)
+            .required("t", "topic", "topic name")
+            .flag("l", "list", "Use list format to print data")
+            .options();
     }
 }

@@ -5,12 +5,12 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
-import org.cometmq.common.message.MessageQueue;
 import org.cometmq.common.admin.TopicOffset;
 import org.cometmq.common.admin.TopicStatsTable;
+import org.cometmq.common.message.MessageQueue;
 import org.cometmq.tools.command.CommandContext;
+import org.cometmq.tools.command.CommandOptions;
 import org.cometmq.tools.command.Formats;
 import org.cometmq.tools.command.OptionValues;
 import org.cometmq.tools.command.SubCommand;
@@ -31,14 +31,6 @@ public class TopicStatusSubCommand implements SubCommand {
     }
 
     @Override
-    public Options buildCommandlineOptions(Options options) {
-        Option topic = new Option("t", "topic", true, "topic name");
-        topic.setRequired(true);
-        options.addOption(topic);
-        return options;
-    }
-
-    @Override
     public void execute(CommandLine commandLine, CommandContext context) throws Exception {
         print(context.admin().examineTopicStats(OptionValues.string(commandLine, 't')), context.out());
     }
@@ -54,5 +46,12 @@ public class TopicStatusSubCommand implements SubCommand {
             out.printf(ROW, Formats.front(mq.getBrokerName(), 32), mq.getQueueId(), offset.getMinOffset(),
                 offset.getMaxOffset(), lastUpdated);
         }
+    }
+
+    @Override
+    public Options buildCommandlineOptions(Options options) {
+        return CommandOptions.to(options)
+            .required("t", "topic", "topic name")
+            .options();
     }
 }

@@ -1,11 +1,11 @@
 package org.cometmq.tools.command.topic;
 
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.cometmq.common.namesrv.NamesrvUtil;
 import org.cometmq.tools.admin.MQAdminExt;
 import org.cometmq.tools.command.CommandContext;
+import org.cometmq.tools.command.CommandOptions;
 import org.cometmq.tools.command.OptionValues;
 import org.cometmq.tools.command.SubCommand;
 import org.cometmq.tools.command.SubCommandException;
@@ -24,14 +24,6 @@ public class UpdateOrderConfCommand implements SubCommand {
     @Override
     public String commandDesc() {
         return "Create or update or delete order conf";
-    }
-
-    @Override
-    public Options buildCommandlineOptions(Options options) {
-        options.addOption(OptionValues.required(new Option("t", "topic", true, "topic name")));
-        options.addOption(new Option("v", "orderConf", true, "set order conf [eg. brokerName1:num;brokerName2:num]"));
-        options.addOption(OptionValues.required(new Option("m", "method", true, "option type [eg. put|get|delete")));
-        return options;
     }
 
     @Override
@@ -59,5 +51,14 @@ public class UpdateOrderConfCommand implements SubCommand {
             default:
                 throw new SubCommandException("invalid -m '" + method + "': expected put, get or delete");
         }
+    }
+
+    @Override
+    public Options buildCommandlineOptions(Options options) {
+        return CommandOptions.to(options)
+            .required("t", "topic", "topic name")
+            .value("v", "orderConf", "set order conf [eg. brokerName1:num;brokerName2:num]")
+            .required("m", "method", "option type [eg. put|get|delete")
+            .options();
     }
 }

@@ -1,8 +1,6 @@
 package org.cometmq.tools.command.topic;
 
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.Option;
-import org.apache.commons.cli.OptionGroup;
 import org.apache.commons.cli.Options;
 import org.cometmq.common.MixAll;
 import org.cometmq.common.TopicConfig;
@@ -11,6 +9,7 @@ import org.cometmq.common.protocol.route.QueueData;
 import org.cometmq.common.protocol.route.TopicRouteData;
 import org.cometmq.tools.admin.MQAdminExt;
 import org.cometmq.tools.command.CommandContext;
+import org.cometmq.tools.command.CommandOptions;
 import org.cometmq.tools.command.CommandUtil;
 import org.cometmq.tools.command.OptionValues;
 import org.cometmq.tools.command.SubCommand;
@@ -29,22 +28,6 @@ public class UpdateTopicPermSubCommand implements SubCommand {
     @Override
     public String commandDesc() {
         return "Update topic perm";
-    }
-
-    @Override
-    public Options buildCommandlineOptions(Options options) {
-        OptionGroup target = new OptionGroup();
-        target.addOption(new Option("b", "brokerAddr", true, "create topic to which broker"));
-        target.addOption(new Option("c", "clusterName", true, "create topic to which cluster"));
-        target.setRequired(true);
-        options.addOptionGroup(target);
-        Option topic = new Option("t", "topic", true, "topic name");
-        topic.setRequired(true);
-        options.addOption(topic);
-        Option perm = new Option("p", "perm", true, "set topic's permission(2|4|6), intro[2:W; 4:R; 6:RW]");
-        perm.setRequired(true);
-        options.addOption(perm);
-        return options;
     }
 
     @Override
@@ -105,5 +88,14 @@ public class UpdateTopicPermSubCommand implements SubCommand {
         topicConfig.setPerm(queueData.getPerm());
         topicConfig.setTopicSysFlag(queueData.getTopicSysFlag());
         return topicConfig;
+    }
+
+    @Override
+    public Options buildCommandlineOptions(Options options) {
+        return CommandOptions.to(options)
+            .brokerOrCluster("create topic to which broker", "create topic to which cluster")
+            .required("t", "topic", "topic name")
+            .required("p", "perm", "set topic's permission(2|4|6), intro[2:W; 4:R; 6:RW]")
+            .options();
     }
 }

@@ -2,13 +2,12 @@ package org.cometmq.tools.command.topic;
 
 import java.util.Set;
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.Option;
-import org.apache.commons.cli.OptionGroup;
 import org.apache.commons.cli.Options;
 import org.cometmq.common.TopicConfig;
 import org.cometmq.common.sysflag.TopicSysFlag;
 import org.cometmq.tools.admin.MQAdminExt;
 import org.cometmq.tools.command.CommandContext;
+import org.cometmq.tools.command.CommandOptions;
 import org.cometmq.tools.command.CommandUtil;
 import org.cometmq.tools.command.OptionValues;
 import org.cometmq.tools.command.SubCommand;
@@ -29,25 +28,6 @@ public class UpdateTopicSubCommand implements SubCommand {
     @Override
     public String commandDesc() {
         return "Update or create topic";
-    }
-
-    @Override
-    public Options buildCommandlineOptions(Options options) {
-        OptionGroup target = new OptionGroup();
-        target.addOption(new Option("b", "brokerAddr", true, "create topic to which broker"));
-        target.addOption(new Option("c", "clusterName", true, "create topic to which cluster"));
-        target.setRequired(true);
-        options.addOptionGroup(target);
-        Option topic = new Option("t", "topic", true, "topic name");
-        topic.setRequired(true);
-        options.addOption(topic);
-        options.addOption(new Option("r", "readQueueNums", true, "set read queue nums"));
-        options.addOption(new Option("w", "writeQueueNums", true, "set write queue nums"));
-        options.addOption(new Option("p", "perm", true, "set topic's permission(2|4|6), intro[2:W 4:R; 6:RW]"));
-        options.addOption(new Option("o", "order", true, "set topic's order(true|false)"));
-        options.addOption(new Option("u", "unit", true, "is unit topic (true|false)"));
-        options.addOption(new Option("s", "hasUnitSub", true, "has unit sub (true|false)"));
-        return options;
     }
 
     @Override
@@ -102,5 +82,19 @@ public class UpdateTopicSubCommand implements SubCommand {
             conf.append(brokerName).append(':').append(writeQueueNums);
         }
         return conf.toString();
+    }
+
+    @Override
+    public Options buildCommandlineOptions(Options options) {
+        return CommandOptions.to(options)
+            .brokerOrCluster("create topic to which broker", "create topic to which cluster")
+            .required("t", "topic", "topic name")
+            .value("r", "readQueueNums", "set read queue nums")
+            .value("w", "writeQueueNums", "set write queue nums")
+            .value("p", "perm", "set topic's permission(2|4|6), intro[2:W 4:R; 6:RW]")
+            .value("o", "order", "set topic's order(true|false)")
+            .value("u", "unit", "is unit topic (true|false)")
+            .value("s", "hasUnitSub", "has unit sub (true|false)")
+            .options();
     }
 }

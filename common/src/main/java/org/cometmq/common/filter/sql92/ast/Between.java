@@ -1,13 +1,13 @@
 package org.cometmq.common.filter.sql92.ast;
 
 /** {@code value [NOT] BETWEEN low AND high}, bounds inclusive. */
-public final class Between extends Node {
-    private final Node value;
-    private final Node low;
-    private final Node high;
+public final class Between extends ExpressionNode {
+    private final ExpressionNode value;
+    private final ExpressionNode low;
+    private final ExpressionNode high;
     private final boolean negated;
 
-    public Between(Node value, Node low, Node high, boolean negated, int column) {
+    public Between(ExpressionNode value, ExpressionNode low, ExpressionNode high, boolean negated, int column) {
         super(column, value, low, high);
         this.value = value;
         this.low = low;
@@ -15,15 +15,15 @@ public final class Between extends Node {
         this.negated = negated;
     }
 
-    public Node value() {
+    public ExpressionNode value() {
         return value;
     }
 
-    public Node low() {
+    public ExpressionNode low() {
         return low;
     }
 
-    public Node high() {
+    public ExpressionNode high() {
         return high;
     }
 

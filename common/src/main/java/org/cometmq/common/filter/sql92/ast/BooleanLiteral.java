@@ -1,7 +1,7 @@
 package org.cometmq.common.filter.sql92.ast;
 
 /** {@code TRUE} or {@code FALSE}. */
-public final class BooleanLiteral extends Node {
+public final class BooleanLiteral extends ExpressionNode {
     private final boolean value;
 
     public BooleanLiteral(boolean value, int column) {

@@ -1,12 +1,12 @@
 package org.cometmq.common.filter.sql92.ast;
 
 /** {@code left op right} for one of {@code = <> > >= < <=}; the column is the operator's. */
-public final class Comparison extends Node {
+public final class Comparison extends ExpressionNode {
     private final CompareOp op;
-    private final Node left;
-    private final Node right;
+    private final ExpressionNode left;
+    private final ExpressionNode right;
 
-    public Comparison(CompareOp op, Node left, Node right, int column) {
+    public Comparison(CompareOp op, ExpressionNode left, ExpressionNode right, int column) {
         super(column, left, right);
         this.op = op;
         this.left = left;
@@ -17,11 +17,11 @@ public final class Comparison extends Node {
         return op;
     }
 
-    public Node left() {
+    public ExpressionNode left() {
         return left;
     }
 
-    public Node right() {
+    public ExpressionNode right() {
         return right;
     }
 

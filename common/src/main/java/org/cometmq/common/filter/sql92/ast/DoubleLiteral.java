@@ -1,7 +1,7 @@
 package org.cometmq.common.filter.sql92.ast;
 
 /** A decimal literal such as {@code 1.5}, {@code .5}, {@code 5.} or {@code 1E3}. */
-public final class DoubleLiteral extends Node {
+public final class DoubleLiteral extends ExpressionNode {
     private final double value;
 
     public DoubleLiteral(double value, int column) {

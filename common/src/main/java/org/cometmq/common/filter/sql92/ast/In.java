@@ -3,19 +3,19 @@ package org.cometmq.common.filter.sql92.ast;
 import java.util.List;
 
 /** {@code property [NOT] IN ('a', 'b', ...)}; the list holds string literals only, at least one. */
-public final class In extends Node {
-    private final Node value;
+public final class In extends ExpressionNode {
+    private final ExpressionNode value;
     private final List<String> items;
     private final boolean negated;
 
-    public In(Node value, List<String> items, boolean negated, int column) {
+    public In(ExpressionNode value, List<String> items, boolean negated, int column) {
         super(column, value);
         this.value = value;
         this.items = List.copyOf(items);
         this.negated = negated;
     }
 
-    public Node value() {
+    public ExpressionNode value() {
         return value;
     }
 

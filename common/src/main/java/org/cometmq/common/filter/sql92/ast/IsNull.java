@@ -1,17 +1,17 @@
 package org.cometmq.common.filter.sql92.ast;
 
 /** {@code value IS [NOT] NULL}: always TRUE or FALSE, never UNKNOWN. */
-public final class IsNull extends Node {
-    private final Node value;
+public final class IsNull extends ExpressionNode {
+    private final ExpressionNode value;
     private final boolean negated;
 
-    public IsNull(Node value, boolean negated, int column) {
+    public IsNull(ExpressionNode value, boolean negated, int column) {
         super(column, value);
         this.value = value;
         this.negated = negated;
     }
 
-    public Node value() {
+    public ExpressionNode value() {
         return value;
     }
 

@@ -3,12 +3,12 @@ package org.cometmq.common.filter.sql92.ast;
 import java.util.List;
 
 /** A chain {@code x AND y AND z} (or OR), kept flat so long chains do not nest deeply. */
-public final class Logical extends Node {
+public final class Logical extends ExpressionNode {
     private final LogicalOp op;
-    private final List<Node> operands;
+    private final List<ExpressionNode> operands;
 
-    public Logical(LogicalOp op, List<Node> operands, int column) {
-        super(column, operands.toArray(new Node[0]));
+    public Logical(LogicalOp op, List<ExpressionNode> operands, int column) {
+        super(column, operands.toArray(new ExpressionNode[0]));
         this.op = op;
         this.operands = List.copyOf(operands);
     }
@@ -17,7 +17,7 @@ public final class Logical extends Node {
         return op;
     }
 
-    public List<Node> operands() {
+    public List<ExpressionNode> operands() {
         return operands;
     }
 

@@ -1,15 +1,15 @@
 package org.cometmq.common.filter.sql92.ast;
 
 /** Unary minus. */
-public final class Negate extends Node {
-    private final Node operand;
+public final class Negate extends ExpressionNode {
+    private final ExpressionNode operand;
 
-    public Negate(Node operand, int column) {
+    public Negate(ExpressionNode operand, int column) {
         super(column, operand);
         this.operand = operand;
     }
 
-    public Node operand() {
+    public ExpressionNode operand() {
         return operand;
     }
 

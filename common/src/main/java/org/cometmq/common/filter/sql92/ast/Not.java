@@ -1,15 +1,15 @@
 package org.cometmq.common.filter.sql92.ast;
 
 /** Logical {@code NOT}. */
-public final class Not extends Node {
-    private final Node operand;
+public final class Not extends ExpressionNode {
+    private final ExpressionNode operand;
 
-    public Not(Node operand, int column) {
+    public Not(ExpressionNode operand, int column) {
         super(column, operand);
         this.operand = operand;
     }
 
-    public Node operand() {
+    public ExpressionNode operand() {
         return operand;
     }
 

@@ -1,7 +1,7 @@
 package org.cometmq.common.filter.sql92.ast;
 
 /** A reference to a message property by name (case-sensitive). */
-public final class Property extends Node {
+public final class Property extends ExpressionNode {
     private final String name;
 
     public Property(String name, int column) {

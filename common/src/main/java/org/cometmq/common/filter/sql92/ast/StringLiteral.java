@@ -1,7 +1,7 @@
 package org.cometmq.common.filter.sql92.ast;
 
 /** A quoted string literal, already unescaped ({@code 'it''s'} holds {@code it's}). */
-public final class StringLiteral extends Node {
+public final class StringLiteral extends ExpressionNode {
     private final String value;
 
     public StringLiteral(String value, int column) {

@@ -12,7 +12,7 @@ import org.cometmq.common.filter.sql92.ast.Logical;
 import org.cometmq.common.filter.sql92.ast.LogicalOp;
 import org.cometmq.common.filter.sql92.ast.LongLiteral;
 import org.cometmq.common.filter.sql92.ast.Negate;
-import org.cometmq.common.filter.sql92.ast.Node;
+import org.cometmq.common.filter.sql92.ast.ExpressionNode;
 import org.cometmq.common.filter.sql92.ast.Not;
 import org.cometmq.common.filter.sql92.ast.NullLiteral;
 import org.cometmq.common.filter.sql92.ast.Property;
@@ -42,7 +42,7 @@ public final class EvaluatorBuilder {
     }
 
     /** The node in a position that needs a condition. */
-    public BooleanNode buildCondition(Node node) throws FilterException {
+    public BooleanNode buildCondition(ExpressionNode node) throws FilterException {
         if (node instanceof Property) {
             return new BooleanCastNode(new PropertyNode(((Property) node).name()));
         } else if (node instanceof BooleanLiteral) {
@@ -55,7 +55,7 @@ public final class EvaluatorBuilder {
         return buildConditionOperator(node);
     }
 
-    private BooleanNode buildConditionOperator(Node node) throws FilterException {
+    private BooleanNode buildConditionOperator(ExpressionNode node) throws FilterException {
         if (node instanceof Logical) {
             return buildLogical((Logical) node);
         } else if (node instanceof Not) {
@@ -72,7 +72,7 @@ public final class EvaluatorBuilder {
     }
 
     /** The node in a position that needs an operand. */
-    public ValueNode buildValue(Node node) throws FilterException {
+    public ValueNode buildValue(ExpressionNode node) throws FilterException {
         if (node instanceof Property) {
             return new PropertyNode(((Property) node).name());
         } else if (node instanceof Negate) {
@@ -151,7 +151,7 @@ public final class EvaluatorBuilder {
         return new InNode(new PropertyNode(((Property) in.value()).name()), in.items(), in.negated());
     }
 
-    private void requireOrderable(Node operand, String operator) throws FilterException {
+    private void requireOrderable(ExpressionNode operand, String operator) throws FilterException {
         boolean numberLiteral = operand instanceof LongLiteral || operand instanceof DoubleLiteral;
         if ((isLiteral(operand) && !numberLiteral) || isCondition(operand)) {
             throw FilterException.type(operand.column(),
@@ -159,8 +159,9 @@ public final class EvaluatorBuilder {
         }
     }
 
-    private void requireEqualityOperands(Node left, Node right, CompareOp op) throws FilterException {
-        for (Node operand : new Node[] {left, right}) {
+    private void requireEqualityOperands(ExpressionNode left, ExpressionNode right, CompareOp op)
+        throws FilterException {
+        for (ExpressionNode operand : new ExpressionNode[] {left, right}) {
             if (operand instanceof NullLiteral) {
                 throw FilterException.type(operand.column(), "NULL cannot be compared with '" + op.symbol()
                     + "' (use IS " + (op == CompareOp.NE ? "NOT " : "") + "NULL)", source);
@@ -173,18 +174,18 @@ public final class EvaluatorBuilder {
     }
 
     /** Operators whose result is a condition (4.9.7's boolean expressions other than the literals). */
-    private static boolean isCondition(Node node) {
+    private static boolean isCondition(ExpressionNode node) {
         return node instanceof Logical || node instanceof Not || node instanceof Comparison
             || node instanceof Between || node instanceof In || node instanceof IsNull;
     }
 
-    private static boolean isLiteral(Node node) {
+    private static boolean isLiteral(ExpressionNode node) {
         return node instanceof LongLiteral || node instanceof DoubleLiteral || node instanceof StringLiteral
             || node instanceof BooleanLiteral || node instanceof NullLiteral;
     }
 
     /** A literal's runtime value; integers that fit an int are Integers, as in 4.9.7. */
-    private static Object literalValue(Node node) {
+    private static Object literalValue(ExpressionNode node) {
         if (node instanceof LongLiteral) {
             long value = ((LongLiteral) node).value();
             return value == (int) value ? (Object) (int) value : (Object) value;
@@ -198,7 +199,7 @@ public final class EvaluatorBuilder {
         return null;
     }
 
-    private static String describe(Node node) {
+    private static String describe(ExpressionNode node) {
         String text = FilterException.shorten(node.toString(), MAX_DESCRIBED_CHARS);
         return node instanceof StringLiteral ? "string " + text : text;
     }

@@ -14,7 +14,7 @@ import org.cometmq.common.filter.sql92.ast.Logical;
 import org.cometmq.common.filter.sql92.ast.LogicalOp;
 import org.cometmq.common.filter.sql92.ast.LongLiteral;
 import org.cometmq.common.filter.sql92.ast.Negate;
-import org.cometmq.common.filter.sql92.ast.Node;
+import org.cometmq.common.filter.sql92.ast.ExpressionNode;
 import org.cometmq.common.filter.sql92.ast.Not;
 import org.cometmq.common.filter.sql92.ast.NullLiteral;
 import org.cometmq.common.filter.sql92.ast.Property;
@@ -52,20 +52,20 @@ public final class Sql92Parser {
     }
 
     /** The syntax tree of {@code source}; types are not checked here. */
-    public static Node parse(String source) throws FilterException {
+    public static ExpressionNode parse(String source) throws FilterException {
         return new Sql92Parser(source).parseOr();
     }
 
-    private Node parseOr() throws FilterException {
+    private ExpressionNode parseOr() throws FilterException {
         return parseChain(LogicalOp.OR, TokenType.OR);
     }
 
-    private Node parseChain(LogicalOp op, TokenType keyword) throws FilterException {
-        Node first = op == LogicalOp.OR ? parseChain(LogicalOp.AND, TokenType.AND) : parseEquality();
+    private ExpressionNode parseChain(LogicalOp op, TokenType keyword) throws FilterException {
+        ExpressionNode first = op == LogicalOp.OR ? parseChain(LogicalOp.AND, TokenType.AND) : parseEquality();
         if (peek() != keyword) {
             return first;
         }
-        List<Node> operands = new ArrayList<>();
+        List<ExpressionNode> operands = new ArrayList<>();
         operands.add(first);
         while (peek() == keyword) {
             pos++;
@@ -74,8 +74,8 @@ public final class Sql92Parser {
         return checked(new Logical(op, operands, first.column()));
     }
 
-    private Node parseEquality() throws FilterException {
-        Node left = parseRelational();
+    private ExpressionNode parseEquality() throws FilterException {
+        ExpressionNode left = parseRelational();
         while (true) {
             Token op = token(0);
             if (op.type() == TokenType.EQ || op.type() == TokenType.NE) {
@@ -93,8 +93,8 @@ public final class Sql92Parser {
         }
     }
 
-    private Node parseRelational() throws FilterException {
-        Node left = parseUnary();
+    private ExpressionNode parseRelational() throws FilterException {
+        ExpressionNode left = parseUnary();
         while (true) {
             Token op = token(0);
             CompareOp ordering = orderingOp(op.type());
@@ -117,14 +117,14 @@ public final class Sql92Parser {
         }
     }
 
-    private Node parseBetweenTail(Node value, boolean negated, int column) throws FilterException {
-        Node low = parseUnary();
+    private ExpressionNode parseBetweenTail(ExpressionNode value, boolean negated, int column) throws FilterException {
+        ExpressionNode low = parseUnary();
         expect(TokenType.AND, "AND");
-        Node high = parseUnary();
+        ExpressionNode high = parseUnary();
         return new Between(value, low, high, negated, column);
     }
 
-    private Node parseInTail(Node value, boolean negated, int column) throws FilterException {
+    private ExpressionNode parseInTail(ExpressionNode value, boolean negated, int column) throws FilterException {
         expect(TokenType.LPAREN, "'('");
         List<String> items = new ArrayList<>();
         items.add((String) expect(TokenType.STRING, "a string literal").value());
@@ -135,14 +135,14 @@ public final class Sql92Parser {
         return new In(value, items, negated, column);
     }
 
-    private Node parseUnary() throws FilterException {
+    private ExpressionNode parseUnary() throws FilterException {
         TokenType type = peek();
         if (type != TokenType.PLUS && type != TokenType.MINUS && type != TokenType.NOT) {
             return parsePrimary();
         }
         Token sign = next();
         enter(sign);
-        Node operand = parseUnary();
+        ExpressionNode operand = parseUnary();
         nesting--;
         if (type == TokenType.PLUS) {
             return operand;
@@ -150,7 +150,7 @@ public final class Sql92Parser {
         return checked(type == TokenType.MINUS ? new Negate(operand, sign.column()) : new Not(operand, sign.column()));
     }
 
-    private Node parsePrimary() throws FilterException {
+    private ExpressionNode parsePrimary() throws FilterException {
         Token token = token(0);
         switch (token.type()) {
             case LONG: pos++; return LiteralText.integer(token, source);
@@ -163,7 +163,7 @@ public final class Sql92Parser {
             case LPAREN:
                 pos++;
                 enter(token);
-                Node inner = parseOr();
+                ExpressionNode inner = parseOr();
                 expect(TokenType.RPAREN, "')'");
                 nesting--;
                 return inner;
@@ -232,7 +232,7 @@ public final class Sql92Parser {
         }
     }
 
-    private Node checked(Node node) throws FilterException {
+    private ExpressionNode checked(ExpressionNode node) throws FilterException {
         if (node.depth() > MAX_DEPTH) {
             throw tooDeep(node.column());
         }

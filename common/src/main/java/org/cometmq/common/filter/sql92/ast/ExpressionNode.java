@@ -4,14 +4,14 @@ package org.cometmq.common.filter.sql92.ast;
  * A node of the parsed expression tree. {@link #toString()} prints the fully parenthesized form, which makes
  * precedence visible ({@code a OR b AND c} prints as {@code (a OR (b AND c))}).
  */
-public abstract class Node {
+public abstract class ExpressionNode {
     private final int column;
     private final int depth;
 
-    protected Node(int column, Node... children) {
+    protected ExpressionNode(int column, ExpressionNode... children) {
         this.column = column;
         int deepest = 0;
-        for (Node child : children) {
+        for (ExpressionNode child : children) {
             deepest = Math.max(deepest, child.depth);
         }
         this.depth = deepest + 1;

@@ -9,7 +9,7 @@ import org.cometmq.example.stats.LatencyRecorder;
  * born timestamp; both are wall clocks, so only meaningful on one machine or with synchronized clocks), the
  * number consumed, when the first and last arrived, and whether the count bound has been reached.
  */
-final class ConsumeStats {
+final class BenchmarkConsumeStats {
     private final LatencyRecorder e2eMillis = new LatencyRecorder();
     private final AtomicLong count = new AtomicLong();
     private final AtomicLong firstNanos = new AtomicLong();
@@ -17,7 +17,7 @@ final class ConsumeStats {
     private final RunBound bound;
     private final CountDownLatch countReached = new CountDownLatch(1);
 
-    ConsumeStats(RunBound bound) {
+    BenchmarkConsumeStats(RunBound bound) {
         this.bound = bound;
     }
 

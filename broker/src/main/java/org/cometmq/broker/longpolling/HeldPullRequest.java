@@ -5,7 +5,7 @@ import org.cometmq.store.MessageFilter;
 import org.cometmq.remoting.protocol.RemotingCommand;
 
 /** A pull that found nothing and waits for a message on its queue, or for its hold time to pass. */
-public class PullRequest {
+public class HeldPullRequest {
     private final RemotingCommand requestCommand;
     private final Channel clientChannel;
     private final long timeoutMillis;
@@ -13,8 +13,8 @@ public class PullRequest {
     private final long pullFromThisOffset;
     private final MessageFilter messageFilter;
 
-    public PullRequest(RemotingCommand requestCommand, Channel clientChannel, long timeoutMillis, long suspendTimestamp,
-                       long pullFromThisOffset, MessageFilter messageFilter) {
+    public HeldPullRequest(RemotingCommand requestCommand, Channel clientChannel, long timeoutMillis,
+                           long suspendTimestamp, long pullFromThisOffset, MessageFilter messageFilter) {
         this.requestCommand = requestCommand;
         this.clientChannel = clientChannel;
         this.timeoutMillis = timeoutMillis;

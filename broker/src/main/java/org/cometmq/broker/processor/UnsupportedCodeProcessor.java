@@ -5,7 +5,7 @@ import org.cometmq.remoting.netty.NettyRequestProcessor;
 import org.cometmq.remoting.protocol.RemotingCommand;
 
 /** Serves every code no other processor is registered for: REQUEST_CODE_NOT_SUPPORTED. */
-public class DefaultRequestProcessor implements NettyRequestProcessor {
+public class UnsupportedCodeProcessor implements NettyRequestProcessor {
 
     @Override
     public RemotingCommand processRequest(ChannelHandlerContext ctx, RemotingCommand request) {
