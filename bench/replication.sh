@@ -4,6 +4,8 @@
 # (sync, 1 KiB, 32 threads) loads the master. Reported per run: send TPS and p99 (mqbench SUMMARY), the rate at which
 # the slave's commit log grew during the load (MB/s), and how far it was behind when the load ended.
 #   bash bench/replication.sh [seconds per run, default 20]
+#   KINDS="comet" ROLES="SYNC_MASTER" JFR=1 bash bench/replication.sh   (one kind or role; JFR=1 records the CometMQ
+#   master with JFR into its run dir)
 # Needs the assembled distribution and the Apache server jars the test module copies:
 #   mvn -B -q -DskipTests package && mvn -B -q -pl test generate-test-resources
 # Everything listens on 127.0.0.1 on free ports; data and logs go to a temp dir (kept, path printed).
@@ -21,7 +23,12 @@ run() { # kind role
     local kind=$1 role=$2 dir="$work/$1-$2" first=${#pids[@]} ns addr slave s0 s1 m1 t0 t1 out
     prepare_servers "$kind" "$dir"
     add_slave "$kind" "$role" "$dir"
-    start_broker "$kind" "$dir"
+    if [[ $kind == comet && ${JFR:-0} == 1 ]]; then # a flight recording of the master, saved next to its logs
+        JAVA_OPT_EXT="-XX:StartFlightRecording=filename=$dir/master.jfr,settings=profile ${JAVA_OPT_EXT:-}" \
+            start_broker "$kind" "$dir"
+    else
+        start_broker "$kind" "$dir"
+    fi
     start_broker "$kind" "$dir" slave
     sleep 8 # a 4.9.7 slave reports its offset 5 s after connecting; until then a SYNC_MASTER refuses sends
     ns=$(eval echo "\$${kind}_ns"); addr=$(eval echo "\$${kind}_broker_addr"); slave=$(eval echo "\$${kind}_slave_addr")
@@ -37,8 +44,8 @@ run() { # kind role
     sleep 3
 }
 
-for kind in comet apache; do
-    for role in ASYNC_MASTER SYNC_MASTER; do
+for kind in ${KINDS:-comet apache}; do
+    for role in ${ROLES:-ASYNC_MASTER SYNC_MASTER}; do
         run "$kind" "$role"
     done
 done

@@ -89,6 +89,8 @@ cds_options() {
     fi
     if [[ -s "$archive" ]]; then
         echo "-XX:SharedArchiveFile=$archive"
+    elif [[ "${JAVA_OPT_EXT:-}" == *StartFlightRecording* ]]; then
+        : # the JVM turns a flight recording off while it records an archive: the recording wins
     else
         # exec below keeps this shell's pid, so $$ is the JVM's: the temp name is unique per process
         echo "-XX:ArchiveClassesAtExit=$archive.$$"
