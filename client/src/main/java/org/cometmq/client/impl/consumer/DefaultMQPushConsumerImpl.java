@@ -103,7 +103,8 @@ public class DefaultMQPushConsumerImpl implements MQConsumerInner {
             : new ConsumeMessageConcurrentlyService(parts, (MessageListenerConcurrently) messageListenerInner);
         consumeMessageService.start();
         puller = new PushMessagePuller(defaultMQPushConsumer, state, rebalanceImpl, offsetStore, pullAPIWrapper,
-            consumeMessageService, consumeStats, clientInstance.getPullMessageService(), clientInstance);
+            consumeMessageService, consumeStats, clientInstance.getPullMessageService(), clientInstance,
+            clientInstance.getClock());
         if (!clientInstance.registerConsumer(group, this)) {
             state.setServiceState(ServiceState.CREATE_JUST);
             consumeMessageService.shutdown(defaultMQPushConsumer.getAwaitTerminationMillisWhenShutdown());
