@@ -97,7 +97,8 @@ public class DefaultMQPushConsumerImpl implements MQConsumerInner {
         sendBack = new PushSendBack(clientInstance.getMQClientAPIImpl(), clientInstance.routes(),
             clientInstance.getDefaultMQProducer(), defaultMQPushConsumer, state);
         ConsumeServiceParts parts = new ConsumeServiceParts(defaultMQPushConsumer, offsetStore, rebalanceImpl,
-            consumeStats, consumeMessageHooks, sendBack, clientInstance.getDefaultMQProducer());
+            consumeStats, consumeMessageHooks, sendBack, clientInstance.getDefaultMQProducer(),
+            clientInstance.getClock());
         consumeMessageService = state.isConsumeOrderly()
             ? new ConsumeMessageOrderlyService(parts, (MessageListenerOrderly) messageListenerInner)
             : new ConsumeMessageConcurrentlyService(parts, (MessageListenerConcurrently) messageListenerInner);
