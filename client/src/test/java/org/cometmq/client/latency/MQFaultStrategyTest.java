@@ -7,23 +7,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import org.cometmq.client.impl.factory.TopicRouteConverter;
 import org.cometmq.client.impl.producer.RouteFixtures;
 import org.cometmq.client.impl.producer.TopicPublishInfo;
 import org.cometmq.common.message.MessageQueue;
+import org.cometmq.testkit.ManualClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class MQFaultStrategyTest {
-    private final AtomicLong now = new AtomicLong(1_000_000L);
+    private final ManualClock clock = new ManualClock(1_000_000L);
     private LatencyFaultToleranceImpl tolerance;
     private MQFaultStrategy strategy;
     private TopicPublishInfo twoBrokers;
 
     @BeforeEach
     void setUp() {
-        tolerance = new LatencyFaultToleranceImpl(new AtomicClock(now));
+        tolerance = new LatencyFaultToleranceImpl(clock);
         strategy = new MQFaultStrategy(tolerance);
         strategy.setSendLatencyFaultEnable(true);
         twoBrokers = TopicRouteConverter.toPublishInfo("T", RouteFixtures.route(2, "broker-a", "broker-b"));
@@ -48,11 +48,11 @@ class MQFaultStrategyTest {
 
         assertEquals(List.of("broker-b", "broker-b", "broker-b", "broker-b"), pickBrokers(4));
 
-        now.addAndGet(179_999);
+        clock.advance(179_999);
         assertFalse(tolerance.isAvailable("broker-a"));
         assertEquals(List.of("broker-b", "broker-b"), pickBrokers(2));
 
-        now.addAndGet(1);
+        clock.advance(1);
         assertTrue(tolerance.isAvailable("broker-a"));
         assertEquals(List.of("broker-a", "broker-a", "broker-b", "broker-b"), pickBrokers(4));
     }
@@ -60,9 +60,9 @@ class MQFaultStrategyTest {
     @Test
     void failedSendIsolatesTheBrokerForTenMinutes() {
         strategy.updateFaultItem("broker-b", 5, true);
-        now.addAndGet(599_999);
+        clock.advance(599_999);
         assertFalse(tolerance.isAvailable("broker-b"));
-        now.addAndGet(1);
+        clock.advance(1);
         assertTrue(tolerance.isAvailable("broker-b"));
     }
 

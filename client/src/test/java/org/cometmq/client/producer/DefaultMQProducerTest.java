@@ -35,6 +35,7 @@ import org.cometmq.remoting.exception.RemotingConnectException;
 import org.cometmq.remoting.exception.RemotingTimeoutException;
 import org.cometmq.remoting.exception.RemotingTooMuchRequestException;
 import org.cometmq.remoting.protocol.RemotingCommand;
+import org.cometmq.testkit.ManualClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,6 +45,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class DefaultMQProducerTest {
     private final FakeRemotingClient remoting = new FakeRemotingClient();
     private final AtomicLong offsets = new AtomicLong();
+    private final ManualClock clock = new ManualClock(1_000_000L);
     private MQClientInstance instance;
     private DefaultMQProducer producer;
 
@@ -51,7 +53,7 @@ class DefaultMQProducerTest {
     void setUp() throws Exception {
         TopicRouteData route = RouteFixtures.route(2, "broker-a", "broker-b");
         remoting.on(null, request -> routeResponse(route));
-        instance = ProducerTestSupport.instance(remoting);
+        instance = ProducerTestSupport.instance(remoting, clock);
         producer = started(new DefaultMQProducer("pg"), instance);
         producer.getDefaultMQProducerImpl().getMqFaultStrategy();
     }
@@ -178,7 +180,7 @@ class DefaultMQProducerTest {
     void timeoutIsCountedAcrossRetries() {
         producer.setSendMsgTimeout(40);
         FakeRemotingClient.Handler slowTimeout = request -> {
-            Thread.sleep(60);
+            clock.advance(60);
             throw new RemotingTimeoutException("timeout");
         };
         remoting.on(BROKER_A, slowTimeout).on(BROKER_B, slowTimeout);

@@ -1,5 +1,6 @@
 package org.cometmq.client.producer;
 
+import java.time.Clock;
 import java.util.concurrent.atomic.AtomicLong;
 import org.cometmq.client.ClientConfig;
 import org.cometmq.client.impl.FakeRemotingClient;
@@ -19,9 +20,14 @@ final class ProducerTestSupport {
     }
 
     static MQClientInstance instance(FakeRemotingClient remoting) {
+        return instance(remoting, Clock.systemUTC());
+    }
+
+    /** A client instance whose time decisions read {@code clock}. */
+    static MQClientInstance instance(FakeRemotingClient remoting, Clock clock) {
         ClientConfig config = new ClientConfig();
         config.setNamesrvAddr("127.0.0.1:9876");
-        return new MQClientInstance(config, 0, "127.0.0.1@test", remoting);
+        return new MQClientInstance(config, 0, "127.0.0.1@test", remoting, clock);
     }
 
     static <P extends DefaultMQProducer> P started(P producer, MQClientInstance instance) throws Exception {

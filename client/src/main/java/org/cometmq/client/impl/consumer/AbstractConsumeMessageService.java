@@ -1,5 +1,6 @@
 package org.cometmq.client.impl.consumer;
 
+import java.time.Clock;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -25,11 +26,14 @@ abstract class AbstractConsumeMessageService implements ConsumeMessageService {
     protected final String consumerGroup;
     protected final ThreadPoolExecutor consumeExecutor;
     protected final ScheduledExecutorService scheduledExecutorService;
+    /** The client's clock: consume timeouts, the orderly time slice and the consume-start stamps read it. */
+    protected final Clock clock;
 
     protected AbstractConsumeMessageService(ConsumeServiceParts parts) {
         this.parts = parts;
         this.defaultMQPushConsumer = parts.consumer();
         this.consumerGroup = defaultMQPushConsumer.getConsumerGroup();
+        this.clock = parts.clock();
         BlockingQueue<Runnable> queue = new LinkedBlockingQueue<>();
         String tag = consumerGroup.length() > 100 ? consumerGroup.substring(0, 100) : consumerGroup;
         this.consumeExecutor = new ThreadPoolExecutor(defaultMQPushConsumer.getConsumeThreadMin(),

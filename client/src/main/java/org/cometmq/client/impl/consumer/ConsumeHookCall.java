@@ -1,5 +1,6 @@
 package org.cometmq.client.impl.consumer;
 
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -18,20 +19,24 @@ final class ConsumeHookCall {
     private final ConsumeMessageHooks hooks;
     private final DefaultMQPushConsumer consumer;
     private final ConsumeMessageContext context;
-    private final long begin = System.currentTimeMillis();
+    private final Clock clock;
+    private final long begin;
     private boolean threw;
 
     private ConsumeHookCall(ConsumeMessageHooks hooks, DefaultMQPushConsumer consumer,
-        ConsumeMessageContext context) {
+        ConsumeMessageContext context, Clock clock) {
         this.hooks = hooks;
         this.consumer = consumer;
         this.context = context;
+        this.clock = clock;
+        this.begin = clock.millis();
     }
 
-    static ConsumeHookCall begin(ConsumeMessageHooks hooks, DefaultMQPushConsumer consumer, List<MessageExt> msgs,
-        MessageQueue mq) {
+    /** {@code clock} times the listener call, which counts as TIME_OUT once it took consumeTimeout. */
+    static ConsumeHookCall begin(ConsumeMessageHooks hooks, Clock clock, DefaultMQPushConsumer consumer,
+        List<MessageExt> msgs, MessageQueue mq) {
         if (!hooks.hasHook()) {
-            return new ConsumeHookCall(hooks, consumer, null);
+            return new ConsumeHookCall(hooks, consumer, null, clock);
         }
         ConsumeMessageContext context = new ConsumeMessageContext();
         context.setNamespace(consumer.getNamespace());
@@ -41,7 +46,7 @@ final class ConsumeHookCall {
         context.setMsgList(msgs);
         context.setSuccess(false);
         hooks.executeBefore(context);
-        return new ConsumeHookCall(hooks, consumer, context);
+        return new ConsumeHookCall(hooks, consumer, context, clock);
     }
 
     /** The listener threw (its status then counts as none). */
@@ -63,7 +68,7 @@ final class ConsumeHookCall {
         ConsumeReturnType type;
         if (returned == null) {
             type = threw ? ConsumeReturnType.EXCEPTION : ConsumeReturnType.RETURNNULL;
-        } else if (System.currentTimeMillis() - begin >= consumeTimeoutMillis) {
+        } else if (clock.millis() - begin >= consumeTimeoutMillis) {
             type = ConsumeReturnType.TIME_OUT;
         } else if (failureStatus) {
             type = ConsumeReturnType.FAILED;

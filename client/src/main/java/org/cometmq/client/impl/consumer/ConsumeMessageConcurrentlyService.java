@@ -72,11 +72,11 @@ public class ConsumeMessageConcurrentlyService extends AbstractConsumeMessageSer
     /** Runs the listener on one batch; returns its status, RECONSUME_LATER when it threw or returned null. */
     private ConsumeConcurrentlyStatus callListener(List<MessageExt> msgs, ConsumeConcurrentlyContext context,
         MessageQueue mq) {
-        String now = String.valueOf(System.currentTimeMillis());
+        String now = String.valueOf(clock.millis());
         for (MessageExt msg : msgs) {
             MessageAccessor.setConsumeStartTimeStamp(msg, now);
         }
-        ConsumeHookCall hookCall = ConsumeHookCall.begin(parts.hooks(), defaultMQPushConsumer, msgs, mq);
+        ConsumeHookCall hookCall = ConsumeHookCall.begin(parts.hooks(), clock, defaultMQPushConsumer, msgs, mq);
         ConsumeConcurrentlyStatus returned = null;
         try {
             returned = messageListener.consumeMessage(Collections.unmodifiableList(msgs), context);
@@ -151,7 +151,7 @@ public class ConsumeMessageConcurrentlyService extends AbstractConsumeMessageSer
 
     /** Sends back messages a listener has held longer than consumeTimeout, so their queue can move on. */
     private void cleanExpireMsg() {
-        long startedBefore = System.currentTimeMillis()
+        long startedBefore = clock.millis()
             - TimeUnit.MINUTES.toMillis(defaultMQPushConsumer.getConsumeTimeout());
         for (Map.Entry<MessageQueue, ProcessQueue> entry
             : parts.rebalance().getProcessQueueTable().entrySet()) {
@@ -188,7 +188,7 @@ public class ConsumeMessageConcurrentlyService extends AbstractConsumeMessageSer
         ConsumeConcurrentlyContext context = new ConsumeConcurrentlyContext(mq);
         List<MessageExt> msgs = new ArrayList<>(List.of(msg));
         ConsumerSendBack.resetRetryAndNamespace(msgs, consumerGroup, defaultMQPushConsumer.getNamespace());
-        long begin = System.currentTimeMillis();
+        long begin = clock.millis();
         try {
             ConsumeConcurrentlyStatus status = messageListener.consumeMessage(msgs, context);
             if (status == null) {
@@ -201,7 +201,7 @@ public class ConsumeMessageConcurrentlyService extends AbstractConsumeMessageSer
             result.setConsumeResult(CMResult.CR_THROW_EXCEPTION);
             result.setRemark(e.toString());
         }
-        result.setSpentTimeMills(System.currentTimeMillis() - begin);
+        result.setSpentTimeMills(clock.millis() - begin);
         return result;
     }
 
@@ -226,10 +226,10 @@ public class ConsumeMessageConcurrentlyService extends AbstractConsumeMessageSer
             }
             ConsumeConcurrentlyContext context = new ConsumeConcurrentlyContext(messageQueue);
             ConsumerSendBack.resetRetryAndNamespace(msgs, consumerGroup, defaultMQPushConsumer.getNamespace());
-            long begin = System.currentTimeMillis();
+            long begin = clock.millis();
             ConsumeConcurrentlyStatus status = callListener(msgs, context, messageQueue);
             parts.stats().recordConsume(messageQueue.getTopic(),
-                System.currentTimeMillis() - begin, status == ConsumeConcurrentlyStatus.CONSUME_SUCCESS
+                clock.millis() - begin, status == ConsumeConcurrentlyStatus.CONSUME_SUCCESS
                     ? Math.min(context.getAckIndex() + 1, msgs.size()) : 0, msgs.size());
             if (processQueue.isDropped()) {
                 LOG.info("group {}: {} was dropped while consuming; its new owner consumes from the last commit",

@@ -189,7 +189,7 @@ public class ConsumeMessageOrderlyService extends AbstractConsumeMessageService 
         ConsumeOrderlyContext context = new ConsumeOrderlyContext(mq);
         List<MessageExt> msgs = new ArrayList<>(List.of(msg));
         ConsumerSendBack.resetRetryAndNamespace(msgs, consumerGroup, defaultMQPushConsumer.getNamespace());
-        long begin = System.currentTimeMillis();
+        long begin = clock.millis();
         try {
             ConsumeOrderlyStatus status = messageListener.consumeMessage(msgs, context);
             result.setConsumeResult(status == null ? CMResult.CR_RETURN_NULL : switch (status) {
@@ -203,7 +203,7 @@ public class ConsumeMessageOrderlyService extends AbstractConsumeMessageService 
             result.setRemark(e.toString());
         }
         result.setAutoCommit(context.isAutoCommit());
-        result.setSpentTimeMills(System.currentTimeMillis() - begin);
+        result.setSpentTimeMills(clock.millis() - begin);
         return result;
     }
 
@@ -234,7 +234,7 @@ public class ConsumeMessageOrderlyService extends AbstractConsumeMessageService 
         }
 
         private void consumeWhileAllowed() {
-            long begin = System.currentTimeMillis();
+            long begin = clock.millis();
             boolean continueConsume = true;
             while (continueConsume && !stopped) {
                 if (processQueue.isDropped()) {
@@ -244,7 +244,7 @@ public class ConsumeMessageOrderlyService extends AbstractConsumeMessageService 
                     tryLockLaterAndReconsume(messageQueue, processQueue, RETRY_LOCK_SOON_MILLIS);
                     return;
                 }
-                if (System.currentTimeMillis() - begin > MAX_TIME_CONSUME_CONTINUOUSLY) {
+                if (clock.millis() - begin > MAX_TIME_CONSUME_CONTINUOUSLY) {
                     submitConsumeRequestLater(processQueue, messageQueue, RETRY_LOCK_SOON_MILLIS);
                     return;
                 }
@@ -255,13 +255,13 @@ public class ConsumeMessageOrderlyService extends AbstractConsumeMessageService 
                 }
                 ConsumerSendBack.resetRetryAndNamespace(msgs, consumerGroup, defaultMQPushConsumer.getNamespace());
                 ConsumeOrderlyContext context = new ConsumeOrderlyContext(messageQueue);
-                long start = System.currentTimeMillis();
+                long start = clock.millis();
                 ConsumeOrderlyStatus status = consumeBatch(msgs, context);
                 if (status == null) {
                     return;
                 }
                 parts.stats().recordConsume(messageQueue.getTopic(),
-                    System.currentTimeMillis() - start, status == ConsumeOrderlyStatus.SUCCESS ? msgs.size() : 0,
+                    clock.millis() - start, status == ConsumeOrderlyStatus.SUCCESS ? msgs.size() : 0,
                     msgs.size());
                 continueConsume = processConsumeResult(msgs, status, context, processQueue, messageQueue);
             }
@@ -269,7 +269,7 @@ public class ConsumeMessageOrderlyService extends AbstractConsumeMessageService 
 
         /** Runs the listener under the queue's consume lock; null when the queue was dropped meanwhile. */
         private ConsumeOrderlyStatus consumeBatch(List<MessageExt> msgs, ConsumeOrderlyContext context) {
-            ConsumeHookCall hookCall = ConsumeHookCall.begin(parts.hooks(), defaultMQPushConsumer, msgs, messageQueue);
+            ConsumeHookCall hookCall = ConsumeHookCall.begin(parts.hooks(), clock, defaultMQPushConsumer, msgs, messageQueue);
             ConsumeOrderlyStatus returned = null;
             processQueue.getConsumeLock().lock();
             try {

@@ -97,13 +97,15 @@ public class DefaultMQPushConsumerImpl implements MQConsumerInner {
         sendBack = new PushSendBack(clientInstance.getMQClientAPIImpl(), clientInstance.routes(),
             clientInstance.getDefaultMQProducer(), defaultMQPushConsumer, state);
         ConsumeServiceParts parts = new ConsumeServiceParts(defaultMQPushConsumer, offsetStore, rebalanceImpl,
-            consumeStats, consumeMessageHooks, sendBack, clientInstance.getDefaultMQProducer());
+            consumeStats, consumeMessageHooks, sendBack, clientInstance.getDefaultMQProducer(),
+            clientInstance.getClock());
         consumeMessageService = state.isConsumeOrderly()
             ? new ConsumeMessageOrderlyService(parts, (MessageListenerOrderly) messageListenerInner)
             : new ConsumeMessageConcurrentlyService(parts, (MessageListenerConcurrently) messageListenerInner);
         consumeMessageService.start();
         puller = new PushMessagePuller(defaultMQPushConsumer, state, rebalanceImpl, offsetStore, pullAPIWrapper,
-            consumeMessageService, consumeStats, clientInstance.getPullMessageService(), clientInstance);
+            consumeMessageService, consumeStats, clientInstance.getPullMessageService(), clientInstance,
+            clientInstance.getClock());
         if (!clientInstance.registerConsumer(group, this)) {
             state.setServiceState(ServiceState.CREATE_JUST);
             consumeMessageService.shutdown(defaultMQPushConsumer.getAwaitTerminationMillisWhenShutdown());

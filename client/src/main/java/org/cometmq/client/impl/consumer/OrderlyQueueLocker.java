@@ -1,5 +1,6 @@
 package org.cometmq.client.impl.consumer;
 
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -25,13 +26,18 @@ class OrderlyQueueLocker {
     private final ConcurrentMap<MessageQueue, ProcessQueue> processQueueTable;
     private final MQClientInstance client;
     private final String consumerGroup;
+    private final Clock clock;
 
-    /** Over the rebalance's process queues, for {@code consumerGroup} on {@code client}; cheap, made per call. */
+    /**
+     * Over the rebalance's process queues, for {@code consumerGroup} on {@code client}; cheap, made per call.
+     * {@code clock} stamps each granted lock, from which the queue's lock expiry counts.
+     */
     OrderlyQueueLocker(ConcurrentMap<MessageQueue, ProcessQueue> processQueueTable, MQClientInstance client,
-        String consumerGroup) {
+        String consumerGroup, Clock clock) {
         this.processQueueTable = processQueueTable;
         this.client = client;
         this.consumerGroup = consumerGroup;
+        this.clock = clock;
     }
 
     /** Locks one queue; true when the broker granted it. */
@@ -127,7 +133,7 @@ class OrderlyQueueLocker {
     }
 
     private void markLocked(Set<MessageQueue> granted) {
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         for (MessageQueue mq : granted) {
             ProcessQueue pq = processQueueTable.get(mq);
             if (pq != null) {

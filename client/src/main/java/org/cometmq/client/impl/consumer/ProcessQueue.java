@@ -1,5 +1,6 @@
 package org.cometmq.client.impl.consumer;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,21 +40,35 @@ public class ProcessQueue {
     private final AtomicLong tryUnlockTimes = new AtomicLong(0);
     private volatile long queueOffsetMax = 0L;
     private volatile boolean dropped = false;
-    private volatile long lastPullTimestamp = System.currentTimeMillis();
-    private volatile long lastConsumeTimestamp = System.currentTimeMillis();
+    private final Clock clock;
+    private volatile long lastPullTimestamp;
+    private volatile long lastConsumeTimestamp;
     private volatile boolean locked = false;
-    private volatile long lastLockTimestamp = System.currentTimeMillis();
+    private volatile long lastLockTimestamp;
     /** Orderly only: whether a consume task is already scheduled for this queue. */
     private volatile boolean consuming = false;
     /** Messages the broker still holds behind the last pulled one. */
     private volatile long msgAccCnt = 0;
 
+    public ProcessQueue() {
+        this(Clock.systemUTC());
+    }
+
+    /** A queue whose lock and pull expiry are judged on {@code clock}, its client's clock. */
+    public ProcessQueue(Clock clock) {
+        this.clock = clock;
+        long now = clock.millis();
+        this.lastPullTimestamp = now;
+        this.lastConsumeTimestamp = now;
+        this.lastLockTimestamp = now;
+    }
+
     public boolean isLockExpired() {
-        return System.currentTimeMillis() - lastLockTimestamp > REBALANCE_LOCK_MAX_LIVE_TIME;
+        return clock.millis() - lastLockTimestamp > REBALANCE_LOCK_MAX_LIVE_TIME;
     }
 
     public boolean isPullExpired() {
-        return System.currentTimeMillis() - lastPullTimestamp > PULL_MAX_IDLE_TIME;
+        return clock.millis() - lastPullTimestamp > PULL_MAX_IDLE_TIME;
     }
 
     /**
@@ -123,7 +138,7 @@ public class ProcessQueue {
     }
 
     private long removeLocked(List<MessageExt> msgs) {
-        lastConsumeTimestamp = System.currentTimeMillis();
+        lastConsumeTimestamp = clock.millis();
         if (msgTreeMap.isEmpty()) {
             return -1;
         }
@@ -183,7 +198,7 @@ public class ProcessQueue {
     /** Orderly: hands out up to {@code batchSize} messages from the head; clears the consuming flag when empty. */
     public List<MessageExt> takeMessages(int batchSize) {
         List<MessageExt> result = new ArrayList<>(batchSize);
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         treeMapLock.writeLock().lock();
         try {
             lastConsumeTimestamp = now;

@@ -1,5 +1,6 @@
 package org.cometmq.client.impl.consumer;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.cometmq.client.consumer.DefaultMQPushConsumer;
@@ -47,12 +48,13 @@ class PushMessagePuller {
     private final ConsumeStatsRecorder consumeStats;
     private final PullScheduler scheduler;
     private final ClientActions client;
+    private final Clock clock;
     private final AtomicLong lastReannounce = new AtomicLong();
     private long queueFlowControlTimes = 0;
 
     PushMessagePuller(DefaultMQPushConsumer consumer, PushConsumerState state, RebalanceImpl rebalance,
         OffsetStore offsetStore, PullAPIWrapper pullAPIWrapper, ConsumeMessageService consumeService,
-        ConsumeStatsRecorder consumeStats, PullScheduler scheduler, ClientActions client) {
+        ConsumeStatsRecorder consumeStats, PullScheduler scheduler, ClientActions client, Clock clock) {
         this.consumer = consumer;
         this.state = state;
         this.rebalance = rebalance;
@@ -62,6 +64,7 @@ class PushMessagePuller {
         this.consumeStats = consumeStats;
         this.scheduler = scheduler;
         this.client = client;
+        this.clock = clock;
     }
 
     void pullMessage(PullRequest pullRequest) {
@@ -70,7 +73,7 @@ class PushMessagePuller {
             LOG.debug("pull of {} stopped: the queue was dropped", pullRequest);
             return;
         }
-        pq.setLastPullTimestamp(System.currentTimeMillis());
+        pq.setLastPullTimestamp(clock.millis());
         if (!state.isRunning()) {
             later(pullRequest, state.pullTimeDelayMillsWhenException());
             return;
@@ -105,7 +108,7 @@ class PushMessagePuller {
             ? sd.getSubString() : null;
         int sysFlag = PullSysFlag.buildSysFlag(commitOffsetEnable, true, subExpression != null,
             sd.isClassFilterMode());
-        long begin = System.currentTimeMillis();
+        long begin = clock.millis();
         try {
             pullAPIWrapper.pullKernelImpl(mq, subExpression, sd.getExpressionType(), sd.getSubVersion(),
                 pullRequest.getNextOffset(), consumer.getPullBatchSize(), sysFlag, commitOffset,
@@ -210,7 +213,7 @@ class PushMessagePuller {
             pullRequest.setNextOffset(result.getNextBeginOffset());
             List<MessageExt> msgs = result.getMsgFoundList();
             int found = msgs == null ? 0 : msgs.size();
-            consumeStats.recordPull(mq.getTopic(), System.currentTimeMillis() - beginTimestamp, found);
+            consumeStats.recordPull(mq.getTopic(), clock.millis() - beginTimestamp, found);
             if (found == 0) {
                 scheduler.executePullRequestImmediately(pullRequest);
                 return;
@@ -273,7 +276,7 @@ class PushMessagePuller {
      * refuse our pulls (SUBSCRIPTION_NOT_LATEST) until the next periodic heartbeat, up to 30 s later.
      */
     private void reannounceSubscription() {
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         long last = lastReannounce.get();
         if (now - last >= REANNOUNCE_MIN_INTERVAL_MILLIS && lastReannounce.compareAndSet(last, now)) {
             scheduler.executeTaskLater(client::sendHeartbeatToAllBrokerWithLock, 0);

@@ -153,11 +153,11 @@ public abstract class RebalanceImpl {
                 LOG.warn("group {}: start offset of {} unknown; retried at the next rebalance", consumerGroup, mq);
                 continue;
             }
-            ProcessQueue pq = new ProcessQueue();
+            ProcessQueue pq = new ProcessQueue(clientInstance.getClock());
             if (isOrder) {
                 // Just granted (or not needed); without this the first pull would wait for the next renewal.
                 pq.setLocked(true);
-                pq.setLastLockTimestamp(System.currentTimeMillis());
+                pq.setLastLockTimestamp(clientInstance.getClock().millis());
             }
             if (processQueueTable.putIfAbsent(mq, pq) == null) {
                 LOG.info("group {}: added {} starting at offset {}", consumerGroup, mq, nextOffset);
@@ -281,7 +281,7 @@ public abstract class RebalanceImpl {
     // ----- accessors -----
 
     private OrderlyQueueLocker locker() {
-        return new OrderlyQueueLocker(processQueueTable, clientInstance, consumerGroup);
+        return new OrderlyQueueLocker(processQueueTable, clientInstance, consumerGroup, clientInstance.getClock());
     }
 
     public ConcurrentMap<MessageQueue, ProcessQueue> getProcessQueueTable() {

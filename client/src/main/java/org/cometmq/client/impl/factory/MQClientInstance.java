@@ -1,5 +1,6 @@
 package org.cometmq.client.impl.factory;
 
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -46,7 +47,8 @@ public class MQClientInstance implements ClientActions {
     private final ClientConfig clientConfig;
     private final int instanceIndex;
     private final String clientId;
-    private final long bootTimestamp = System.currentTimeMillis();
+    private final Clock clock;
+    private final long bootTimestamp;
     private final ConcurrentMap<String, MQProducerInner> producerTable = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, MQConsumerInner> consumerTable = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, MQAdminExtInner> adminExtTable = new ConcurrentHashMap<>();
@@ -72,6 +74,17 @@ public class MQClientInstance implements ClientActions {
     /** For tests and embedding: a client instance over a given remoting client. */
     public MQClientInstance(ClientConfig clientConfig, int instanceIndex, String clientId,
         RemotingClient remotingClient) {
+        this(clientConfig, instanceIndex, clientId, remotingClient, Clock.systemUTC());
+    }
+
+    /**
+     * For tests: a client instance over a given remoting client whose producers and consumers read the time from
+     * {@code clock} for their decisions (send timeouts and retry budgets, fault windows).
+     */
+    public MQClientInstance(ClientConfig clientConfig, int instanceIndex, String clientId,
+        RemotingClient remotingClient, Clock clock) {
+        this.clock = clock;
+        this.bootTimestamp = clock.millis();
         this.clientConfig = clientConfig;
         this.instanceIndex = instanceIndex;
         this.clientId = clientId;
@@ -367,6 +380,11 @@ public class MQClientInstance implements ClientActions {
 
     public int getInstanceIndex() {
         return instanceIndex;
+    }
+
+    /** The one clock of this client: every time decision of its producers and consumers reads it. */
+    public Clock getClock() {
+        return clock;
     }
 
     public long getBootTimestamp() {

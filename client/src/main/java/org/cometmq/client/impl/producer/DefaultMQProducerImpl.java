@@ -1,6 +1,7 @@
 package org.cometmq.client.impl.producer;
 
 import org.cometmq.common.help.FAQUrl;
+import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,6 +26,7 @@ import org.cometmq.client.impl.CommunicationMode;
 import org.cometmq.client.impl.MQAdminImpl;
 import org.cometmq.client.impl.MQClientManager;
 import org.cometmq.client.impl.factory.MQClientInstance;
+import org.cometmq.client.latency.LatencyFaultToleranceImpl;
 import org.cometmq.client.latency.MQFaultStrategy;
 import org.cometmq.client.producer.DefaultMQProducer;
 import org.cometmq.client.producer.LocalTransactionState;
@@ -59,7 +61,10 @@ public class DefaultMQProducerImpl implements MQProducerInner {
     private final DefaultMQProducer defaultMQProducer;
     private final RPCHook rpcHook;
     private final ConcurrentMap<String, TopicPublishInfo> topicPublishInfoTable = new ConcurrentHashMap<>();
-    private final MQFaultStrategy mqFaultStrategy = new MQFaultStrategy();
+    /** Replaced on start by one on the client instance's clock, carrying the settings made before. */
+    private volatile MQFaultStrategy mqFaultStrategy = new MQFaultStrategy();
+    /** The client instance's clock once started; the system clock until then. */
+    private volatile Clock clock = Clock.systemUTC();
     private final ProducerHooks hooks = new ProducerHooks(this);
     private final ExecutorService defaultAsyncSenderExecutor;
     private volatile ExecutorService asyncSenderExecutor;
@@ -139,15 +144,26 @@ public class DefaultMQProducerImpl implements MQProducerInner {
 
     /** Builds the send path for the client instance this producer now runs on; the graph reads top-down. */
     private void wire(MQClientInstance factory) {
+        clock = factory.getClock();
+        mqFaultStrategy = onClock(mqFaultStrategy, clock);
         routes = new PublishRoutes(topicPublishInfoTable, factory.routes(), defaultMQProducer);
-        SendKernel kernel = new SendKernel(defaultMQProducer, routes, factory.getMQClientAPIImpl(), hooks);
-        sender = new SendRetryPolicy(defaultMQProducer, mqFaultStrategy, kernel);
+        SendKernel kernel = new SendKernel(defaultMQProducer, routes, factory.getMQClientAPIImpl(), hooks, clock);
+        sender = new SendRetryPolicy(defaultMQProducer, mqFaultStrategy, kernel, clock);
         requestSender = new RequestSender(factory.getClientId(), routes, factory.getTopicRouteTable()::containsKey,
-            factory::sendHeartbeatToAllBrokerWithLock);
+            factory::sendHeartbeatToAllBrokerWithLock, clock);
         if (transactional) {
             transactionSupport = new TransactionSupport(defaultMQProducer, routes, factory.getMQClientAPIImpl(), hooks,
                 transactionCheckExecutor);
         }
+    }
+
+    /** A fault strategy whose fault windows run on {@code clock}, with the settings of {@code configured}. */
+    private static MQFaultStrategy onClock(MQFaultStrategy configured, Clock clock) {
+        MQFaultStrategy live = new MQFaultStrategy(new LatencyFaultToleranceImpl(clock));
+        live.setSendLatencyFaultEnable(configured.isSendLatencyFaultEnable());
+        live.setLatencyMax(configured.getLatencyMax());
+        live.setNotAvailableDuration(configured.getNotAvailableDuration());
+        return live;
     }
 
     public void shutdown() {
@@ -227,9 +243,9 @@ public class DefaultMQProducerImpl implements MQProducerInner {
 
     public void send(Message msg, SendCallback sendCallback, long timeout)
         throws MQClientException, RemotingException, InterruptedException {
-        long begin = System.currentTimeMillis();
+        long begin = clock.millis();
         submitAsync(sendCallback, () -> {
-            long remaining = timeout - (System.currentTimeMillis() - begin);
+            long remaining = timeout - (clock.millis() - begin);
             makeSureStateOK();
             Validators.checkMessage(msg, defaultMQProducer);
             TopicPublishInfo tpInfo = tryToFindTopicPublishInfo(msg.getTopic());
@@ -245,7 +261,7 @@ public class DefaultMQProducerImpl implements MQProducerInner {
         throws MQClientException, RemotingException, MQBrokerException, InterruptedException {
         makeSureStateOK();
         Validators.checkMessage(msg, defaultMQProducer);
-        long begin = System.currentTimeMillis();
+        long begin = clock.millis();
         TopicPublishInfo tpInfo = tryToFindTopicPublishInfo(msg.getTopic());
         if (tpInfo == null || !tpInfo.ok()) {
             throw noRouteException(msg.getTopic());
@@ -263,10 +279,10 @@ public class DefaultMQProducerImpl implements MQProducerInner {
 
     public void send(Message msg, MessageQueue mq, SendCallback sendCallback, long timeout)
         throws MQClientException, RemotingException, InterruptedException {
-        long begin = System.currentTimeMillis();
+        long begin = clock.millis();
         submitAsync(sendCallback, () -> {
             checkForQueue(msg, mq);
-            long remaining = timeout - (System.currentTimeMillis() - begin);
+            long remaining = timeout - (clock.millis() - begin);
             if (remaining <= 0) {
                 throw new RemotingTooMuchRequestException("call timeout");
             }
@@ -297,9 +313,9 @@ public class DefaultMQProducerImpl implements MQProducerInner {
 
     public SendResult send(Message msg, MessageQueueSelector selector, Object arg, long timeout)
         throws MQClientException, RemotingException, MQBrokerException, InterruptedException {
-        long begin = System.currentTimeMillis();
+        long begin = clock.millis();
         MessageQueue mq = select(msg, selector, arg);
-        long remaining = timeout - (System.currentTimeMillis() - begin);
+        long remaining = timeout - (clock.millis() - begin);
         if (remaining <= 0) {
             throw new RemotingTooMuchRequestException("sendSelectImpl call timeout");
         }
@@ -308,10 +324,10 @@ public class DefaultMQProducerImpl implements MQProducerInner {
 
     public void send(Message msg, MessageQueueSelector selector, Object arg, SendCallback sendCallback,
         long timeout) throws MQClientException, RemotingException, InterruptedException {
-        long begin = System.currentTimeMillis();
+        long begin = clock.millis();
         submitAsync(sendCallback, () -> {
             MessageQueue mq = select(msg, selector, arg);
-            long remaining = timeout - (System.currentTimeMillis() - begin);
+            long remaining = timeout - (clock.millis() - begin);
             if (remaining <= 0) {
                 throw new RemotingTooMuchRequestException("sendSelectImpl call timeout");
             }

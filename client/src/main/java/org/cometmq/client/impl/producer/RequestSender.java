@@ -1,5 +1,6 @@
 package org.cometmq.client.impl.producer;
 
+import java.time.Clock;
 import java.util.function.Predicate;
 import java.util.function.Consumer;
 import org.cometmq.client.common.ClientErrorCode;
@@ -37,28 +38,32 @@ public class RequestSender {
     private final PublishRoutes routes;
     private final Predicate<String> routeKnown;
     private final Runnable heartbeat;
+    private final Clock clock;
 
     /**
      * @param replyToClientId the client id brokers push replies to
      * @param routeKnown      whether this client already holds a route of a topic
      * @param heartbeat       a heartbeat to every broker, which registers the channel replies come back on
+     * @param clock           times the preparation, which the send's share of the timeout leaves out
      */
-    RequestSender(String replyToClientId, PublishRoutes routes, Predicate<String> routeKnown, Runnable heartbeat) {
+    RequestSender(String replyToClientId, PublishRoutes routes, Predicate<String> routeKnown, Runnable heartbeat,
+        Clock clock) {
         this.replyToClientId = replyToClientId;
         this.routes = routes;
         this.routeKnown = routeKnown;
         this.heartbeat = heartbeat;
+        this.clock = clock;
     }
 
     /** Sends {@code msg} as a request with {@code send} and waits up to {@code timeout} ms for its reply. */
     Message requestSync(Message msg, long timeout, AsyncSend send) throws RequestTimeoutException,
         MQClientException, RemotingException, InterruptedException {
-        long begin = System.currentTimeMillis();
+        long begin = clock.millis();
         String correlationId = prepareSendRequest(msg, timeout);
         try {
             RequestResponseFuture future = new RequestResponseFuture(correlationId, timeout, null);
             RequestFutureHolder.getInstance().getRequestFutureTable().put(correlationId, future);
-            long cost = System.currentTimeMillis() - begin;
+            long cost = clock.millis() - begin;
             send.send(completing(future, e -> {
                 future.setSendRequestOk(false);
                 future.setCause(e);
@@ -87,11 +92,11 @@ public class RequestSender {
     /** Sends {@code msg} as a request with {@code send}; the reply, or the failure, goes to {@code callback}. */
     void requestAsync(Message msg, RequestCallback callback, long timeout, AsyncSend send)
         throws MQClientException, RemotingException, InterruptedException {
-        long begin = System.currentTimeMillis();
+        long begin = clock.millis();
         String correlationId = prepareSendRequest(msg, timeout);
         RequestResponseFuture future = new RequestResponseFuture(correlationId, timeout, callback);
         RequestFutureHolder.getInstance().getRequestFutureTable().put(correlationId, future);
-        long cost = System.currentTimeMillis() - begin;
+        long cost = clock.millis() - begin;
         send.send(completing(future, e -> {
             future.setCause(e);
             requestFail(correlationId);
@@ -138,10 +143,10 @@ public class RequestSender {
             replyToClientId);
         MessageAccessor.putProperty(msg, MessageConst.PROPERTY_MESSAGE_TTL, String.valueOf(timeout));
         if (!routeKnown.test(msg.getTopic())) {
-            long begin = System.currentTimeMillis();
+            long begin = clock.millis();
             routes.find(msg.getTopic());
             heartbeat.run();
-            long cost = System.currentTimeMillis() - begin;
+            long cost = clock.millis() - begin;
             if (cost > SLOW_PREPARE_MILLIS) {
                 LOG.warn("preparing the request to {} took {} ms (route lookup and heartbeat)", msg.getTopic(), cost);
             }

@@ -1,5 +1,6 @@
 package org.cometmq.client.impl.producer;
 
+import java.time.Clock;
 import org.cometmq.client.exception.MQBrokerException;
 import org.cometmq.client.exception.MQClientException;
 import org.cometmq.client.hook.SendMessageContext;
@@ -33,18 +34,22 @@ final class SendKernel implements SendAttempt {
     private final PublishRoutes routes;
     private final MQClientAPIImpl api;
     private final ProducerHooks hooks;
+    private final Clock clock;
 
-    SendKernel(DefaultMQProducer producer, PublishRoutes routes, MQClientAPIImpl api, ProducerHooks hooks) {
+    /** {@code clock} times the attempt's share of the timeout and stamps the born time. */
+    SendKernel(DefaultMQProducer producer, PublishRoutes routes, MQClientAPIImpl api, ProducerHooks hooks,
+        Clock clock) {
         this.producer = producer;
         this.routes = routes;
         this.api = api;
         this.hooks = hooks;
+        this.clock = clock;
     }
 
     @Override
     public SendResult send(Message msg, MessageQueue mq, CommunicationMode mode, SendCallback callback, long timeout)
         throws MQClientException, RemotingException, MQBrokerException, InterruptedException {
-        long begin = System.currentTimeMillis();
+        long begin = clock.millis();
         String brokerName = mq.getBrokerName();
         String brokerAddr = routes.masterAddress(mq);
         if (brokerAddr == null) {
@@ -67,7 +72,7 @@ final class SendKernel implements SendAttempt {
             hooks.checkForbidden(producer, msg, mq, brokerAddr, mode);
             SendMessageContext hookContext = hooks.before(producer, msg, mq, brokerAddr, mode);
             SendMessageRequestHeader header = buildHeader(msg, mq, sysFlag);
-            long remaining = timeout - (System.currentTimeMillis() - begin);
+            long remaining = timeout - (clock.millis() - begin);
             try {
                 SendResult result = sendInMode(brokerAddr, brokerName, msg, header, mode,
                     hookedCallback(hooks, hookContext, callback), remaining);
@@ -135,7 +140,7 @@ final class SendKernel implements SendAttempt {
         header.setDefaultTopicQueueNums(producer.getDefaultTopicQueueNums());
         header.setQueueId(mq.getQueueId());
         header.setSysFlag(sysFlag);
-        header.setBornTimestamp(System.currentTimeMillis());
+        header.setBornTimestamp(clock.millis());
         header.setFlag(msg.getFlag());
         header.setReconsumeTimes(0);
         header.setUnitMode(producer.isUnitMode());

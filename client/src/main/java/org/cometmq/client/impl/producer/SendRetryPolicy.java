@@ -1,5 +1,6 @@
 package org.cometmq.client.impl.producer;
 
+import java.time.Clock;
 import java.util.Arrays;
 import org.cometmq.client.common.ClientErrorCode;
 import org.cometmq.client.exception.MQBrokerException;
@@ -42,11 +43,14 @@ final class SendRetryPolicy {
     private final DefaultMQProducer producer;
     private final MQFaultStrategy faults;
     private final SendAttempt attempt;
+    private final Clock clock;
 
-    SendRetryPolicy(DefaultMQProducer producer, MQFaultStrategy faults, SendAttempt attempt) {
+    /** {@code clock} times the attempts: the caller's timeout budget and each attempt's latency. */
+    SendRetryPolicy(DefaultMQProducer producer, MQFaultStrategy faults, SendAttempt attempt, Clock clock) {
         this.producer = producer;
         this.faults = faults;
         this.attempt = attempt;
+        this.clock = clock;
     }
 
     /** One SYNC or ONEWAY attempt to {@code mq}; no retry. */
@@ -70,7 +74,7 @@ final class SendRetryPolicy {
         for (; times < timesTotal; times++) {
             mq = faults.selectOneMessageQueue(tpInfo, mq == null ? null : mq.getBrokerName());
             brokersSent[times] = mq.getBrokerName();
-            long beginPrev = System.currentTimeMillis();
+            long beginPrev = clock.millis();
             if (times > 0) {
                 msg.setTopic(producer.withNamespace(msg.getTopic()));
             }
@@ -84,7 +88,7 @@ final class SendRetryPolicy {
             }
             try {
                 sendResult = attempt.send(msg, mq, mode, null, timeout - spent);
-                faults.updateFaultItem(mq.getBrokerName(), System.currentTimeMillis() - beginPrev, false);
+                faults.updateFaultItem(mq.getBrokerName(), clock.millis() - beginPrev, false);
                 if (mode != CommunicationMode.SYNC) {
                     return null;
                 }
@@ -93,7 +97,7 @@ final class SendRetryPolicy {
                     return sendResult;
                 }
             } catch (RemotingException | MQClientException | MQBrokerException e) {
-                faults.updateFaultItem(mq.getBrokerName(), System.currentTimeMillis() - beginPrev, true);
+                faults.updateFaultItem(mq.getBrokerName(), clock.millis() - beginPrev, true);
                 LOG.warn("send to {} failed (attempt {} of {}): {}", mq, times + 1, timesTotal, e.toString());
                 exception = e;
                 if (e instanceof MQBrokerException be
@@ -104,14 +108,14 @@ final class SendRetryPolicy {
                     throw be;
                 }
             } catch (InterruptedException e) {
-                faults.updateFaultItem(mq.getBrokerName(), System.currentTimeMillis() - beginPrev, false);
+                faults.updateFaultItem(mq.getBrokerName(), clock.millis() - beginPrev, false);
                 throw e;
             }
         }
         if (sendResult != null) {
             return sendResult;
         }
-        throw sendFailed(times, begin, msg, brokersSent, exception);
+        throw sendFailed(times, clock.millis() - begin, msg, brokersSent, exception);
     }
 
     /** ASYNC to a queue of {@code tpInfo} chosen by the fault strategy, another broker on each retry. */
@@ -125,9 +129,10 @@ final class SendRetryPolicy {
     }
 
     /** The exception reported after the last attempt failed, carrying the most telling response code. */
-    static MQClientException sendFailed(int times, long begin, Message msg, String[] brokersSent, Exception cause) {
+    static MQClientException sendFailed(int times, long costMillis, Message msg, String[] brokersSent,
+        Exception cause) {
         String info = String.format("Send [%d] times, still failed, cost [%d]ms, Topic: %s, BrokersSent: %s", times,
-            System.currentTimeMillis() - begin, msg.getTopic(), Arrays.toString(brokersSent))
+            costMillis, msg.getTopic(), Arrays.toString(brokersSent))
             + FAQUrl.suggestTodo(FAQUrl.DEFAULT_FAQ_URL);
         MQClientException e = new MQClientException(info, cause);
         if (cause instanceof MQBrokerException be) {
@@ -154,7 +159,7 @@ final class SendRetryPolicy {
         private final MessageQueue chosenQueue;
         private final SendCallback userCallback;
         private final long timeout;
-        private final long begin = System.currentTimeMillis();
+        private final long begin = clock.millis();
 
         AsyncSend(Message msg, TopicPublishInfo tpInfo, MessageQueue chosenQueue, SendCallback userCallback,
             long timeout) {
@@ -167,7 +172,7 @@ final class SendRetryPolicy {
 
         void attempt(int times, String lastBrokerName) {
             MessageQueue mq = tpInfo != null ? faults.selectOneMessageQueue(tpInfo, lastBrokerName) : chosenQueue;
-            long attemptBegin = System.currentTimeMillis();
+            long attemptBegin = clock.millis();
             long remaining = timeout - (attemptBegin - begin);
             if (remaining <= 0) {
                 userCallback.onException(new RemotingTooMuchRequestException("DEFAULT ASYNC send call timeout after "
@@ -193,7 +198,7 @@ final class SendRetryPolicy {
             return new SendCallback() {
                 @Override
                 public void onSuccess(SendResult sendResult) {
-                    faults.updateFaultItem(mq.getBrokerName(), System.currentTimeMillis() - attemptBegin, false);
+                    faults.updateFaultItem(mq.getBrokerName(), clock.millis() - attemptBegin, false);
                     userCallback.onSuccess(sendResult);
                 }
 
@@ -211,13 +216,14 @@ final class SendRetryPolicy {
             } else if (tpInfo == null) {
                 userCallback.onException(e);
             } else {
-                faults.updateFaultItem(mq.getBrokerName(), System.currentTimeMillis() - attemptBegin, true);
-                userCallback.onException(sendFailed(1, begin, msg, new String[] {mq.getBrokerName()}, e));
+                faults.updateFaultItem(mq.getBrokerName(), clock.millis() - attemptBegin, true);
+                String[] brokersSent = {mq.getBrokerName()};
+                userCallback.onException(sendFailed(1, clock.millis() - begin, msg, brokersSent, e));
             }
         }
 
         private void failed(int times, MessageQueue mq, long attemptBegin, Throwable e) {
-            faults.updateFaultItem(mq.getBrokerName(), System.currentTimeMillis() - attemptBegin, true);
+            faults.updateFaultItem(mq.getBrokerName(), clock.millis() - attemptBegin, true);
             boolean retryable = e instanceof Exception && !answeredByBroker(e);
             if (retryable && times < producer.getRetryTimesWhenSendAsyncFailed()) {
                 LOG.warn("async send to {} failed (attempt {} of {}), trying again: {}", mq, times + 1,

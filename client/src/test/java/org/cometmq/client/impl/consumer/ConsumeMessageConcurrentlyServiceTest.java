@@ -18,6 +18,7 @@ import org.cometmq.common.message.MessageExt;
 import org.cometmq.common.message.MessageQueue;
 import org.cometmq.common.protocol.heartbeat.MessageModel;
 import org.cometmq.testkit.Await;
+import org.cometmq.testkit.ManualClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,7 +45,7 @@ class ConsumeMessageConcurrentlyServiceTest {
             sentBack.add(msg.getQueueOffset() + "/level" + delayLevel + "/" + brokerName);
         };
         ConsumeServiceParts parts = new ConsumeServiceParts(config, offsetStore, null, new ConsumeStatsRecorder(),
-            new ConsumeMessageHooks(), sendBack, null);
+            new ConsumeMessageHooks(), sendBack, null, new ManualClock(1_000_000L));
         MessageListenerConcurrently listener = (msgs, context) -> {
             batchSizes.add(msgs.size());
             batches.countDown();

@@ -19,6 +19,7 @@ import org.cometmq.client.hook.ConsumeMessageHook;
 import org.cometmq.common.message.MessageExt;
 import org.cometmq.common.message.MessageQueue;
 import org.cometmq.common.protocol.heartbeat.MessageModel;
+import org.cometmq.testkit.ManualClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +29,7 @@ class ConsumeMessageHookTest {
 
     private final DefaultMQPushConsumer config = new DefaultMQPushConsumer("cg");
     private final List<String> events = Collections.synchronizedList(new ArrayList<>());
+    private final ManualClock clock = new ManualClock(1_000_000L);
     private ConsumeServiceParts parts;
 
     @BeforeEach
@@ -53,7 +55,7 @@ class ConsumeMessageHookTest {
             }
         });
         parts = new ConsumeServiceParts(config, new RecordingOffsetStore(), null, new ConsumeStatsRecorder(), hooks,
-            (msg, delayLevel, brokerName) -> { }, null);
+            (msg, delayLevel, brokerName) -> { }, null, clock);
     }
 
     private static String describe(ConsumeMessageContext c) {
@@ -107,6 +109,22 @@ class ConsumeMessageHookTest {
         config.setConsumeTimeout(0);
         assertEquals("after cg 0 n=2 success=true status=CONSUME_SUCCESS props={ConsumeContextType=TIME_OUT} "
             + "channel=LOCAL", runConcurrently((msgs, ctx) -> ConsumeConcurrentlyStatus.CONSUME_SUCCESS).get(2));
+    }
+
+    @Test
+    void concurrentTimeOutIsJudgedOnTheClientClock() {
+        config.setConsumeTimeout(1);
+        assertEquals("after cg 0 n=2 success=true status=CONSUME_SUCCESS props={ConsumeContextType=SUCCESS} "
+            + "channel=LOCAL", runConcurrently((msgs, ctx) -> {
+                clock.advance(59_999);
+                return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
+            }).get(2));
+        events.clear();
+        assertEquals("after cg 0 n=2 success=true status=CONSUME_SUCCESS props={ConsumeContextType=TIME_OUT} "
+            + "channel=LOCAL", runConcurrently((msgs, ctx) -> {
+                clock.advance(60_000);
+                return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
+            }).get(2));
     }
 
     private List<String> runOrderly(MessageListenerOrderly listener) {

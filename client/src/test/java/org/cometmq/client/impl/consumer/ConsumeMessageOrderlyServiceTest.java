@@ -18,6 +18,7 @@ import org.cometmq.common.message.MessageConst;
 import org.cometmq.common.message.MessageExt;
 import org.cometmq.common.message.MessageQueue;
 import org.cometmq.common.protocol.heartbeat.MessageModel;
+import org.cometmq.testkit.ManualClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,7 +41,8 @@ class ConsumeMessageOrderlyServiceTest {
             return null;
         });
         ConsumeServiceParts parts = new ConsumeServiceParts(config, offsetStore, null, null,
-            new ConsumeMessageHooks(), (msg, delayLevel, brokerName) -> { }, innerProducer);
+            new ConsumeMessageHooks(), (msg, delayLevel, brokerName) -> { }, innerProducer,
+            new ManualClock(1_000_000L));
         service = new ConsumeMessageOrderlyService(parts, (msgs, ctx) -> ConsumeOrderlyStatus.SUCCESS);
     }
 

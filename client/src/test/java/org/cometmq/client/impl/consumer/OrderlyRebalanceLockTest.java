@@ -13,6 +13,7 @@ import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -52,6 +53,7 @@ class OrderlyRebalanceLockTest {
         MQClientAPIImpl api = mock(MQClientAPIImpl.class);
         MQAdminImpl admin = mock(MQAdminImpl.class);
         when(factory.getClientId()).thenReturn("c1");
+        when(factory.getClock()).thenReturn(Clock.systemUTC());
         when(factory.getMQClientAPIImpl()).thenReturn(api);
         when(factory.getMQAdminImpl()).thenReturn(admin);
         when(factory.findBrokerAddressInSubscribe(eq("broker-a"), eq(MixAll.MASTER_ID), eq(true)))

@@ -12,6 +12,7 @@ import org.cometmq.common.message.MessageAccessor;
 import org.cometmq.common.message.MessageConst;
 import org.cometmq.common.message.MessageExt;
 import org.cometmq.common.protocol.body.ProcessQueueInfo;
+import org.cometmq.testkit.ManualClock;
 import org.junit.jupiter.api.Test;
 
 class ProcessQueueTest {
@@ -134,10 +135,27 @@ class ProcessQueueTest {
 
     @Test
     void lockExpiresAfterMaxLiveTime() {
-        ProcessQueue pq = new ProcessQueue();
+        ManualClock clock = new ManualClock(1_000_000L);
+        ProcessQueue pq = new ProcessQueue(clock);
         assertFalse(pq.isLockExpired());
-        pq.setLastLockTimestamp(System.currentTimeMillis() - ProcessQueue.REBALANCE_LOCK_MAX_LIVE_TIME - 1000);
+        clock.advance(ProcessQueue.REBALANCE_LOCK_MAX_LIVE_TIME);
+        assertFalse(pq.isLockExpired());
+        clock.advance(1);
         assertTrue(pq.isLockExpired());
+        pq.setLastLockTimestamp(clock.millis());
+        assertFalse(pq.isLockExpired());
+    }
+
+    @Test
+    void pullExpiresAfterTwoIdleMinutes() {
+        ManualClock clock = new ManualClock(1_000_000L);
+        ProcessQueue pq = new ProcessQueue(clock);
+        clock.advance(120_000);
+        assertFalse(pq.isPullExpired());
+        clock.advance(1);
+        assertTrue(pq.isPullExpired());
+        pq.setLastPullTimestamp(clock.millis());
+        assertFalse(pq.isPullExpired());
     }
 
     @Test

@@ -29,6 +29,7 @@ import org.cometmq.common.message.MessageQueue;
 import org.cometmq.common.protocol.ResponseCode;
 import org.cometmq.common.protocol.heartbeat.SubscriptionData;
 import org.cometmq.common.sysflag.PullSysFlag;
+import org.cometmq.testkit.ManualClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +44,7 @@ class PushMessagePullerTest {
     private final List<PullCallback> callbacks = new ArrayList<>();
     private final List<Integer> sysFlags = new ArrayList<>();
     private final PushConsumerState state = new PushConsumerState();
+    private final ManualClock clock = new ManualClock(1_000_000L);
     private ClientActions client;
     private RebalanceImpl rebalance;
     private ConsumeMessageService consumeService;
@@ -83,7 +85,7 @@ class PushMessagePullerTest {
             });
         when(wrapper.processPullResult(any(), any(), any())).thenAnswer(inv -> inv.getArgument(1));
         puller = new PushMessagePuller(config, state, rebalance, offsetStore, wrapper, consumeService,
-            new ConsumeStatsRecorder(), scheduler, client);
+            new ConsumeStatsRecorder(), scheduler, client, clock);
     }
 
     private PullRequest request(long offset) {

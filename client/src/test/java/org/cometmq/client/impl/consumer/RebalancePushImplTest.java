@@ -14,6 +14,7 @@ import static org.mockito.Mockito.doReturn;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -51,6 +52,7 @@ class RebalancePushImplTest {
         factory = mock(MQClientInstance.class);
         admin = mock(MQAdminImpl.class);
         when(factory.getClientId()).thenReturn("c1");
+        when(factory.getClock()).thenReturn(Clock.systemUTC());
         when(factory.getMQAdminImpl()).thenReturn(admin);
         when(factory.findConsumerIdList(anyString(), eq(GROUP))).thenAnswer(inv -> clientIds);
         when(admin.maxOffset(any())).thenReturn(500L);

@@ -20,6 +20,7 @@ import org.cometmq.common.protocol.ResponseCode;
 import org.cometmq.remoting.exception.RemotingConnectException;
 import org.cometmq.remoting.exception.RemotingException;
 import org.cometmq.remoting.exception.RemotingTimeoutException;
+import org.cometmq.testkit.ManualClock;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -31,6 +32,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class SendRetryPolicyTest {
     private static final MessageQueue QUEUE_A = new MessageQueue("TopicTest", "broker-a", 0);
     private static final MessageQueue QUEUE_B = new MessageQueue("TopicTest", "broker-b", 0);
+    /** Never moved: no time passes during a send, so no timeout budget runs out and every cost is 0 ms. */
+    private static final ManualClock CLOCK = new ManualClock(1_000_000L);
 
     /** How an attempt fails. */
     enum Failure {
@@ -82,7 +85,7 @@ class SendRetryPolicyTest {
         DefaultMQProducer producer = new DefaultMQProducer("pg");
         producer.setRetryAnotherBrokerWhenNotStoreOK(true);
         FailingAttempt attempt = new FailingAttempt(failure);
-        SendRetryPolicy policy = new SendRetryPolicy(producer, new MQFaultStrategy(), attempt);
+        SendRetryPolicy policy = new SendRetryPolicy(producer, new MQFaultStrategy(), attempt, CLOCK);
 
         String actual = describe(send(policy, mode, new Message("TopicTest", new byte[] {1})));
 
@@ -96,11 +99,11 @@ class SendRetryPolicyTest {
     void exhaustedSendsSayHowOftenAndWhere(Mode mode) throws Exception {
         DefaultMQProducer producer = new DefaultMQProducer("pg");
         SendRetryPolicy policy = new SendRetryPolicy(producer, new MQFaultStrategy(),
-            new FailingAttempt(Failure.NOT_SENT));
+            new FailingAttempt(Failure.NOT_SENT), CLOCK);
         Object result = send(policy, mode, new Message("TopicTest", new byte[] {1}));
         String message = ((MQClientException) result).getErrorMessage();
         String expected = mode == Mode.SYNC ? "Send [3] times, still failed" : "Send [1] times, still failed";
-        assertTrue(message.startsWith(expected), message);
+        assertTrue(message.startsWith(expected + ", cost [0]ms"), message);
         String brokersSent = mode == Mode.SYNC ? "BrokersSent: [broker-a, broker-b, broker-a]"
             : "BrokersSent: [broker-a]";
         assertTrue(message.contains(brokersSent), message);
@@ -114,9 +117,9 @@ class SendRetryPolicyTest {
         try {
             switch (mode) {
                 case SYNC -> outcome.complete(policy.sendToAnyQueue(msg, tpInfo, CommunicationMode.SYNC,
-                    System.currentTimeMillis(), 3000));
+                    CLOCK.millis(), 3000));
                 case ONEWAY -> outcome.complete(policy.sendToAnyQueue(msg, tpInfo, CommunicationMode.ONEWAY,
-                    System.currentTimeMillis(), 3000));
+                    CLOCK.millis(), 3000));
                 case SYNC_TO_QUEUE -> outcome.complete(policy.sendToQueue(msg, QUEUE_A, CommunicationMode.SYNC, 3000));
                 case ASYNC -> policy.sendToAnyQueueAsync(msg, tpInfo, completing(outcome), 3000);
                 case ASYNC_TO_QUEUE -> policy.sendToQueueAsync(msg, QUEUE_A, completing(outcome), 3000);
