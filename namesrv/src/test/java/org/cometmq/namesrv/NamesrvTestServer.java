@@ -1,20 +1,20 @@
 package org.cometmq.namesrv;
 
 import java.nio.file.Path;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.cometmq.common.namesrv.NamesrvConfig;
 import org.cometmq.remoting.netty.NettyClientConfig;
 import org.cometmq.remoting.netty.NettyRemotingClient;
 import org.cometmq.remoting.netty.NettyServerConfig;
 import org.cometmq.remoting.protocol.RemotingCommand;
+import org.cometmq.testkit.ManualClock;
 
 /**
  * A real name server (controller + Netty server) on an ephemeral 127.0.0.1 port with files in {@code dir},
  * and a Netty client connected to it. The controller's clock is {@link #clock}.
  */
 public final class NamesrvTestServer implements AutoCloseable {
-    public final AtomicLong clock = new AtomicLong(System.currentTimeMillis());
+    public final ManualClock clock = new ManualClock(System.currentTimeMillis());
     public final NamesrvController controller;
     public final NettyRemotingClient client;
     public final String addr;
@@ -32,7 +32,7 @@ public final class NamesrvTestServer implements AutoCloseable {
         NettyServerConfig serverConfig = new NettyServerConfig();
         serverConfig.setListenPort(0);
         serverConfig.setBindAddress("127.0.0.1");
-        controller = new NamesrvController(namesrvConfig, serverConfig, new AtomicClock(clock));
+        controller = new NamesrvController(namesrvConfig, serverConfig, clock);
         if (!controller.initialize()) {
             throw new IllegalStateException("name server did not initialize");
         }

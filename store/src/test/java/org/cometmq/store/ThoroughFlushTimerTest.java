@@ -4,13 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.atomic.AtomicLong;
+import org.cometmq.testkit.ManualClock;
 import org.junit.jupiter.api.Test;
 
 class ThoroughFlushTimerTest {
 
     @Test
     void thoroughPassOncePerIntervalOnTheStoreClock() {
-        MutableClock clock = new MutableClock(1_000_000);
+        ManualClock clock = new ManualClock(1_000_000);
         AtomicLong interval = new AtomicLong(10_000);
         ThoroughFlushTimer timer = new ThoroughFlushTimer(clock, interval::get);
         assertTrue(timer.thoroughDue(), "the first pass writes everything");

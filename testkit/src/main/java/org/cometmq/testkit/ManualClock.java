@@ -22,6 +22,11 @@ public final class ManualClock extends Clock {
         millis.addAndGet(deltaMillis);
     }
 
+    /** Puts the clock at {@code epochMillis}. */
+    public void set(long epochMillis) {
+        millis.set(epochMillis);
+    }
+
     @Override
     public long millis() {
         return millis.get();

@@ -9,16 +9,16 @@ import io.netty.channel.embedded.EmbeddedChannel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.cometmq.broker.testing.MutableClock;
 import org.cometmq.common.consumer.ConsumeFromWhere;
 import org.cometmq.common.protocol.heartbeat.ConsumeType;
 import org.cometmq.common.protocol.heartbeat.MessageModel;
 import org.cometmq.common.protocol.heartbeat.SubscriptionData;
 import org.cometmq.remoting.protocol.LanguageCode;
+import org.cometmq.testkit.ManualClock;
 import org.junit.jupiter.api.Test;
 
 class ConsumerManagerTest {
-    private final MutableClock clock = new MutableClock(5_000_000);
+    private final ManualClock clock = new ManualClock(5_000_000);
     private final List<String> events = new ArrayList<>();
     private final ConsumerManager manager = new ConsumerManager(
         (event, group, info) -> events.add(event + ":" + group + ":" + info.getAllClientId().size()), clock, 120_000);

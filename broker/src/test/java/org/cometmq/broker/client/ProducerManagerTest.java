@@ -7,12 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netty.channel.embedded.EmbeddedChannel;
-import org.cometmq.broker.testing.MutableClock;
 import org.cometmq.remoting.protocol.LanguageCode;
+import org.cometmq.testkit.ManualClock;
 import org.junit.jupiter.api.Test;
 
 class ProducerManagerTest {
-    private final MutableClock clock = new MutableClock(1_000);
+    private final ManualClock clock = new ManualClock(1_000);
     private final ProducerManager manager = new ProducerManager(clock, 120_000);
 
     @Test

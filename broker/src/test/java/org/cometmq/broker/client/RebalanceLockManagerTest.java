@@ -6,14 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Set;
 import org.cometmq.broker.client.rebalance.RebalanceLockManager;
-import org.cometmq.broker.testing.MutableClock;
 import org.cometmq.common.message.MessageQueue;
+import org.cometmq.testkit.ManualClock;
 import org.junit.jupiter.api.Test;
 
 class RebalanceLockManagerTest {
     private final MessageQueue q0 = new MessageQueue("T", "b", 0);
     private final MessageQueue q1 = new MessageQueue("T", "b", 1);
-    private final MutableClock clock = new MutableClock(1_000_000);
+    private final ManualClock clock = new ManualClock(1_000_000);
     private final RebalanceLockManager locks = new RebalanceLockManager(clock, 60_000);
 
     @Test

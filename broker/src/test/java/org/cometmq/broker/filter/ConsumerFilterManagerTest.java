@@ -8,16 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.cometmq.broker.testing.MutableClock;
 import org.cometmq.common.filter.ExpressionType;
 import org.cometmq.common.protocol.heartbeat.SubscriptionData;
+import org.cometmq.testkit.ManualClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ConsumerFilterManagerTest {
     @TempDir
     Path dir;
-    private final MutableClock now = new MutableClock(1_000_000);
+    private final ManualClock now = new ManualClock(1_000_000);
 
     private ConsumerFilterManager manager() {
         return new ConsumerFilterManager(dir.resolve("config").resolve("consumerFilter.json").toString(), now);

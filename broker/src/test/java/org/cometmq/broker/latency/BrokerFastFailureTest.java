@@ -11,19 +11,19 @@ import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.cometmq.broker.testing.MutableClock;
 import org.cometmq.broker.util.BrokerExecutors;
 import org.cometmq.common.BrokerConfig;
 import org.cometmq.remoting.netty.RequestTask;
 import org.cometmq.remoting.protocol.RemotingCommand;
 import org.cometmq.remoting.protocol.RemotingSysResponseCode;
+import org.cometmq.testkit.ManualClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class BrokerFastFailureTest {
     private final BrokerConfig config = new BrokerConfig();
-    private final MutableClock now = new MutableClock(0);
+    private final ManualClock now = new ManualClock(0);
     private final AtomicBoolean pageCacheBusy = new AtomicBoolean();
     private final CountDownLatch release = new CountDownLatch(1);
     private final AtomicInteger processed = new AtomicInteger();

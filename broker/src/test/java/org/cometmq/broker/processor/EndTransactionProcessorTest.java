@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.cometmq.broker.offset.ConsumerOffsetManager;
-import org.cometmq.broker.testing.MutableClock;
 import org.cometmq.broker.topic.TopicConfigManager;
 import org.cometmq.broker.transaction.TempStore;
 import org.cometmq.broker.transaction.TransactionTopics;
@@ -34,6 +33,7 @@ import org.cometmq.store.AppendMessageResult;
 import org.cometmq.store.MessageExtBrokerInner;
 import org.cometmq.store.config.BrokerRole;
 import org.cometmq.store.config.MessageStoreConfig;
+import org.cometmq.testkit.ManualClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,7 +57,7 @@ class EndTransactionProcessorTest {
         bridge = new TransactionalMessageBridge(store.store,
             new TopicConfigManager(config, dir.resolve("topics.json").toString()),
             new ConsumerOffsetManager(dir.resolve("offsets.json").toString()), () -> TempStore.STORE_HOST,
-            new MutableClock(5_000));
+            new ManualClock(5_000));
         MessageStoreConfig storeConfig = new MessageStoreConfig();
         storeConfig.setBrokerRole(BrokerRole.ASYNC_MASTER);
         processor = new EndTransactionProcessor(bridge, storeConfig);

@@ -24,7 +24,6 @@ import org.cometmq.broker.longpolling.PullRequestHoldService;
 import org.cometmq.broker.offset.ConsumerOffsetManager;
 import org.cometmq.broker.stats.BrokerStatsManager;
 import org.cometmq.broker.subscription.SubscriptionGroupManager;
-import org.cometmq.broker.testing.MutableClock;
 import org.cometmq.broker.topic.TopicConfigManager;
 import org.cometmq.common.BrokerConfig;
 import org.cometmq.common.TopicConfig;
@@ -39,6 +38,7 @@ import org.cometmq.store.GetMessageStatus;
 import org.cometmq.store.MessageStore;
 import org.cometmq.store.SelectMappedBufferResult;
 import org.cometmq.store.config.BrokerRole;
+import org.cometmq.testkit.ManualClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,7 +51,7 @@ class PullMessageProcessorTest {
 
     @TempDir
     Path dir;
-    private final MutableClock clock = new MutableClock(1_000_000);
+    private final ManualClock clock = new ManualClock(1_000_000);
     private final MessageStore store = mock(MessageStore.class);
     private final AtomicInteger released = new AtomicInteger();
     private final List<RemotingCommand> woken = new ArrayList<>();

@@ -15,7 +15,6 @@ import org.cometmq.broker.client.ConsumerManager;
 import org.cometmq.broker.offset.ConsumerOffsetManager;
 import org.cometmq.broker.stats.BrokerStatsManager;
 import org.cometmq.broker.subscription.SubscriptionGroupManager;
-import org.cometmq.broker.testing.MutableClock;
 import org.cometmq.broker.topic.TopicConfigManager;
 import org.cometmq.broker.transaction.TempStore;
 import org.cometmq.common.BrokerConfig;
@@ -36,6 +35,7 @@ import org.cometmq.common.sysflag.PullSysFlag;
 import org.cometmq.remoting.protocol.LanguageCode;
 import org.cometmq.remoting.protocol.RemotingCommand;
 import org.cometmq.store.config.BrokerRole;
+import org.cometmq.testkit.ManualClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,7 +48,7 @@ class PullMessageSql92Test {
 
     @TempDir
     Path dir;
-    private final MutableClock clock = new MutableClock(1_000_000);
+    private final ManualClock clock = new ManualClock(1_000_000);
     private TempStore store;
     private BrokerConfig brokerConfig;
     private ConsumerManager consumers;

@@ -2,13 +2,13 @@ package org.cometmq.broker.stats;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import org.cometmq.broker.testing.MutableClock;
+import org.cometmq.testkit.ManualClock;
 import org.junit.jupiter.api.Test;
 
 class StatsItemTest {
     @Test
     void ratesOverTenSecondAndMinuteWindows() {
-        MutableClock clock = new MutableClock(0);
+        ManualClock clock = new ManualClock(0);
         BrokerStatsManager stats = new BrokerStatsManager(clock);
         BrokerStatsSampler sampler = new BrokerStatsSampler(stats);
         stats.incBrokerPutNums(0);
@@ -28,7 +28,7 @@ class StatsItemTest {
 
     @Test
     void groupGetTps() {
-        MutableClock clock = new MutableClock(0);
+        ManualClock clock = new ManualClock(0);
         BrokerStatsManager stats = new BrokerStatsManager(clock);
         BrokerStatsSampler sampler = new BrokerStatsSampler(stats);
         stats.incGroupGetNums("g", "T", 0);

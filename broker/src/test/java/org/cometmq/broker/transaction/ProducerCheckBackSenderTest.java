@@ -16,7 +16,6 @@ import java.util.Map;
 import org.cometmq.broker.client.Broker2Client;
 import org.cometmq.broker.client.ClientChannelInfo;
 import org.cometmq.broker.client.ProducerManager;
-import org.cometmq.broker.testing.MutableClock;
 import org.cometmq.common.message.MessageAccessor;
 import org.cometmq.common.message.MessageConst;
 import org.cometmq.common.message.MessageDecoder;
@@ -26,11 +25,12 @@ import org.cometmq.common.protocol.header.CheckTransactionStateRequestHeader;
 import org.cometmq.remoting.protocol.LanguageCode;
 import org.cometmq.remoting.protocol.RemotingCommand;
 import org.cometmq.store.MessageExtBrokerInner;
+import org.cometmq.testkit.ManualClock;
 import org.junit.jupiter.api.Test;
 
 /** CHECK_TRANSACTION_STATE goes to a live producer of the message's group, with the header and body of spec 4.10. */
 class ProducerCheckBackSenderTest {
-    private final MutableClock clock = new MutableClock(1_000);
+    private final ManualClock clock = new ManualClock(1_000);
     private final ProducerManager producers = new ProducerManager(clock, 120_000);
     private final List<Channel> targets = new ArrayList<>();
     private final List<RemotingCommand> requests = new ArrayList<>();

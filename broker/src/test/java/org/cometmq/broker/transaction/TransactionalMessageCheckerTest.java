@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.cometmq.broker.offset.ConsumerOffsetManager;
-import org.cometmq.broker.testing.MutableClock;
 import org.cometmq.broker.topic.TopicConfigManager;
 import org.cometmq.broker.transaction.TransactionalMessageChecker.CheckRound;
 import org.cometmq.common.BrokerConfig;
@@ -18,6 +17,7 @@ import org.cometmq.common.message.MessageExt;
 import org.cometmq.common.sysflag.MessageSysFlag;
 import org.cometmq.store.MessageExtBrokerInner;
 import org.cometmq.store.PutMessageResult;
+import org.cometmq.testkit.ManualClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,7 +31,7 @@ class TransactionalMessageCheckerTest {
 
     @TempDir
     Path dir;
-    private final MutableClock clock = new MutableClock(1_700_000_000_000L);
+    private final ManualClock clock = new ManualClock(1_700_000_000_000L);
     private final List<MessageExt> checks = new ArrayList<>();
     private boolean producerConnected = true;
     private TempStore store;

@@ -66,7 +66,7 @@ class NamesrvBadInputTest {
     @Test
     void wrongCrcIsRejected() throws Exception {
         String before = tables();
-        server.clock.addAndGet(1_000);
+        server.clock.advance(1_000);
         byte[] json = body(2, "Sneaky").encode(false);
         RemotingCommand response = server.call(registerRequest("broker-a", A, 0, json, false, UtilAll.crc32(json) ^ 1));
         assertEquals(ResponseCode.SYSTEM_ERROR, response.getCode());
@@ -78,7 +78,7 @@ class NamesrvBadInputTest {
     @Test
     void garbageJsonBodyIsRejected() throws Exception {
         String before = tables();
-        server.clock.addAndGet(1_000);
+        server.clock.advance(1_000);
         byte[] garbage = "{\"topicConfigSerializeWrapper\":[1,2".getBytes(StandardCharsets.UTF_8);
         RemotingCommand response = server.call(registerRequest("broker-a", A, 0, garbage, false, 0));
         assertEquals(ResponseCode.SYSTEM_ERROR, response.getCode());

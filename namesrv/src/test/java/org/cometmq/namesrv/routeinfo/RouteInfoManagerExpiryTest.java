@@ -11,15 +11,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.netty.channel.embedded.EmbeddedChannel;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
-import org.cometmq.namesrv.AtomicClock;
+import org.cometmq.testkit.ManualClock;
 import org.junit.jupiter.api.Test;
 
 /** Expiry driven by a fake clock: no sleeping. */
 class RouteInfoManagerExpiryTest {
     private static final long START = 5_000_000;
-    private final AtomicLong now = new AtomicLong(START);
-    private final RouteInfoManager manager = new RouteInfoManager(120_000, new AtomicClock(now));
+    private final ManualClock now = new ManualClock(START);
+    private final RouteInfoManager manager = new RouteInfoManager(120_000, now);
 
     @Test
     void brokerSilentForMoreThan120SecondsIsRemovedWithItsTopics() {
@@ -76,7 +75,7 @@ class RouteInfoManagerExpiryTest {
         manager.registerBroker("DefaultCluster", "127.0.0.1:10911", "broker-a", 0, "h:1",
             wrapper(version(1, 1), 4, "TA"), null, null);
         now.set(START + 100_000);
-        manager.updateBrokerInfoUpdateTimestamp("127.0.0.1:10911", now.get());
+        manager.updateBrokerInfoUpdateTimestamp("127.0.0.1:10911", now.millis());
         now.set(START + 200_000);
         assertEquals(0, manager.scanNotActiveBroker());
         now.set(START + 220_001);
@@ -85,9 +84,9 @@ class RouteInfoManagerExpiryTest {
 
     @Test
     void expiryIsConfigurable() {
-        RouteInfoManager shortExpiry = new RouteInfoManager(2_000, new AtomicClock(now));
+        RouteInfoManager shortExpiry = new RouteInfoManager(2_000, now);
         shortExpiry.registerBroker("c", "127.0.0.1:10911", "b", 0, "h:1", wrapper(version(1, 1), 1, "T"), null, null);
-        now.addAndGet(2_001);
+        now.advance(2_001);
         assertEquals(1, shortExpiry.scanNotActiveBroker());
         assertNull(shortExpiry.pickupTopicRouteData("T"));
     }

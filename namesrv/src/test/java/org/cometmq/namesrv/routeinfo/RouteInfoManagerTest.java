@@ -14,7 +14,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 import org.cometmq.common.TopicConfig;
 import org.cometmq.common.namesrv.RegisterBrokerResult;
 import org.cometmq.common.protocol.body.ClusterInfo;
@@ -22,7 +21,7 @@ import org.cometmq.common.protocol.body.TopicList;
 import org.cometmq.common.protocol.route.BrokerData;
 import org.cometmq.common.protocol.route.QueueData;
 import org.cometmq.common.protocol.route.TopicRouteData;
-import org.cometmq.namesrv.AtomicClock;
+import org.cometmq.testkit.ManualClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -34,12 +33,12 @@ class RouteInfoManagerTest {
     private static final String B_HA = "127.0.0.2:10912";
     private static final String C = "127.0.0.3:10911";
 
-    private final AtomicLong now = new AtomicLong(1_000_000);
+    private final ManualClock now = new ManualClock(1_000_000);
     private RouteInfoManager manager;
 
     @BeforeEach
     void setUp() {
-        manager = new RouteInfoManager(120_000, new AtomicClock(now));
+        manager = new RouteInfoManager(120_000, now);
     }
 
     private static Map<Long, String> addrs(Object... idAddr) {

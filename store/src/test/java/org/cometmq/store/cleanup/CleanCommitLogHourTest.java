@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import org.cometmq.store.MutableClock;
 import org.cometmq.store.RunningFlags;
 import org.cometmq.store.config.MessageStoreConfig;
+import org.cometmq.testkit.ManualClock;
 import org.junit.jupiter.api.Test;
 
 class CleanCommitLogHourTest {
@@ -20,7 +20,7 @@ class CleanCommitLogHourTest {
     void expiredFilesGoOnlyAtTheDeleteWhenHoursOfTheLocalDay() {
         MessageStoreConfig config = new MessageStoreConfig();
         config.setDeleteWhen("04;22");
-        MutableClock clock = new MutableClock(localMillis(3, 59));
+        ManualClock clock = new ManualClock(localMillis(3, 59));
         CleanCommitLogService service = new CleanCommitLogService(config, null, new RunningFlags(),
             path -> 0.1, DiskSpaceLevels.fromSystemProperties(), null, clock);
         assertFalse(service.isTimeToDelete(), "03:59");

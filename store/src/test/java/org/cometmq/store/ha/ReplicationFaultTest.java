@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.cometmq.store.DefaultMessageStore;
-import org.cometmq.store.MutableClock;
 import org.cometmq.store.PutMessageStatus;
 import org.cometmq.store.SelectMappedBufferResult;
 import org.cometmq.store.StoreTestSupport;
 import org.cometmq.store.config.BrokerRole;
+import org.cometmq.testkit.ManualClock;
 import org.junit.jupiter.api.Test;
 
 /** A slave facing a master that sends the wrong offset, or that holds less than the slave. */
@@ -58,7 +58,7 @@ class ReplicationFaultTest extends MasterSlaveTestBase {
 
     @Test
     void aSilentMasterIsLeftAndConnectedAgain() throws Exception {
-        MutableClock clock = new MutableClock(1_000_000);
+        ManualClock clock = new ManualClock(1_000_000);
         try (FakeHAPeer fakeMaster = FakeHAPeer.master()) {
             String address = fakeMaster.address();
             slave = HATestSupport.open(dir.resolve("slave"), BrokerRole.SLAVE, clock,

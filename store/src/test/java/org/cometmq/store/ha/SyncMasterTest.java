@@ -8,11 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.cometmq.store.MutableClock;
 import org.cometmq.store.PutMessageResult;
 import org.cometmq.store.PutMessageStatus;
 import org.cometmq.store.StoreTestSupport;
 import org.cometmq.store.config.BrokerRole;
+import org.cometmq.testkit.ManualClock;
 import org.junit.jupiter.api.Test;
 
 /** A SYNC_MASTER put waits for a slave's acknowledgement; without a usable slave it fails as 4.9.7 does. */
@@ -50,7 +50,7 @@ class SyncMasterTest extends MasterSlaveTestBase {
 
     @Test
     void aSilentSlaveTimesPutsOutAndALaggingOneIsNotAvailable() throws Exception {
-        MutableClock clock = new MutableClock(1_000_000);
+        ManualClock clock = new ManualClock(1_000_000);
         master = HATestSupport.open(dir.resolve("master"), BrokerRole.SYNC_MASTER, clock, c -> {
             c.setSlaveTimeout(SLAVE_TIMEOUT);
             c.setHaSlaveFallbehindMax(2000);

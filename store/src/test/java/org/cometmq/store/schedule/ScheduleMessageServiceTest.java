@@ -13,12 +13,12 @@ import org.cometmq.common.message.MessageConst;
 import org.cometmq.common.message.MessageExt;
 import org.cometmq.store.DefaultMessageStore;
 import org.cometmq.store.MessageExtBrokerInner;
-import org.cometmq.store.MutableClock;
 import org.cometmq.store.PutMessageResult;
 import org.cometmq.store.PutMessageStatus;
 import org.cometmq.store.StoreTestSupport;
 import org.cometmq.store.cleanup.FileStoreDiskSpaceProvider;
 import org.cometmq.store.config.MessageStoreConfig;
+import org.cometmq.testkit.ManualClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,7 +45,7 @@ class ScheduleMessageServiceTest {
         MessageStoreConfig config = StoreTestSupport.smallConfig(dir);
         config.setMessageDelayLevel("1s 2s");
         // Due times are read on the store's clock: nothing is delivered until the test moves it.
-        MutableClock clock = new MutableClock(System.currentTimeMillis());
+        ManualClock clock = new ManualClock(System.currentTimeMillis());
         DefaultMessageStore store = new DefaultMessageStore(config, null, new FileStoreDiskSpaceProvider(), clock);
         assertTrue(store.load());
         store.start();
