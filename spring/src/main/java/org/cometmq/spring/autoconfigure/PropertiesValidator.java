@@ -1,6 +1,7 @@
 package org.cometmq.spring.autoconfigure;
 
 import java.util.Set;
+import org.cometmq.common.namesrv.NameServerAddresses;
 import org.springframework.util.StringUtils;
 
 /**
@@ -28,8 +29,7 @@ final class PropertiesValidator {
     private static void validateNameServer(String nameServer) {
         require(StringUtils.hasText(nameServer), "rocketmq.name-server", "must not be empty (host:port;host:port)",
             nameServer);
-        for (String address : nameServer.split(";")) {
-            String trimmed = address.trim();
+        for (String trimmed : NameServerAddresses.parse(nameServer)) {
             int colon = trimmed.lastIndexOf(':');
             boolean ok = colon > 0 && colon < trimmed.length() - 1 && isPort(trimmed.substring(colon + 1));
             require(ok, "rocketmq.name-server", "must be host:port entries separated by ';', bad entry '"

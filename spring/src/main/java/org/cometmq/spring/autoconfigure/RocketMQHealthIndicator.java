@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.cometmq.common.namesrv.NameServerAddresses;
 import org.cometmq.spring.core.RocketMQTemplate;
 import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
@@ -30,10 +31,10 @@ public class RocketMQHealthIndicator extends AbstractHealthIndicator {
     protected void doHealthCheck(Health.Builder builder) {
         Map<String, String> nameServers = new LinkedHashMap<>();
         boolean anyReachable = false;
-        for (String address : nameServer.split(";")) {
-            String problem = connectProblem(address.trim());
+        for (String address : NameServerAddresses.parse(nameServer)) {
+            String problem = connectProblem(address);
             anyReachable |= problem == null;
-            nameServers.put(address.trim(), problem == null ? "reachable" : "unreachable: " + problem);
+            nameServers.put(address, problem == null ? "reachable" : "unreachable: " + problem);
         }
         Map<String, String> producers = new LinkedHashMap<>();
         boolean allStarted = true;
