@@ -14,7 +14,7 @@ if [[ ${#targets[@]} -eq 0 ]]; then
             grep -A1 '@FuzzTest' "$file" | sed -n 's/.*void \([a-zA-Z0-9]*\)(.*/\1/p')
     done
 fi
-mvn -B -q -o -pl test -am test-compile -Dcheckstyle.skip >/dev/null || { echo "build failed" >&2; exit 1; }
+mvn -B -q -o -pl test -am test-compile -Dcheckstyle.skip >/dev/null 2>&1 || { echo "build failed" >&2; exit 1; }
 printf '%-45s %12s %10s %8s %s\n' target executions exec/s cov outcome
 for target in "${targets[@]}"; do
     log=$(mktemp)
