@@ -90,6 +90,7 @@ class DeviceFullIT {
             }
             Await.untilTrue("every SEND_OK message consumed", Duration.ofSeconds(30),
                 () -> load.missing(received, Map.of()).isEmpty());
+            System.out.println(load.report("device full", received));
             assertTrue(fixture.broker.process().isAlive());
         }
     }

@@ -80,6 +80,7 @@ class DiskFullIT {
 
             Await.untilTrue("every SEND_OK message consumed", Duration.ofSeconds(30),
                 () -> load.missing(received, Map.of()).isEmpty());
+            System.out.println(load.report("disk past diskMaxUsedSpaceRatio, slow group", received));
             assertEquals("0", runtimeInfo(fixture, "lostUnconsumedMsgCount"));
             assertFalse(Files.readString(fixture.broker.logDir().resolve("store.log")).contains("lost unconsumed"));
         }

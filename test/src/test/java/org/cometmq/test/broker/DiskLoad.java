@@ -69,6 +69,13 @@ final class DiskLoad {
         }
     }
 
+    /** The scenario's counts as one printed line: SEND_OK, refused as disk full, received (distinct), lost. */
+    String report(String scenario, Map<Integer, Set<Long>> received) {
+        return String.format(java.util.Locale.ROOT, "disk report [%s]: SEND_OK %d, refused as disk full %d, "
+                + "received %d, lost %d", scenario, sentOkCount(), refusals.get(),
+            received.values().stream().mapToInt(Set::size).sum(), size(missing(received, Map.of())));
+    }
+
     int sentOkCount() {
         return sentOk.values().stream().mapToInt(Set::size).sum();
     }
