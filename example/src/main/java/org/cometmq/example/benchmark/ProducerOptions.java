@@ -7,7 +7,7 @@ import org.apache.commons.cli.Options;
 
 /** Settings of one benchmark producer run, parsed from its command line. */
 public record ProducerOptions(String namesrvAddr, String topic, int threads, int messageSize, boolean keys,
-                              int tagCount, boolean async, int maxInFlight, RunBound bound,
+                              int tagCount, boolean async, int maxInFlight, int rate, RunBound bound,
                               int reportIntervalSeconds, BenchmarkAcl acl) {
     static final int DEFAULT_THREADS = 32;
     static final int DEFAULT_MESSAGE_SIZE = 1024;
@@ -26,6 +26,8 @@ public record ProducerOptions(String namesrvAddr, String topic, int threads, int
             "Send asynchronously; latency is send call to callback"));
         options.addOption(new Option("q", "maxInFlight", true,
             "With -a: most sends awaiting their callback at once (default " + DEFAULT_MAX_IN_FLIGHT + ")"));
+        options.addOption(new Option("r", "rate", true,
+            "Total sends per second over all threads (default 0: as fast as they can)"));
         BenchmarkAcl.addOptions(options);
         return options;
     }
@@ -47,6 +49,7 @@ public record ProducerOptions(String namesrvAddr, String topic, int threads, int
             (int) BenchmarkCli.longValue(line, "c", 0, 0, 100_000),
             BenchmarkCli.flag(line, "a"),
             (int) BenchmarkCli.longValue(line, "q", DEFAULT_MAX_IN_FLIGHT, 1, 65_535),
+            (int) BenchmarkCli.longValue(line, "r", 0, 0, 10_000_000),
             BenchmarkCli.bound(line),
             BenchmarkCli.reportIntervalSeconds(line),
             BenchmarkAcl.parse(line));
@@ -59,7 +62,7 @@ public record ProducerOptions(String namesrvAddr, String topic, int threads, int
     /** One line for the start of the run. */
     String describe() {
         return "topic=" + topic + " threads=" + threads + " size=" + messageSize + "B "
-            + (async ? "async(maxInFlight=" + maxInFlight + ")" : "sync") + " keys=" + keys + " tags=" + tagCount
+            + (async ? "async(maxInFlight=" + maxInFlight + ")" : "sync") + (rate > 0 ? " rate=" + rate + "/s" : "") + " keys=" + keys + " tags=" + tagCount
             + " bound=" + bound.describe() + " " + acl.describe() + " namesrv=" + namesrvAddr;
     }
 }

@@ -39,13 +39,15 @@ final class SendRun {
         Semaphore inFlight = options.async() ? new Semaphore(options.maxInFlight()) : null;
         BenchmarkMessages messages = new BenchmarkMessages(options);
         AtomicLong sequence = new AtomicLong();
+        SendPacer pacer = new SendPacer(options.rate());
         List<Thread> senders = new ArrayList<>(options.threads());
         for (int i = 0; i < options.threads(); i++) {
             SendWorker worker = new SendWorker(producer, messages, stats, sequence, options.bound(),
-                () -> stopRequested, inFlight);
+                () -> stopRequested, inFlight, pacer);
             senders.add(new Thread(worker, "BenchmarkSender-" + i));
         }
         startNanos = System.nanoTime();
+        pacer.start(startNanos);
         lastReportNanos = startNanos;
         try (ProgressReporter ignored = new ProgressReporter(options.reportIntervalSeconds(), this::printInterval)) {
             senders.forEach(Thread::start);

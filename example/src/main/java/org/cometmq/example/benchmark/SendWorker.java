@@ -23,9 +23,10 @@ final class SendWorker implements Runnable {
     private final BooleanSupplier stopRequested;
     /** Null for synchronous sends. */
     private final Semaphore inFlight;
+    private final SendPacer pacer;
 
     SendWorker(DefaultMQProducer producer, BenchmarkMessages messages, SendStats stats, AtomicLong sequence,
-               RunBound bound, BooleanSupplier stopRequested, Semaphore inFlight) {
+               RunBound bound, BooleanSupplier stopRequested, Semaphore inFlight, SendPacer pacer) {
         this.producer = producer;
         this.messages = messages;
         this.stats = stats;
@@ -33,13 +34,14 @@ final class SendWorker implements Runnable {
         this.bound = bound;
         this.stopRequested = stopRequested;
         this.inFlight = inFlight;
+        this.pacer = pacer;
     }
 
     @Override
     public void run() {
         while (!stopRequested.getAsBoolean()) {
             long number = sequence.getAndIncrement();
-            if (bound.countExhausted(number)) {
+            if (bound.countExhausted(number) || !pacer.awaitTurn(number, stopRequested)) {
                 return;
             }
             Message message = messages.create(number);

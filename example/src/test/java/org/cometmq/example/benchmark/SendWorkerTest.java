@@ -52,7 +52,7 @@ class SendWorkerTest {
         SendStats stats = new SendStats();
 
         new SendWorker(producer, new BenchmarkMessages(options), stats, new AtomicLong(), options.bound(),
-            () -> false, null).run();
+            () -> false, null, new SendPacer(0)).run();
 
         ArgumentCaptor<Message> sent = ArgumentCaptor.forClass(Message.class);
         verify(producer, times(6)).send(sent.capture());
@@ -77,7 +77,7 @@ class SendWorkerTest {
         SendStats stats = new SendStats();
 
         new SendWorker(producer, new BenchmarkMessages(options), stats, new AtomicLong(), options.bound(),
-            () -> false, inFlight).run();
+            () -> false, inFlight, new SendPacer(0)).run();
         assertEquals(3, callbacks.size());
         assertEquals(0, inFlight.availablePermits());
 
@@ -97,7 +97,7 @@ class SendWorkerTest {
         AtomicLong sequence = new AtomicLong();
 
         new SendWorker(producer, new BenchmarkMessages(options), new SendStats(), sequence, options.bound(),
-            () -> true, null).run();
+            () -> true, null, new SendPacer(0)).run();
 
         verify(producer, times(0)).send(any(Message.class));
         assertEquals(0, sequence.get());
