@@ -1,5 +1,8 @@
 # Shared helpers of the bench scripts (sourced, not run).
 
+# A prefix for server launches, e.g. (taskset -c 0) to pin the servers to one CPU; empty: no pinning.
+server_pin=()
+
 # Processes the script started; cleanup_pids (installed as the EXIT trap) stops them: TERM, then KILL after 2 s.
 pids=()
 cleanup_pids() {
@@ -88,7 +91,7 @@ prepare_servers() { # kind dir
     t0=$(now_ms)
     if [[ $kind == comet ]]; then
         COMET_LOG_DIR="$dir/logs" COMET_PID_DIR="$dir" HOME="$dir/home" \
-            "$comet_home/bin/mqnamesrv" -c "$dir/namesrv.conf" > "$dir/namesrv.out" 2>&1 &
+            "${server_pin[@]}" "$comet_home/bin/mqnamesrv" -c "$dir/namesrv.conf" > "$dir/namesrv.out" 2>&1 &
     else
         local f
         for f in namesrv broker; do
@@ -98,7 +101,7 @@ prepare_servers() { # kind dir
 <root level="INFO"><appender-ref ref="F"/></root></configuration>
 XML
         done
-        ROCKETMQ_HOME="$dir" java -Xms1g -Xmx1g -XX:+UseG1GC "${apache_jdk17_flags[@]}" -Duser.home="$dir/home" \
+        ROCKETMQ_HOME="$dir" "${server_pin[@]}" java -Xms1g -Xmx1g -XX:+UseG1GC "${apache_jdk17_flags[@]}" -Duser.home="$dir/home" \
             -Drocketmq.home.dir="$dir" -cp "$apache_lib/*" org.apache.rocketmq.namesrv.NamesrvStartup \
             -c "$dir/namesrv.conf" > "$dir/namesrv.out" 2>&1 &
     fi
@@ -115,9 +118,9 @@ start_broker() { # kind dir [name]
     t0=$(now_ms)
     if [[ $kind == comet ]]; then
         COMET_LOG_DIR="$dir/logs-$name" COMET_PID_DIR="$dir/pid-$name" HOME="$dir/home" \
-            "$comet_home/bin/mqbroker" -c "$dir/$name.conf" > "$dir/$name.out" 2>&1 &
+            "${server_pin[@]}" "$comet_home/bin/mqbroker" -c "$dir/$name.conf" > "$dir/$name.out" 2>&1 &
     else
-        ROCKETMQ_HOME="$dir" java -Xms1g -Xmx1g -XX:+UseG1GC "${apache_jdk17_flags[@]}" -Duser.home="$dir/home-$name" \
+        ROCKETMQ_HOME="$dir" "${server_pin[@]}" java -Xms1g -Xmx1g -XX:+UseG1GC "${apache_jdk17_flags[@]}" -Duser.home="$dir/home-$name" \
             -Drocketmq.home.dir="$dir" -cp "$apache_lib/*" org.apache.rocketmq.broker.BrokerStartup \
             -c "$dir/$name.conf" > "$dir/$name.out" 2>&1 &
     fi
