@@ -16,7 +16,7 @@
 # printed with the raw figures of every run.
 #
 #   bash bench/compare-with-apache.sh [--quick] [seconds per send phase, default 20 (10 with --quick)]
-# Full: about 9 minutes; --quick: about 2 (on an idle machine; a loaded one makes every figure noise). Needs the assembled distribution and the Apache server jars:
+# Full: about 7 minutes; --quick: about 2 (on an idle machine; a loaded one makes every figure noise). Needs the assembled distribution and the Apache server jars:
 #   mvn -B -q -DskipTests package && mvn -B -q -pl test generate-test-resources
 # Everything listens on 127.0.0.1 on free ports; data and logs go to a temp dir (kept, path printed).
 set -euo pipefail
