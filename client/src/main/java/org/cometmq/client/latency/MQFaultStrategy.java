@@ -1,5 +1,6 @@
 package org.cometmq.client.latency;
 
+import java.time.Clock;
 import org.cometmq.client.impl.producer.TopicPublishInfo;
 import org.cometmq.common.message.MessageQueue;
 
@@ -10,7 +11,7 @@ import org.cometmq.common.message.MessageQueue;
  * are skipped while another queue is available.
  */
 public class MQFaultStrategy {
-    private final LatencyFaultTolerance<String> latencyFaultTolerance;
+    private volatile LatencyFaultTolerance<String> latencyFaultTolerance;
     private boolean sendLatencyFaultEnable = false;
     private long[] latencyMax = {50L, 100L, 550L, 1000L, 2000L, 3000L, 15000L};
     private long[] notAvailableDuration = {0L, 0L, 30000L, 60000L, 120000L, 180000L, 600000L};
@@ -21,6 +22,14 @@ public class MQFaultStrategy {
 
     public MQFaultStrategy(LatencyFaultTolerance<String> latencyFaultTolerance) {
         this.latencyFaultTolerance = latencyFaultTolerance;
+    }
+
+    /**
+     * Moves the fault windows onto {@code clock} (a started producer's client clock), keeping every setting. Faults
+     * recorded so far are dropped: a producer calls this at start, before its first send.
+     */
+    public void runOn(Clock clock) {
+        this.latencyFaultTolerance = new LatencyFaultToleranceImpl(clock);
     }
 
     /** The queue for the next attempt; {@code lastBrokerName} is the broker of the failed previous attempt. */

@@ -26,7 +26,6 @@ import org.cometmq.client.impl.CommunicationMode;
 import org.cometmq.client.impl.MQAdminImpl;
 import org.cometmq.client.impl.MQClientManager;
 import org.cometmq.client.impl.factory.MQClientInstance;
-import org.cometmq.client.latency.LatencyFaultToleranceImpl;
 import org.cometmq.client.latency.MQFaultStrategy;
 import org.cometmq.client.producer.DefaultMQProducer;
 import org.cometmq.client.producer.LocalTransactionState;
@@ -61,8 +60,8 @@ public class DefaultMQProducerImpl implements MQProducerInner {
     private final DefaultMQProducer defaultMQProducer;
     private final RPCHook rpcHook;
     private final ConcurrentMap<String, TopicPublishInfo> topicPublishInfoTable = new ConcurrentHashMap<>();
-    /** Replaced on start by one on the client instance's clock, carrying the settings made before. */
-    private volatile MQFaultStrategy mqFaultStrategy = new MQFaultStrategy();
+    /** Runs on the client instance's clock once started. */
+    private final MQFaultStrategy mqFaultStrategy = new MQFaultStrategy();
     /** The client instance's clock once started; the system clock until then. */
     private volatile Clock clock = Clock.systemUTC();
     private final ProducerHooks hooks = new ProducerHooks(this);
@@ -145,7 +144,7 @@ public class DefaultMQProducerImpl implements MQProducerInner {
     /** Builds the send path for the client instance this producer now runs on; the graph reads top-down. */
     private void wire(MQClientInstance factory) {
         clock = factory.getClock();
-        mqFaultStrategy = onClock(mqFaultStrategy, clock);
+        mqFaultStrategy.runOn(clock);
         routes = new PublishRoutes(topicPublishInfoTable, factory.routes(), defaultMQProducer);
         SendKernel kernel = new SendKernel(defaultMQProducer, routes, factory.getMQClientAPIImpl(), hooks, clock);
         sender = new SendRetryPolicy(defaultMQProducer, mqFaultStrategy, kernel, clock);
@@ -155,15 +154,6 @@ public class DefaultMQProducerImpl implements MQProducerInner {
             transactionSupport = new TransactionSupport(defaultMQProducer, routes, factory.getMQClientAPIImpl(), hooks,
                 transactionCheckExecutor);
         }
-    }
-
-    /** A fault strategy whose fault windows run on {@code clock}, with the settings of {@code configured}. */
-    private static MQFaultStrategy onClock(MQFaultStrategy configured, Clock clock) {
-        MQFaultStrategy live = new MQFaultStrategy(new LatencyFaultToleranceImpl(clock));
-        live.setSendLatencyFaultEnable(configured.isSendLatencyFaultEnable());
-        live.setLatencyMax(configured.getLatencyMax());
-        live.setNotAvailableDuration(configured.getNotAvailableDuration());
-        return live;
     }
 
     public void shutdown() {
